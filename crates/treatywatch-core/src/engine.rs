@@ -1,0 +1,1046 @@
+//! The status engine: from depositary actions and a treaty's rules to a state's status
+//! on any date, with the dates, actions and sources behind it.
+//!
+//! The engine indexes a [`Dataset`] once ([`Engine::new`]); every question after that
+//! replays one state's few actions up to the date asked about, using entry-into-force
+//! and withdrawal dates computed at indexing time.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::model::{
+    Action, ActionKind, ConsentKind, Dataset, Source, State, StateCode, Treaty,
+};
+use crate::names::{NameCollision, NameIndex, UnknownState};
+use crate::rules::{
+    EntryBasis, EntryIntoForceRule, GeneralEntry, StateEntry, SuspensionRule, WithdrawalEffect,
+    WithdrawalRule,
+};
+
+/// A state's relationship to a treaty on a date.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Has neither signed nor deposited an instrument.
+    #[default]
+    NotSignatory,
+    /// Has signed, and not deposited an instrument of consent.
+    Signatory,
+    /// Has deposited consent; the treaty is not yet in force for it.
+    ConsentDeposited,
+    /// Bound by the treaty.
+    Party,
+    /// Has notified withdrawal, which has not yet taken effect: still bound.
+    WithdrawalPending,
+    /// Its withdrawal has taken effect.
+    Withdrawn,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::NotSignatory,
+        Status::Signatory,
+        Status::ConsentDeposited,
+        Status::Party,
+        Status::WithdrawalPending,
+        Status::Withdrawn,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::NotSignatory => "not_signatory",
+            Status::Signatory => "signatory",
+            Status::ConsentDeposited => "consent_deposited",
+            Status::Party => "party",
+            Status::WithdrawalPending => "withdrawal_pending",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The status in words, for sentences: "a State Party".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Status::NotSignatory => "not a signatory",
+            Status::Signatory => "a signatory",
+            Status::ConsentDeposited => "a state that has consented, not yet bound",
+            Status::Party => "a State Party",
+            Status::WithdrawalPending => "a State Party whose withdrawal is pending",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Whether the state is bound by the treaty (a party, including one whose
+    /// withdrawal has not yet taken effect).
+    pub fn is_bound(self) -> bool {
+        matches!(self, Status::Party | Status::WithdrawalPending)
+    }
+
+    /// Whether the state has deposited consent and not left.
+    pub fn has_consented(self) -> bool {
+        matches!(
+            self,
+            Status::ConsentDeposited | Status::Party | Status::WithdrawalPending
+        )
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Status {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str() == t)
+            .ok_or_else(|| {
+                let all: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+                format!("unknown status `{s}`: expected one of {}", all.join(", "))
+            })
+    }
+}
+
+/// A treaty that is not in the dataset.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown treaty `{query}`: known treaties are {}", known.join(", "))]
+pub struct UnknownTreaty {
+    pub query: String,
+    pub known: Vec<String>,
+}
+
+/// What the engine derived for one action at indexing time.
+#[derive(Clone, Debug)]
+enum Derived {
+    None,
+    Entry(StateEntry),
+    Effect(WithdrawalEffect),
+}
+
+struct TreatyIndex {
+    general: GeneralEntry,
+    /// For each state (by position in `Dataset::states`), its action indices, sorted by
+    /// the day each action counts from, then by same-day rank.
+    per_state: Vec<Vec<usize>>,
+}
+
+/// The indexed dataset, ready to answer questions.
+pub struct Engine<'d> {
+    data: &'d Dataset,
+    treaties: Vec<TreatyIndex>,
+    state_pos: HashMap<StateCode, usize>,
+    source_pos: HashMap<&'d str, usize>,
+    /// Per action index, what was derived for it.
+    derived: Vec<Derived>,
+    /// Per action index, the day it counts from (a succession counts from independence).
+    counts_from: Vec<Date>,
+    /// Per state position, indices of its armed-conflict periods.
+    conflicts: Vec<Vec<usize>>,
+    names: NameIndex,
+    collisions: Vec<NameCollision>,
+}
+
+impl<'d> Engine<'d> {
+    /// Indexes a dataset. Never fails: problems in the data (unknown states, duplicate
+    /// names) are the business of the dataset check, and facts the engine cannot place
+    /// are ignored here and reported there.
+    pub fn new(data: &'d Dataset) -> Engine<'d> {
+        let state_pos: HashMap<StateCode, usize> = data
+            .states
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.code, i))
+            .collect();
+        let source_pos = data
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.0.as_str(), i))
+            .collect();
+        let mut conflicts = vec![Vec::new(); data.states.len()];
+        for (i, c) in data.conflicts.iter().enumerate() {
+            if let Some(&p) = state_pos.get(&c.state) {
+                conflicts[p].push(i);
+            }
+        }
+        let counts_from: Vec<Date> = data
+            .actions
+            .iter()
+            .map(|a| {
+                let treaty = data.treaties.iter().find(|t| t.id == a.treaty);
+                match (a.kind, treaty.map(|t| &t.rules.succession)) {
+                    (
+                        ActionKind::Consent(ConsentKind::Succession),
+                        Some(crate::rules::SuccessionRule::FromIndependence),
+                    ) => state_pos
+                        .get(&a.state)
+                        .and_then(|&p| data.states[p].independence.as_ref())
+                        .map_or(a.date, |ind| ind.date.min(a.date)),
+                    _ => a.date,
+                }
+            })
+            .collect();
+        let mut derived = vec![Derived::None; data.actions.len()];
+        let mut treaties = Vec::with_capacity(data.treaties.len());
+        for treaty in &data.treaties {
+            let mut per_state = vec![Vec::new(); data.states.len()];
+            for (i, a) in data.actions.iter().enumerate() {
+                if a.treaty == treaty.id {
+                    if let Some(&p) = state_pos.get(&a.state) {
+                        per_state[p].push(i);
+                    }
+                }
+            }
+            for list in &mut per_state {
+                list.sort_by_key(|&i| {
+                    (counts_from[i], data.actions[i].kind.same_day_rank(), data.actions[i].date)
+                });
+            }
+            // Each state's first consent counts towards the threshold.
+            let firsts: Vec<(usize, Date, ConsentKind)> = per_state
+                .iter()
+                .filter_map(|list| {
+                    list.iter().find_map(|&i| match data.actions[i].kind {
+                        ActionKind::Consent(k) => Some((i, data.actions[i].date, k)),
+                        _ => None,
+                    })
+                })
+                .collect();
+            let general = treaty.rules.entry_into_force.general(&firsts);
+            for (p, list) in per_state.iter().enumerate() {
+                let independence = data.states[p].independence.as_ref().map(|d| d.date);
+                let state_conflicts: Vec<(usize, &crate::model::ConflictPeriod)> = conflicts[p]
+                    .iter()
+                    .map(|&c| (c, &data.conflicts[c]))
+                    .collect();
+                for &i in list {
+                    let a = &data.actions[i];
+                    derived[i] = match a.kind {
+                        ActionKind::Consent(k) => Derived::Entry(treaty.rules.entry_for_state(
+                            &general,
+                            a.date,
+                            k,
+                            independence,
+                        )),
+                        ActionKind::Withdrawal => Derived::Effect(
+                            treaty.rules.withdrawal_effect(a.date, &state_conflicts),
+                        ),
+                        _ => Derived::None,
+                    };
+                }
+            }
+            treaties.push(TreatyIndex { general, per_state });
+        }
+        let (names, collisions) = NameIndex::build(&data.states);
+        Engine {
+            data,
+            treaties,
+            state_pos,
+            source_pos,
+            derived,
+            counts_from,
+            conflicts,
+            names,
+            collisions,
+        }
+    }
+
+    pub fn data(&self) -> &'d Dataset {
+        self.data
+    }
+
+    /// Names claimed by two states (reported by the dataset check).
+    pub fn name_collisions(&self) -> &[NameCollision] {
+        &self.collisions
+    }
+
+    /// Resolves a code, name, alias or former name to a state.
+    pub fn resolve_state(&self, query: &str) -> Result<&'d State, UnknownState> {
+        let code = self
+            .names
+            .resolve(query, |c| self.state_pos.contains_key(&c))?;
+        Ok(&self.data.states[self.state_pos[&code]])
+    }
+
+    /// The closest state names to `query`.
+    pub fn suggest_states(&self, query: &str, limit: usize) -> Vec<(String, StateCode)> {
+        self.names.suggest(query, limit)
+    }
+
+    /// Finds a treaty by id or alias.
+    pub fn resolve_treaty(&self, query: &str) -> Result<&'d Treaty, UnknownTreaty> {
+        self.data.treaty(query).ok_or_else(|| UnknownTreaty {
+            query: query.to_string(),
+            known: self
+                .data
+                .treaties
+                .iter()
+                .map(|t| match &t.untc {
+                    Some(u) => format!("{} ({u})", t.id),
+                    None => t.id.to_string(),
+                })
+                .collect(),
+        })
+    }
+
+    fn treaty_pos(&self, treaty: &Treaty) -> usize {
+        self.data
+            .treaties
+            .iter()
+            .position(|t| t.id == treaty.id)
+            .expect("treaty from this dataset")
+    }
+
+    fn state_position(&self, state: &State) -> usize {
+        self.state_pos[&state.code]
+    }
+
+    /// The general entry into force of a treaty, as computed from its deposits.
+    pub fn general_entry(&self, treaty: &Treaty) -> &GeneralEntry {
+        &self.treaties[self.treaty_pos(treaty)].general
+    }
+
+    /// The actions of one state under one treaty, in the order they count.
+    pub fn actions(&self, treaty: &Treaty, state: &State) -> impl Iterator<Item = &'d Action> + '_ {
+        let t = self.treaty_pos(treaty);
+        let p = self.state_position(state);
+        self.treaties[t].per_state[p]
+            .iter()
+            .map(|&i| &self.data.actions[i])
+    }
+
+    fn replay(&self, t: usize, p: usize, on: Date) -> Replay {
+        let mut r = Replay::default();
+        for &i in &self.treaties[t].per_state[p] {
+            if self.counts_from[i] > on {
+                break;
+            }
+            let a = &self.data.actions[i];
+            r.seen.push(i);
+            match a.kind {
+                ActionKind::Signature => r.signature = Some(i),
+                ActionKind::Consent(_) => {
+                    let left = r.withdrawal.is_some_and(|w| self.effect_date(w).is_some_and(|d| d <= a.date));
+                    if r.consent.is_none() || left {
+                        if let Some(w) = r.withdrawal.take() {
+                            r.earlier_withdrawals.push(w);
+                        }
+                        if let Some(c) = r.consent.replace(i) {
+                            r.earlier_consents.push(c);
+                        }
+                    } else {
+                        r.ignored.push(i);
+                    }
+                }
+                ActionKind::Withdrawal => {
+                    if r.consent.is_some() && r.withdrawal.is_none() {
+                        r.withdrawal = Some(i);
+                    } else {
+                        r.ignored.push(i);
+                    }
+                }
+                ActionKind::WithdrawalRetracted => match r.withdrawal {
+                    Some(w) if self.effect_date(w).is_none_or(|d| a.date < d) => {
+                        r.retracted.push((w, i));
+                        r.withdrawal = None;
+                    }
+                    _ => r.ignored.push(i),
+                },
+                ActionKind::SuspensionDeclared => r.suspensions.push(i),
+                ActionKind::ProvisionalApplication => r.provisional.push(i),
+            }
+        }
+        r.status = match (r.consent, r.withdrawal, r.signature) {
+            (Some(_), Some(w), _) => match self.effect_date(w) {
+                Some(d) if d <= on => Status::Withdrawn,
+                _ => Status::WithdrawalPending,
+            },
+            (Some(c), None, _) => match self.entry(c) {
+                Some(StateEntry::On { date, .. }) if *date <= on => Status::Party,
+                _ => Status::ConsentDeposited,
+            },
+            (None, _, Some(_)) => Status::Signatory,
+            (None, _, None) => Status::NotSignatory,
+        };
+        r
+    }
+
+    fn entry(&self, action: usize) -> Option<&StateEntry> {
+        match &self.derived[action] {
+            Derived::Entry(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn effect(&self, action: usize) -> Option<&WithdrawalEffect> {
+        match &self.derived[action] {
+            Derived::Effect(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn effect_date(&self, action: usize) -> Option<Date> {
+        match self.effect(action)? {
+            WithdrawalEffect::On { date, .. } => Some(*date),
+            _ => None,
+        }
+    }
+
+    /// Only the status of a state on a date: the fast path for counts.
+    pub fn status_only(&self, treaty: &Treaty, state: &State, on: Date) -> Status {
+        self.replay(self.treaty_pos(treaty), self.state_position(state), on)
+            .status
+    }
+
+    /// The status of every state on a date, in dataset order.
+    pub fn statuses_on(&self, treaty: &Treaty, on: Date) -> Vec<(&'d State, Status)> {
+        let t = self.treaty_pos(treaty);
+        self.data
+            .states
+            .iter()
+            .enumerate()
+            .map(|(p, s)| (s, self.replay(t, p, on).status))
+            .collect()
+    }
+
+    /// The number of states in each status on a date, in [`Status::ALL`] order.
+    pub fn counts_on(&self, treaty: &Treaty, on: Date) -> [(Status, usize); 6] {
+        let t = self.treaty_pos(treaty);
+        let mut counts = Status::ALL.map(|s| (s, 0));
+        for p in 0..self.data.states.len() {
+            let st = self.replay(t, p, on).status;
+            counts[st as usize].1 += 1;
+        }
+        counts
+    }
+
+    /// The full answer for one state on one date.
+    pub fn status(&self, treaty: &'d Treaty, state: &'d State, on: Date) -> StatusReport<'d> {
+        let t = self.treaty_pos(treaty);
+        let p = self.state_position(state);
+        let r = self.replay(t, p, on);
+        self.report(treaty, state, p, on, r)
+    }
+
+    /// The full answer for every state on one date, in dataset order.
+    pub fn statuses(&self, treaty: &'d Treaty, on: Date) -> Vec<StatusReport<'d>> {
+        let t = self.treaty_pos(treaty);
+        self.data
+            .states
+            .iter()
+            .enumerate()
+            .map(|(p, s)| self.report(treaty, s, p, on, self.replay(t, p, on)))
+            .collect()
+    }
+
+    fn source(&self, id: &crate::model::SourceId) -> Option<&'d Source> {
+        self.source_pos.get(id.0.as_str()).map(|&i| &self.data.sources[i])
+    }
+
+    fn report(
+        &self,
+        treaty: &'d Treaty,
+        state: &'d State,
+        p: usize,
+        on: Date,
+        r: Replay,
+    ) -> StatusReport<'d> {
+        let actions = &self.data.actions;
+        let mut rep = StatusReport {
+            state,
+            treaty,
+            on,
+            status: r.status,
+            signed: r.signature.map(|i| actions[i].date),
+            consent_deposited: r.consent.map(|i| actions[i].date),
+            consent_kind: r.consent.and_then(|i| match actions[i].kind {
+                ActionKind::Consent(k) => Some(k),
+                _ => None,
+            }),
+            entry_into_force: None,
+            withdrawal_notified: r.withdrawal.map(|i| actions[i].date),
+            withdrawal_effective: r.withdrawal.and_then(|i| self.effect_date(i)),
+            notes: Vec::new(),
+            sources: Vec::new(),
+            actions: r.seen.iter().map(|&i| &actions[i]).collect(),
+        };
+        let name = &state.name;
+        let short = &treaty.short_name;
+        let mut cite_rules = false;
+        let mut cite_independence = false;
+        let mut cited_conflicts: Vec<usize> = Vec::new();
+
+        // Earlier membership that ended in a withdrawal, before a new consent.
+        for &w in &r.earlier_withdrawals {
+            if let Some(d) = self.effect_date(w) {
+                rep.notes.push(format!(
+                    "An earlier withdrawal, received on {}, took effect on {d}.",
+                    actions[w].date
+                ));
+            }
+        }
+
+        match r.status {
+            Status::NotSignatory => {
+                rep.notes.push(format!(
+                    "{name} has neither signed nor joined the {short}: no signature or \
+                     instrument is recorded for it."
+                ));
+            }
+            Status::Signatory => {
+                rep.notes.push(format!(
+                    "{name} signed on {}; no instrument of consent is recorded, so it is not bound.",
+                    rep.signed.expect("signatory has signed")
+                ));
+            }
+            _ => {}
+        }
+
+        if let Some(c) = r.consent {
+            let action = &actions[c];
+            let kind = rep.consent_kind.expect("consent kind");
+            match self.entry(c) {
+                Some(StateEntry::On { date, basis }) => {
+                    rep.entry_into_force = Some(*date);
+                    cite_rules = true;
+                    let clause = entry_clause(treaty);
+                    let verb = if *date <= on { "entered" } else { "enters" };
+                    match basis {
+                        EntryBasis::General { threshold_date } => {
+                            let same_day = if action.date == *threshold_date {
+                                format!(
+                                    " Its instrument was deposited on the same day as the \
+                                     threshold instrument ({threshold_date}), which is not \
+                                     \"after\" it, so the general date applies."
+                                )
+                            } else {
+                                String::new()
+                            };
+                            rep.notes.push(format!(
+                                "{} deposited on {}; the treaty {verb} into force for it on \
+                                 {date}, the date it {verb} into force generally ({clause}).{same_day}",
+                                capitalise(kind.as_str()),
+                                action.date
+                            ));
+                        }
+                        EntryBasis::Later => {
+                            let delay = match &treaty.rules.entry_into_force {
+                                EntryIntoForceRule::Threshold { later, .. } => later.describe(),
+                                EntryIntoForceRule::Unknown => String::new(),
+                            };
+                            rep.notes.push(format!(
+                                "{} deposited on {}; the treaty {verb} into force for it on \
+                                 {date}, {delay} the deposit ({clause}).",
+                                capitalise(kind.as_str()),
+                                action.date
+                            ));
+                        }
+                        EntryBasis::Independence { independence } => {
+                            cite_independence = true;
+                            rep.notes.push(format!(
+                                "Succession notified on {}; as a successor state it is bound \
+                                 from its independence on {independence}, not from the \
+                                 notification (in force for it from {date}).",
+                                action.date
+                            ));
+                        }
+                        EntryBasis::Notification => {
+                            rep.notes.push(format!(
+                                "Succession notified on {}; bound from {date}.",
+                                action.date
+                            ));
+                        }
+                    }
+                }
+                Some(StateEntry::TreatyNotInForce { deposited, needed }) => {
+                    cite_rules = true;
+                    rep.notes.push(format!(
+                        "{} deposited on {}; the treaty is not yet in force: {deposited} of the \
+                         {needed} instruments it needs have been deposited, so no \
+                         entry-into-force date exists yet.",
+                        capitalise(kind.as_str()),
+                        action.date
+                    ));
+                }
+                Some(StateEntry::Unknown(what)) => {
+                    rep.notes.push(format!(
+                        "{} deposited on {}; the date the treaty enters into force for it is \
+                         unknown, because {what} is not recorded.",
+                        capitalise(kind.as_str()),
+                        action.date
+                    ));
+                }
+                None => {}
+            }
+        }
+
+        if let Some(w) = r.withdrawal {
+            let received = actions[w].date;
+            let clause = withdrawal_clause(treaty);
+            match self.effect(w) {
+                Some(WithdrawalEffect::On {
+                    date,
+                    nominal,
+                    held_by_conflict,
+                }) => {
+                    cite_rules = true;
+                    let period = match &treaty.rules.withdrawal {
+                        WithdrawalRule::Notice { period, .. } => period.describe(),
+                        WithdrawalRule::Unknown => String::new(),
+                    };
+                    if *date <= on {
+                        rep.notes.push(format!(
+                            "Withdrawal received by the depositary on {received}; it took effect \
+                             on {date} ({clause}: {period} after receipt). {name} is no longer bound."
+                        ));
+                    } else {
+                        rep.notes.push(format!(
+                            "Withdrawal received by the depositary on {received}; it takes effect \
+                             on {date} ({clause}: {period} after receipt). Until then {name} \
+                             remains a State Party, bound by the treaty."
+                        ));
+                    }
+                    if let Some(c) = held_by_conflict {
+                        cited_conflicts.push(*c);
+                        let conflict = &self.data.conflicts[*c];
+                        rep.notes.push(format!(
+                            "The notice period ended on {nominal}, during an armed conflict \
+                             ({}); under {clause} the withdrawal could not take effect before \
+                             the conflict ended on {date}.",
+                            conflict.description
+                        ));
+                    }
+                }
+                Some(WithdrawalEffect::HeldByOngoingConflict { nominal, conflict }) => {
+                    cite_rules = true;
+                    cited_conflicts.push(*conflict);
+                    let c = &self.data.conflicts[*conflict];
+                    rep.notes.push(format!(
+                        "Withdrawal received by the depositary on {received}. The notice period \
+                         ended on {nominal}, but {name} is engaged in an armed conflict ({}, \
+                         since {}); under {clause} the withdrawal does not take effect before that \
+                         conflict ends, so no date of effect exists yet. It remains bound.",
+                        c.description, c.start
+                    ));
+                }
+                Some(WithdrawalEffect::Unknown(what)) => {
+                    rep.notes.push(format!(
+                        "Withdrawal received by the depositary on {received}; when it takes \
+                         effect is unknown, because {what} is not recorded."
+                    ));
+                }
+                None => {}
+            }
+        }
+
+        for &(w, x) in &r.retracted {
+            rep.notes.push(format!(
+                "A withdrawal received on {} was retracted on {} before it took effect; it \
+                 never took effect.",
+                actions[w].date, actions[x].date
+            ));
+        }
+
+        for &s in &r.suspensions {
+            let declared = actions[s].date;
+            let mut note = match &treaty.rules.suspension {
+                SuspensionRule::NoClause => {
+                    cite_rules = true;
+                    format!(
+                        "{name} declared on {declared} that it suspends the treaty. The treaty \
+                         has no suspension clause, so the declaration does not change its legal \
+                         status: it is recorded here, and {name} is shown as {}.",
+                        r.status.phrase()
+                    )
+                }
+                SuspensionRule::Unknown => format!(
+                    "{name} declared on {declared} that it suspends the treaty. Whether the \
+                     treaty allows suspension is not recorded, so its status is computed \
+                     without it."
+                ),
+            };
+            if let WithdrawalRule::Notice {
+                armed_conflict_clause: true,
+                ..
+            } = &treaty.rules.withdrawal
+            {
+                if let Some(&c) = self.conflicts[p]
+                    .iter()
+                    .find(|&&c| self.data.conflicts[c].covers(on))
+                {
+                    cited_conflicts.push(c);
+                    let conflict = &self.data.conflicts[c];
+                    note.push_str(&format!(
+                        " Even a withdrawal could not take effect while {name} is engaged in an \
+                         armed conflict ({}): since {}, {}.",
+                        withdrawal_clause(treaty),
+                        conflict.start,
+                        conflict.description
+                    ));
+                }
+            }
+            rep.notes.push(note);
+        }
+
+        for &i in &r.provisional {
+            rep.notes.push(format!(
+                "Declared provisional application on {}.",
+                actions[i].date
+            ));
+        }
+        for &i in &r.ignored {
+            rep.notes.push(format!(
+                "A {} recorded on {} does not fit the state's record and was not applied \
+                 (see `treatywatch check`).",
+                actions[i].kind.as_str().replace('_', " "),
+                actions[i].date
+            ));
+        }
+        for &i in &r.seen {
+            let a = &actions[i];
+            if !a.note.is_empty() {
+                rep.notes
+                    .push(format!("{} {}: {}", a.date, a.kind.as_str().replace('_', " "), a.note));
+            }
+        }
+
+        // Sources: the actions, then what the computation relied on.
+        let push = |rep: &mut StatusReport<'d>, id: &crate::model::SourceId| {
+            if let Some(s) = self.source(id) {
+                if !rep.sources.iter().any(|x| std::ptr::eq(*x, s)) {
+                    rep.sources.push(s);
+                }
+            }
+        };
+        for &i in &r.seen {
+            for id in &actions[i].sources {
+                push(&mut rep, id);
+            }
+        }
+        if r.seen.is_empty() {
+            for id in &treaty.status_sources {
+                push(&mut rep, id);
+            }
+        }
+        if cite_independence {
+            if let Some(ind) = &state.independence {
+                push(&mut rep, &ind.source);
+            }
+        }
+        for c in cited_conflicts {
+            for id in &self.data.conflicts[c].sources {
+                push(&mut rep, id);
+            }
+        }
+        if cite_rules {
+            for id in &treaty.sources {
+                push(&mut rep, id);
+            }
+        }
+        rep
+    }
+
+    /// Every day on which a state's status under a treaty changes, with the new status,
+    /// in order. Before the first change the state is [`Status::NotSignatory`].
+    pub fn history(&self, treaty: &Treaty, state: &State) -> Vec<(Date, Status)> {
+        let t = self.treaty_pos(treaty);
+        let p = self.state_position(state);
+        let mut days: Vec<Date> = Vec::new();
+        for &i in &self.treaties[t].per_state[p] {
+            days.push(self.counts_from[i]);
+            match &self.derived[i] {
+                Derived::Entry(StateEntry::On { date, .. }) => days.push(*date),
+                Derived::Effect(WithdrawalEffect::On { date, .. }) => days.push(*date),
+                _ => {}
+            }
+        }
+        days.sort();
+        days.dedup();
+        let mut out: Vec<(Date, Status)> = Vec::new();
+        let mut last = Status::NotSignatory;
+        for d in days {
+            let st = self.replay(t, p, d).status;
+            if st != last {
+                out.push((d, st));
+                last = st;
+            }
+        }
+        out
+    }
+
+    /// The dated story of one state under one treaty: every action, and every day the
+    /// rules make something happen (entry into force, a withdrawal taking effect).
+    pub fn timeline(&self, treaty: &'d Treaty, state: &'d State) -> Vec<TimelineEvent<'d>> {
+        let t = self.treaty_pos(treaty);
+        let p = self.state_position(state);
+        let mut events = Vec::new();
+        let treaty_sources: Vec<&'d Source> =
+            treaty.sources.iter().filter_map(|id| self.source(id)).collect();
+        let name = &state.name;
+        for &i in &self.treaties[t].per_state[p] {
+            let a = &self.data.actions[i];
+            let source: Vec<&'d Source> =
+                a.sources.iter().filter_map(|id| self.source(id)).collect();
+            let what = match a.kind {
+                ActionKind::Signature => format!("{name} signs the {}", treaty.short_name),
+                ActionKind::Consent(k) => format!("instrument of {k} deposited"),
+                ActionKind::ProvisionalApplication => "provisional application declared".into(),
+                ActionKind::Withdrawal => "withdrawal received by the depositary".into(),
+                ActionKind::WithdrawalRetracted => "withdrawal retracted".into(),
+                ActionKind::SuspensionDeclared => format!(
+                    "{name} declares it suspends the treaty (no legal effect on status{})",
+                    match treaty.rules.suspension {
+                        SuspensionRule::NoClause => ": the treaty has no suspension clause",
+                        SuspensionRule::Unknown => "",
+                    }
+                ),
+            };
+            events.push(TimelineEvent {
+                date: a.date,
+                kind: TimelineKind::Action(a.kind),
+                text: what,
+                note: a.note.clone(),
+                action: Some(a),
+                sources: source.clone(),
+            });
+            match &self.derived[i] {
+                Derived::Entry(StateEntry::On { date, basis }) => {
+                    let how = match basis {
+                        EntryBasis::General { .. } => format!(
+                            "general entry into force ({})",
+                            entry_clause(treaty)
+                        ),
+                        EntryBasis::Later => format!(
+                            "{} the deposit of {} ({})",
+                            match &treaty.rules.entry_into_force {
+                                EntryIntoForceRule::Threshold { later, .. } => later.describe(),
+                                EntryIntoForceRule::Unknown => String::new(),
+                            },
+                            a.date,
+                            entry_clause(treaty)
+                        ),
+                        EntryBasis::Independence { independence } => format!(
+                            "bound from independence on {independence}, by succession notified {}",
+                            a.date
+                        ),
+                        EntryBasis::Notification => "from the notification of succession".into(),
+                    };
+                    let mut sources = source.clone();
+                    if let EntryBasis::Independence { .. } = basis {
+                        if let Some(s) = state
+                            .independence
+                            .as_ref()
+                            .and_then(|ind| self.source(&ind.source))
+                        {
+                            sources.push(s);
+                        }
+                    }
+                    sources.extend(treaty_sources.iter().copied());
+                    events.push(TimelineEvent {
+                        date: *date,
+                        kind: TimelineKind::EntryIntoForce,
+                        text: format!("the treaty enters into force for {name}: {how}"),
+                        note: String::new(),
+                        action: Some(a),
+                        sources,
+                    });
+                }
+                Derived::Effect(WithdrawalEffect::On {
+                    date,
+                    held_by_conflict,
+                    ..
+                }) => {
+                    // Only if the withdrawal was not retracted first.
+                    if self.replay(t, p, *date).status == Status::Withdrawn {
+                        let mut sources = source.clone();
+                        sources.extend(treaty_sources.iter().copied());
+                        let held = held_by_conflict
+                            .map(|c| {
+                                sources.extend(
+                                    self.data.conflicts[c]
+                                        .sources
+                                        .iter()
+                                        .filter_map(|id| self.source(id)),
+                                );
+                                " (held back until the end of an armed conflict)".to_string()
+                            })
+                            .unwrap_or_default();
+                        events.push(TimelineEvent {
+                            date: *date,
+                            kind: TimelineKind::WithdrawalTakesEffect,
+                            text: format!(
+                                "withdrawal received {} takes effect ({}){held}",
+                                a.date,
+                                withdrawal_clause(treaty)
+                            ),
+                            note: String::new(),
+                            action: Some(a),
+                            sources,
+                        });
+                    }
+                }
+                Derived::Effect(WithdrawalEffect::HeldByOngoingConflict { nominal, conflict }) => {
+                    let c = &self.data.conflicts[*conflict];
+                    let mut sources = source.clone();
+                    sources.extend(c.sources.iter().filter_map(|id| self.source(id)));
+                    sources.extend(treaty_sources.iter().copied());
+                    events.push(TimelineEvent {
+                        date: *nominal,
+                        kind: TimelineKind::WithdrawalHeld,
+                        text: format!(
+                            "notice period ends, but the withdrawal cannot take effect during \
+                             the armed conflict ({}, since {})",
+                            c.description, c.start
+                        ),
+                        note: String::new(),
+                        action: Some(a),
+                        sources,
+                    });
+                }
+                _ => {}
+            }
+        }
+        events.sort_by_key(|e| (e.date, e.kind.rank()));
+        events
+    }
+}
+
+fn entry_clause(treaty: &Treaty) -> String {
+    match &treaty.rules.entry_into_force {
+        EntryIntoForceRule::Threshold { clause, .. } => clause.clone(),
+        EntryIntoForceRule::Unknown => "rule unknown".into(),
+    }
+}
+
+fn withdrawal_clause(treaty: &Treaty) -> String {
+    match &treaty.rules.withdrawal {
+        WithdrawalRule::Notice { clause, .. } => clause.clone(),
+        WithdrawalRule::Unknown => "rule unknown".into(),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect::<String>().replace('_', " "),
+        None => String::new(),
+    }
+}
+
+#[derive(Default)]
+struct Replay {
+    status: Status,
+    signature: Option<usize>,
+    consent: Option<usize>,
+    withdrawal: Option<usize>,
+    earlier_consents: Vec<usize>,
+    earlier_withdrawals: Vec<usize>,
+    retracted: Vec<(usize, usize)>,
+    suspensions: Vec<usize>,
+    provisional: Vec<usize>,
+    ignored: Vec<usize>,
+    seen: Vec<usize>,
+}
+
+/// The answer for one state, treaty and date.
+#[derive(Clone, Debug)]
+pub struct StatusReport<'d> {
+    pub state: &'d State,
+    pub treaty: &'d Treaty,
+    pub on: Date,
+    pub status: Status,
+    pub signed: Option<Date>,
+    pub consent_deposited: Option<Date>,
+    pub consent_kind: Option<ConsentKind>,
+    pub entry_into_force: Option<Date>,
+    pub withdrawal_notified: Option<Date>,
+    pub withdrawal_effective: Option<Date>,
+    /// Plain-language explanations, in the project's own words.
+    pub notes: Vec<String>,
+    /// The sources of every fact the answer rests on.
+    pub sources: Vec<&'d Source>,
+    /// The actions taken into account.
+    pub actions: Vec<&'d Action>,
+}
+
+impl Serialize for StatusReport<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Status", 13)?;
+        st.serialize_field("state", &self.state.code)?;
+        st.serialize_field("name", &self.state.name)?;
+        st.serialize_field("treaty", &self.treaty.id)?;
+        st.serialize_field("on", &self.on)?;
+        st.serialize_field("status", &self.status)?;
+        st.serialize_field("signed", &self.signed)?;
+        st.serialize_field("consent_deposited", &self.consent_deposited)?;
+        st.serialize_field("consent_kind", &self.consent_kind)?;
+        st.serialize_field("entry_into_force", &self.entry_into_force)?;
+        st.serialize_field("withdrawal_notified", &self.withdrawal_notified)?;
+        st.serialize_field("withdrawal_effective", &self.withdrawal_effective)?;
+        st.serialize_field("notes", &self.notes)?;
+        st.serialize_field("sources", &self.sources)?;
+        st.end()
+    }
+}
+
+/// What a timeline line records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimelineKind {
+    /// A depositary action.
+    Action(ActionKind),
+    /// The treaty enters into force for the state (derived by the rules).
+    EntryIntoForce,
+    /// A withdrawal takes effect (derived by the rules).
+    WithdrawalTakesEffect,
+    /// A withdrawal's notice period ends during an armed conflict (derived).
+    WithdrawalHeld,
+}
+
+impl TimelineKind {
+    fn rank(self) -> u8 {
+        match self {
+            TimelineKind::Action(k) => k.same_day_rank(),
+            TimelineKind::EntryIntoForce => 10,
+            TimelineKind::WithdrawalTakesEffect => 11,
+            TimelineKind::WithdrawalHeld => 12,
+        }
+    }
+
+    /// Whether the line is derived by the rules rather than recorded.
+    pub fn is_derived(self) -> bool {
+        !matches!(self, TimelineKind::Action(_))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimelineKind::Action(k) => k.as_str(),
+            TimelineKind::EntryIntoForce => "entry_into_force",
+            TimelineKind::WithdrawalTakesEffect => "withdrawal_takes_effect",
+            TimelineKind::WithdrawalHeld => "withdrawal_held",
+        }
+    }
+}
+
+/// One line of a state's story.
+#[derive(Clone, Debug)]
+pub struct TimelineEvent<'d> {
+    pub date: Date,
+    pub kind: TimelineKind,
+    /// What happened, in the project's words.
+    pub text: String,
+    /// The curator's note on the action, if any.
+    pub note: String,
+    /// The action recorded or behind the derived event.
+    pub action: Option<&'d Action>,
+    pub sources: Vec<&'d Source>,
+}

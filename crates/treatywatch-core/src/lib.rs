@@ -1,0 +1,26 @@
+//! The treatywatch model and rules engine.
+//!
+//! This crate is pure: no files, no network, no clock. It takes a [`Dataset`] (states,
+//! treaties with their rules, depositary actions, armed-conflict periods, sources) and
+//! answers, for a treaty, a state and a date, what the state's status is and why.
+//!
+//! * [`date`]: calendar days and source dates, and strict parsing of both.
+//! * [`model`]: the data types.
+//! * [`rules`]: a treaty's final clauses as data, and the date arithmetic they imply.
+//! * [`engine`]: statuses, counts, histories and timelines.
+//! * [`names`]: resolving what users type to a state.
+
+pub mod date;
+pub mod engine;
+pub mod model;
+pub mod names;
+pub mod rules;
+
+pub use date::{Date, DateError, SourceDate, parse_date};
+pub use engine::{Engine, Status, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty};
+pub use model::{
+    Action, ActionKind, ConflictPeriod, ConsentKind, Dataset, Dated, Origin, Source, SourceId,
+    State, StateCode, StateKind, Treaty, TreatyId,
+};
+pub use names::UnknownState;
+pub use rules::Rules;

@@ -1,0 +1,436 @@
+//! The things treatywatch knows about: states, treaties, sources, depositary actions and
+//! armed-conflict periods. Plain data; the rules live in [`crate::rules`] and the
+//! reasoning in [`crate::engine`].
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::{Date, SourceDate};
+use crate::rules::Rules;
+
+/// An ISO 3166-1 alpha-3 code, stored upper-case: `FIN`, `UKR`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StateCode([u8; 3]);
+
+impl StateCode {
+    /// The code as a string slice.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII upper-case letters are ever stored.
+        std::str::from_utf8(&self.0).expect("ASCII")
+    }
+}
+
+/// A string that is not three ASCII letters.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an ISO 3166-1 alpha-3 code: expected three letters such as FIN")]
+pub struct StateCodeError(pub String);
+
+impl FromStr for StateCode {
+    type Err = StateCodeError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let b = s.as_bytes();
+        if b.len() != 3 || !b.iter().all(u8::is_ascii_alphabetic) {
+            return Err(StateCodeError(s.to_string()));
+        }
+        Ok(StateCode([
+            b[0].to_ascii_uppercase(),
+            b[1].to_ascii_uppercase(),
+            b[2].to_ascii_uppercase(),
+        ]))
+    }
+}
+
+impl fmt::Display for StateCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for StateCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for StateCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for StateCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A treaty's short id: a lower-case slug such as `apmbc` or `ccm`.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TreatyId(pub String);
+
+impl TreatyId {
+    /// Whether `s` is a valid treaty id: 1 to 32 characters of `a-z`, `0-9` and `-`,
+    /// starting with a letter.
+    pub fn is_valid(s: &str) -> bool {
+        !s.is_empty()
+            && s.len() <= 32
+            && s.as_bytes()[0].is_ascii_lowercase()
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for TreatyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The id of a source in the dataset's source list.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SourceId(pub String);
+
+impl fmt::Display for SourceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where a fact was written down: a data file and a line in it. Errors about the fact
+/// name this place.
+#[derive(Clone, PartialEq, Eq, Hash, Debug, Default)]
+pub struct Origin {
+    pub file: Arc<str>,
+    pub line: u32,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// A public source behind one or more facts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    #[serde(skip)]
+    pub id: SourceId,
+    pub title: String,
+    pub publisher: String,
+    pub date: SourceDate,
+    pub url: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// What kind of entity a state is, for the purpose of counting who can take part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StateKind {
+    /// A member of the United Nations.
+    UnMember,
+    /// A non-member observer state (Holy See, State of Palestine).
+    Observer,
+    /// A state that is not a UN member but takes part in UN treaties (Cook Islands, Niue).
+    NonMember,
+}
+
+/// A dated fact with its source, such as a state's independence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dated {
+    pub date: Date,
+    pub source: SourceId,
+}
+
+/// A state that can take part in treaties.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct State {
+    pub code: StateCode,
+    /// The UN's current short name.
+    pub name: String,
+    /// The official long name, if different.
+    pub formal: String,
+    pub kind: StateKind,
+    /// Other names in use, in English and other languages.
+    pub aliases: Vec<String>,
+    /// Names the UN used for the state before.
+    pub former: Vec<String>,
+    /// Adjectives and nouns for its people or government (Finnish, Finn).
+    pub demonyms: Vec<String>,
+    /// The date it became independent, for successions that take effect from then.
+    pub independence: Option<Dated>,
+    pub origin: Origin,
+}
+
+/// The kind of instrument by which a state consents to be bound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentKind {
+    Ratification,
+    Acceptance,
+    Approval,
+    Accession,
+    Succession,
+    /// A signature that itself binds the state (UN table suffix `s`).
+    DefinitiveSignature,
+    /// Formal confirmation by an international organisation (suffix `c`).
+    FormalConfirmation,
+}
+
+impl ConsentKind {
+    pub const ALL: [ConsentKind; 7] = [
+        ConsentKind::Ratification,
+        ConsentKind::Acceptance,
+        ConsentKind::Approval,
+        ConsentKind::Accession,
+        ConsentKind::Succession,
+        ConsentKind::DefinitiveSignature,
+        ConsentKind::FormalConfirmation,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConsentKind::Ratification => "ratification",
+            ConsentKind::Acceptance => "acceptance",
+            ConsentKind::Approval => "approval",
+            ConsentKind::Accession => "accession",
+            ConsentKind::Succession => "succession",
+            ConsentKind::DefinitiveSignature => "definitive_signature",
+            ConsentKind::FormalConfirmation => "formal_confirmation",
+        }
+    }
+}
+
+impl fmt::Display for ConsentKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a depositary action does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ActionKind {
+    /// Signature subject to ratification, acceptance or approval.
+    Signature,
+    /// An instrument of consent to be bound.
+    Consent(ConsentKind),
+    /// A declaration of provisional application (recorded; does not change status).
+    ProvisionalApplication,
+    /// An instrument of withdrawal (denunciation) received by the depositary.
+    Withdrawal,
+    /// A withdrawal retracted before it took effect.
+    WithdrawalRetracted,
+    /// A declared suspension of the treaty. Recorded; whether it has any legal effect
+    /// depends on the treaty's suspension rule.
+    SuspensionDeclared,
+}
+
+impl ActionKind {
+    /// Every spelling accepted in data files, with its meaning.
+    pub const NAMES: [(&'static str, ActionKind); 12] = [
+        ("signature", ActionKind::Signature),
+        ("ratification", ActionKind::Consent(ConsentKind::Ratification)),
+        ("acceptance", ActionKind::Consent(ConsentKind::Acceptance)),
+        ("approval", ActionKind::Consent(ConsentKind::Approval)),
+        ("accession", ActionKind::Consent(ConsentKind::Accession)),
+        ("succession", ActionKind::Consent(ConsentKind::Succession)),
+        (
+            "definitive_signature",
+            ActionKind::Consent(ConsentKind::DefinitiveSignature),
+        ),
+        (
+            "formal_confirmation",
+            ActionKind::Consent(ConsentKind::FormalConfirmation),
+        ),
+        ("provisional_application", ActionKind::ProvisionalApplication),
+        ("withdrawal", ActionKind::Withdrawal),
+        ("withdrawal_retracted", ActionKind::WithdrawalRetracted),
+        ("suspension_declared", ActionKind::SuspensionDeclared),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        ActionKind::NAMES
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map(|(n, _)| *n)
+            .expect("every kind is named")
+    }
+
+    /// Order of actions on the same day: a signature comes before a consent given the
+    /// same day (Canada signed and ratified on 3 December 1997).
+    pub fn same_day_rank(self) -> u8 {
+        match self {
+            ActionKind::Signature => 0,
+            ActionKind::Consent(_) => 1,
+            ActionKind::ProvisionalApplication => 2,
+            ActionKind::Withdrawal => 3,
+            ActionKind::WithdrawalRetracted => 4,
+            ActionKind::SuspensionDeclared => 5,
+        }
+    }
+}
+
+impl FromStr for ActionKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ActionKind::NAMES
+            .iter()
+            .find(|(n, _)| *n == s)
+            .map(|(_, k)| *k)
+            .ok_or_else(|| {
+                let names: Vec<&str> = ActionKind::NAMES.iter().map(|(n, _)| *n).collect();
+                format!("unknown action `{s}`: expected one of {}", names.join(", "))
+            })
+    }
+}
+
+impl fmt::Display for ActionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One depositary action: a row of the UN status table or a later notification.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Action {
+    pub treaty: TreatyId,
+    pub state: StateCode,
+    pub kind: ActionKind,
+    pub date: Date,
+    /// One or more sources for the action.
+    pub sources: Vec<SourceId>,
+    /// A curator's note in their own words (may be empty).
+    pub note: String,
+    pub origin: Origin,
+}
+
+/// A period in which a state was engaged in an armed conflict, for treaties whose
+/// withdrawal cannot take effect during one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConflictPeriod {
+    pub state: StateCode,
+    pub start: Date,
+    /// The day the conflict ended; `None` while it continues.
+    pub end: Option<Date>,
+    pub description: String,
+    pub sources: Vec<SourceId>,
+    pub origin: Origin,
+}
+
+impl ConflictPeriod {
+    /// Whether the state was engaged in this conflict on `day`.
+    pub fn covers(&self, day: Date) -> bool {
+        self.start <= day && self.end.is_none_or(|end| day < end)
+    }
+}
+
+/// A treaty with its rules.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Treaty {
+    pub id: TreatyId,
+    /// Other ids users may type: the UN reference (`XXVI-5`), common short names.
+    pub aliases: Vec<String>,
+    /// The full title.
+    pub name: String,
+    /// The name most people use (Mine Ban Treaty).
+    pub short_name: String,
+    /// The UN Treaty Collection reference, such as `XXVI-5`.
+    pub untc: Option<String>,
+    pub adopted: Option<Date>,
+    pub opened_for_signature: Option<Date>,
+    /// The general entry-into-force date as recorded by sources, checked against the
+    /// date computed from the rules and the deposits.
+    pub entry_into_force: Option<Date>,
+    pub rules: Rules,
+    /// The treaty text and other sources for its rules.
+    pub sources: Vec<SourceId>,
+    /// Sources for the list of participants, cited when a state has taken no action.
+    pub status_sources: Vec<SourceId>,
+    pub origin: Origin,
+    /// Where individual fields were written, for errors about them.
+    pub field_origins: Vec<(&'static str, Origin)>,
+}
+
+impl Treaty {
+    /// Where `field` was written, or where the treaty was.
+    pub fn origin_of(&self, field: &str) -> &Origin {
+        self.field_origins
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or(&self.origin, |(_, o)| o)
+    }
+}
+
+/// Everything the engine reasons over.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    pub sources: Vec<Source>,
+    pub states: Vec<State>,
+    pub treaties: Vec<Treaty>,
+    pub actions: Vec<Action>,
+    pub conflicts: Vec<ConflictPeriod>,
+}
+
+impl Dataset {
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.sources.iter().find(|s| &s.id == id)
+    }
+
+    pub fn state(&self, code: StateCode) -> Option<&State> {
+        self.states.iter().find(|s| s.code == code)
+    }
+
+    /// Finds a treaty by id or alias, ignoring case (`apmbc`, `XXVI-5`, `ottawa`).
+    pub fn treaty(&self, query: &str) -> Option<&Treaty> {
+        let q = query.trim();
+        self.treaties.iter().find(|t| {
+            t.id.0.eq_ignore_ascii_case(q)
+                || t.untc.as_deref().is_some_and(|u| u.eq_ignore_ascii_case(q))
+                || t.aliases.iter().any(|a| a.eq_ignore_ascii_case(q))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_codes_are_three_letters_upper_cased() {
+        assert_eq!("fin".parse::<StateCode>().unwrap().as_str(), "FIN");
+        assert!("FI".parse::<StateCode>().is_err());
+        assert!("F1N".parse::<StateCode>().is_err());
+        assert!("FÍN".parse::<StateCode>().is_err());
+    }
+
+    #[test]
+    fn action_names_round_trip() {
+        for (name, kind) in ActionKind::NAMES {
+            assert_eq!(name.parse::<ActionKind>().unwrap(), kind);
+            assert_eq!(kind.as_str(), name);
+        }
+        let err = "ratify".parse::<ActionKind>().unwrap_err();
+        assert!(err.contains("ratification"), "{err}");
+    }
+
+    #[test]
+    fn treaty_ids() {
+        assert!(TreatyId::is_valid("apmbc"));
+        assert!(TreatyId::is_valid("ccw-p2"));
+        assert!(!TreatyId::is_valid("APMBC"));
+        assert!(!TreatyId::is_valid("1abc"));
+        assert!(!TreatyId::is_valid(""));
+    }
+}

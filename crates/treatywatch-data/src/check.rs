@@ -1,0 +1,351 @@
+//! The dataset check: every reference resolves, every fact is sourced, and the record of
+//! each state makes sense in time.
+
+use std::collections::{HashMap, HashSet};
+
+use jiff::ToSpan;
+use treatywatch_core::engine::Engine;
+use treatywatch_core::rules::{GeneralEntry, SignatureRule, SuccessionRule};
+use treatywatch_core::{ActionKind, ConsentKind, Dataset, Date, Origin, SourceId, Status};
+
+use crate::problem::Problem;
+
+fn at(origin: &Origin, field: Option<&str>, message: impl Into<String>) -> Problem {
+    Problem::error(&origin.file, origin.line, field, message)
+}
+
+/// Checks a parsed dataset. `today` bounds the dates of facts: nothing recorded can have
+/// happened after it.
+pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let sources: HashSet<&str> = data.sources.iter().map(|s| s.id.0.as_str()).collect();
+    let mut used: HashSet<String> = HashSet::new();
+    let states: HashSet<_> = data.states.iter().map(|s| s.code).collect();
+
+    let mut need_source = |origin: &Origin, field: &str, id: &SourceId, problems: &mut Vec<Problem>| {
+        if sources.contains(id.0.as_str()) {
+            used.insert(id.0.clone());
+        } else {
+            problems.push(at(
+                origin,
+                Some(field),
+                format!("source `{id}` is not defined in sources.toml"),
+            ));
+        }
+    };
+
+    // Duplicate definitions (the TOML tables already forbid duplicate keys in one file).
+    let mut seen_treaties = HashMap::new();
+    for t in &data.treaties {
+        if let Some(first) = seen_treaties.insert(t.id.clone(), &t.origin) {
+            problems.push(at(
+                &t.origin,
+                Some("id"),
+                format!("treaty `{}` is already defined at {first}", t.id),
+            ));
+        }
+        for id in t.sources.iter() {
+            need_source(t.origin_of("sources"), "sources", id, &mut problems);
+        }
+        for id in t.status_sources.iter() {
+            need_source(t.origin_of("status_sources"), "status_sources", id, &mut problems);
+        }
+        if t.sources.is_empty() {
+            problems.push(at(
+                &t.origin,
+                Some("sources"),
+                "a treaty needs at least one source for its text and rules",
+            ));
+        }
+    }
+    for s in &data.states {
+        if let Some(ind) = &s.independence {
+            need_source(&s.origin, "independence_source", &ind.source, &mut problems);
+            if ind.date > today {
+                problems.push(at(&s.origin, Some("independence"), "date is in the future"));
+            }
+        }
+    }
+    for s in &data.sources {
+        if s.date.earliest() > today {
+            problems.push(at(&s.origin, Some("date"), "the source's date is in the future"));
+        }
+    }
+
+    // Conflicts.
+    for c in &data.conflicts {
+        if !states.contains(&c.state) {
+            problems.push(at(
+                &c.origin,
+                Some("state"),
+                format!("unknown state code `{}`: not in states.toml", c.state),
+            ));
+        }
+        for id in &c.sources {
+            need_source(&c.origin, "source", id, &mut problems);
+        }
+        if let Some(end) = c.end {
+            if end <= c.start {
+                problems.push(at(&c.origin, Some("end"), "the conflict ends before it starts"));
+            }
+            if end > today {
+                problems.push(at(&c.origin, Some("end"), "date is in the future"));
+            }
+        }
+        if c.start > today {
+            problems.push(at(&c.origin, Some("start"), "date is in the future"));
+        }
+    }
+
+    // Actions: references, duplicates, dates.
+    let treaty_ids: HashSet<_> = data.treaties.iter().map(|t| t.id.clone()).collect();
+    let mut seen_rows: HashMap<(String, String, ActionKind, Date), &Origin> = HashMap::new();
+    for a in &data.actions {
+        if !treaty_ids.contains(&a.treaty) {
+            problems.push(at(
+                &a.origin,
+                None,
+                format!(
+                    "no treaty `{}` is defined: add treaties/{}.toml",
+                    a.treaty, a.treaty
+                ),
+            ));
+        }
+        if !states.contains(&a.state) {
+            problems.push(at(
+                &a.origin,
+                Some("state"),
+                format!("unknown state code `{}`: not in states.toml", a.state),
+            ));
+        }
+        for id in &a.sources {
+            need_source(&a.origin, "source", id, &mut problems);
+        }
+        if a.date > today {
+            problems.push(at(
+                &a.origin,
+                Some("date"),
+                format!("{} is in the future: only facts that happened belong here", a.date),
+            ));
+        }
+        let key = (a.treaty.0.clone(), a.state.to_string(), a.kind, a.date);
+        if let Some(first) = seen_rows.insert(key, &a.origin) {
+            problems.push(at(
+                &a.origin,
+                None,
+                format!("duplicate row: the same action is already recorded at {first}"),
+            ));
+        }
+    }
+
+    for s in &data.sources {
+        if !used.contains(&s.id.0) {
+            problems.push(Problem::warning(
+                &s.origin.file,
+                s.origin.line,
+                None,
+                format!("source `{}` is not cited by any fact", s.id),
+            ));
+        }
+    }
+
+    // From here on, reasoning needs a consistent set of references.
+    if problems.iter().any(Problem::is_error) {
+        return problems;
+    }
+
+    let engine = Engine::new(data);
+    for c in engine.name_collisions() {
+        let second = data.state(c.second).expect("collision between known states");
+        problems.push(at(
+            &second.origin,
+            None,
+            format!(
+                "the name `{}` is claimed by both {} and {}: names must be unique",
+                c.name, c.first, c.second
+            ),
+        ));
+    }
+
+    for treaty in &data.treaties {
+        let general = engine.general_entry(treaty);
+        let general_date = match general {
+            GeneralEntry::InForce { date, .. } => Some(*date),
+            _ => None,
+        };
+        if let Some(recorded) = treaty.entry_into_force {
+            match general {
+                GeneralEntry::InForce { date, .. } if *date == recorded => {}
+                GeneralEntry::InForce {
+                    date,
+                    threshold_date,
+                    ..
+                } => problems.push(at(
+                    treaty.origin_of("entry_into_force"),
+                    Some("entry_into_force"),
+                    format!(
+                        "recorded as {recorded}, but the rules and the deposits give {date} \
+                         (threshold instrument deposited {threshold_date})"
+                    ),
+                )),
+                GeneralEntry::NotYet { deposited, needed } => problems.push(at(
+                    treaty.origin_of("entry_into_force"),
+                    Some("entry_into_force"),
+                    format!(
+                        "recorded as {recorded}, but only {deposited} of the {needed} \
+                         instruments the rules require are recorded"
+                    ),
+                )),
+                GeneralEntry::RuleUnknown | GeneralEntry::Overflow => {}
+            }
+        }
+        for state in &data.states {
+            let actions: Vec<_> = engine.actions(treaty, state).collect();
+            let mut signed: Option<Date> = None;
+            for a in &actions {
+                // A succession counts from independence, where that is the rule.
+                let counts_from = match (a.kind, &treaty.rules.succession, &state.independence) {
+                    (
+                        ActionKind::Consent(ConsentKind::Succession),
+                        SuccessionRule::FromIndependence,
+                        Some(ind),
+                    ) => ind.date.min(a.date),
+                    _ => a.date,
+                };
+                let day_before = counts_from.checked_sub(1.day()).unwrap_or(counts_from);
+                let before = engine.status_only(treaty, state, day_before);
+                match a.kind {
+                    ActionKind::Signature => {
+                        if let Some(opened) = treaty.opened_for_signature {
+                            if a.date < opened {
+                                problems.push(at(
+                                    &a.origin,
+                                    Some("date"),
+                                    format!(
+                                        "signature on {} is before the treaty opened for \
+                                         signature on {opened}",
+                                        a.date
+                                    ),
+                                ));
+                            }
+                        }
+                        if let (SignatureRule::UntilEntryIntoForce, Some(eif)) =
+                            (&treaty.rules.signature, general_date)
+                        {
+                            if a.date >= eif {
+                                problems.push(at(
+                                    &a.origin,
+                                    Some("date"),
+                                    format!(
+                                        "signature on {} is after the treaty entered into \
+                                         force ({eif}); from then on states join by accession",
+                                        a.date
+                                    ),
+                                ));
+                            }
+                        }
+                        if signed.is_some() {
+                            problems.push(at(&a.origin, Some("action"), "a second signature"));
+                        }
+                        signed = Some(a.date);
+                    }
+                    ActionKind::Consent(kind) => {
+                        if matches!(
+                            kind,
+                            ConsentKind::Ratification | ConsentKind::Acceptance | ConsentKind::Approval
+                        ) && !matches!(treaty.rules.signature, SignatureRule::Unknown)
+                        {
+                            match signed {
+                                None => problems.push(at(
+                                    &a.origin,
+                                    Some("action"),
+                                    format!(
+                                        "{kind} without a signature: a state that did not sign \
+                                         joins by accession"
+                                    ),
+                                )),
+                                Some(s) if s > a.date => problems.push(at(
+                                    &a.origin,
+                                    Some("date"),
+                                    format!("{kind} on {} is before the signature on {s}", a.date),
+                                )),
+                                _ => {}
+                            }
+                        }
+                        if matches!(kind, ConsentKind::Succession)
+                            && matches!(treaty.rules.succession, SuccessionRule::FromIndependence)
+                            && state.independence.is_none()
+                        {
+                            problems.push(at(
+                                &a.origin,
+                                Some("action"),
+                                format!(
+                                    "a succession takes effect from independence: add \
+                                     `independence` and `independence_source` for {} in \
+                                     states.toml",
+                                    state.code
+                                ),
+                            ));
+                        }
+                        if before.has_consented() {
+                            problems.push(at(
+                                &a.origin,
+                                Some("action"),
+                                format!(
+                                    "{kind} by a state that has already consented and not left \
+                                     (status the day before: {before})"
+                                ),
+                            ));
+                        }
+                        if let Some(adopted) = treaty.adopted {
+                            if a.date < adopted {
+                                problems.push(at(
+                                    &a.origin,
+                                    Some("date"),
+                                    format!("{kind} before the treaty was adopted ({adopted})"),
+                                ));
+                            }
+                        }
+                    }
+                    ActionKind::Withdrawal => {
+                        if before != Status::Party {
+                            problems.push(at(
+                                &a.origin,
+                                Some("action"),
+                                format!(
+                                    "withdrawal by a state that is not a party: the day before \
+                                     ({day_before}) its status is {before}"
+                                ),
+                            ));
+                        }
+                    }
+                    ActionKind::WithdrawalRetracted => {
+                        if before != Status::WithdrawalPending {
+                            problems.push(at(
+                                &a.origin,
+                                Some("action"),
+                                format!(
+                                    "retraction without a pending withdrawal: the day before \
+                                     ({day_before}) its status is {before}"
+                                ),
+                            ));
+                        }
+                    }
+                    ActionKind::SuspensionDeclared | ActionKind::ProvisionalApplication => {
+                        if before == Status::NotSignatory {
+                            problems.push(at(
+                                &a.origin,
+                                Some("action"),
+                                format!(
+                                    "{} by a state with no signature or consent recorded",
+                                    a.kind
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    problems
+}

@@ -1,0 +1,565 @@
+//! Reading the dataset's text files into the model, keeping the file and line of every
+//! fact. Parsing stops at nothing: every problem in every file is collected.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+use treatywatch_core::{
+    Action, ActionKind, ConflictPeriod, Dataset, Dated, Origin, Rules, Source, SourceDate,
+    SourceId, State, StateCode, StateKind, Treaty, TreatyId, parse_date,
+};
+
+use crate::problem::{Problem, line_of};
+
+/// A data file: its path relative to the data directory, and its text.
+#[derive(Clone, Debug)]
+pub struct DataFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// Collects problems while parsing.
+#[derive(Default)]
+pub struct Parser {
+    pub problems: Vec<Problem>,
+    pub data: Dataset,
+}
+
+fn parse_toml<T: for<'de> Deserialize<'de>>(file: &DataFile, problems: &mut Vec<Problem>) -> Option<T> {
+    match toml::from_str::<T>(&file.text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let line = e.span().map_or(0, |s| line_of(&file.text, s.start));
+            let message = e.message().trim().to_string();
+            problems.push(Problem::error(&file.path, line, None, message));
+            None
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    title: Spanned<String>,
+    publisher: Spanned<String>,
+    date: Spanned<String>,
+    url: Spanned<String>,
+    /// Facts the source supports, in the curator's words (kept for curators).
+    #[serde(default)]
+    #[allow(dead_code)]
+    supports: Vec<String>,
+    /// A curator's note on the source.
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawState {
+    name: Spanned<String>,
+    #[serde(default)]
+    formal: String,
+    kind: StateKind,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    former: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    independence: Option<Spanned<String>>,
+    independence_source: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTreaty {
+    id: Spanned<String>,
+    name: String,
+    short_name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    untc: Option<String>,
+    adopted: Option<Spanned<String>>,
+    opened_for_signature: Option<Spanned<String>>,
+    entry_into_force: Option<Spanned<String>>,
+    #[serde(default)]
+    sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    status_sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    rules: Rules,
+}
+
+impl Parser {
+    fn origin(path: &Arc<str>, line: u32) -> Origin {
+        Origin {
+            file: path.clone(),
+            line,
+        }
+    }
+
+    fn date_field(
+        &mut self,
+        file: &DataFile,
+        field: &str,
+        value: &Spanned<String>,
+    ) -> Option<treatywatch_core::Date> {
+        match parse_date(value.get_ref().trim()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let line = line_of(&file.text, value.span().start);
+                self.problems
+                    .push(Problem::error(&file.path, line, Some(field), e.to_string()));
+                None
+            }
+        }
+    }
+
+    /// `sources.toml`: one table per source, keyed by its id.
+    pub fn sources(&mut self, file: &DataFile) {
+        let Some(raw) = parse_toml::<BTreeMap<Spanned<String>, RawSource>>(file, &mut self.problems)
+        else {
+            return;
+        };
+        let path: Arc<str> = file.path.as_str().into();
+        for (id, s) in raw {
+            let line = line_of(&file.text, id.span().start);
+            let mut ok = true;
+            for (field, value) in [
+                ("title", &s.title),
+                ("publisher", &s.publisher),
+                ("url", &s.url),
+            ] {
+                if value.get_ref().trim().is_empty() {
+                    let l = line_of(&file.text, value.span().start);
+                    self.problems.push(Problem::error(
+                        &file.path,
+                        l,
+                        Some(field),
+                        format!("source `{}` has an empty {field}", id.get_ref()),
+                    ));
+                    ok = false;
+                }
+            }
+            let date = match s.date.get_ref().trim().parse::<SourceDate>() {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    let l = line_of(&file.text, s.date.span().start);
+                    self.problems
+                        .push(Problem::error(&file.path, l, Some("date"), e.to_string()));
+                    None
+                }
+            };
+            let url = s.url.get_ref().trim();
+            match url::Url::parse(url) {
+                Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {}
+                _ if url.is_empty() => {}
+                _ => {
+                    let l = line_of(&file.text, s.url.span().start);
+                    self.problems.push(Problem::error(
+                        &file.path,
+                        l,
+                        Some("url"),
+                        format!("`{url}` is not an http(s) URL"),
+                    ));
+                    ok = false;
+                }
+            }
+            if !id_is_valid(id.get_ref()) {
+                self.problems.push(Problem::error(
+                    &file.path,
+                    line,
+                    Some("id"),
+                    format!(
+                        "source id `{}` must be lower-case letters, digits, `-` and `.`",
+                        id.get_ref()
+                    ),
+                ));
+                ok = false;
+            }
+            if let (true, Some(date)) = (ok, date) {
+                self.data.sources.push(Source {
+                    id: SourceId(id.into_inner()),
+                    title: s.title.into_inner().trim().to_string(),
+                    publisher: s.publisher.into_inner().trim().to_string(),
+                    date,
+                    url: url.to_string(),
+                    origin: Parser::origin(&path, line),
+                });
+            }
+        }
+    }
+
+    /// `states.toml`: one table per state, keyed by its alpha-3 code.
+    pub fn states(&mut self, file: &DataFile) {
+        let Some(raw) = parse_toml::<BTreeMap<Spanned<String>, RawState>>(file, &mut self.problems)
+        else {
+            return;
+        };
+        let path: Arc<str> = file.path.as_str().into();
+        for (code, s) in raw {
+            let line = line_of(&file.text, code.span().start);
+            let parsed: StateCode = match code.get_ref().parse() {
+                Ok(c) if code.get_ref().bytes().all(|b| b.is_ascii_uppercase()) => c,
+                Ok(_) => {
+                    self.problems.push(Problem::error(
+                        &file.path,
+                        line,
+                        Some("code"),
+                        format!("state code `{}` must be upper-case", code.get_ref()),
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    self.problems
+                        .push(Problem::error(&file.path, line, Some("code"), e.to_string()));
+                    continue;
+                }
+            };
+            if s.name.get_ref().trim().is_empty() {
+                let l = line_of(&file.text, s.name.span().start);
+                self.problems
+                    .push(Problem::error(&file.path, l, Some("name"), "empty name"));
+            }
+            let independence = match (&s.independence, &s.independence_source) {
+                (None, None) => None,
+                (Some(d), Some(src)) => self
+                    .date_field(file, "independence", d)
+                    .map(|date| Dated {
+                        date,
+                        source: SourceId(src.get_ref().trim().to_string()),
+                    }),
+                (Some(d), None) => {
+                    let l = line_of(&file.text, d.span().start);
+                    self.problems.push(Problem::error(
+                        &file.path,
+                        l,
+                        Some("independence_source"),
+                        "an independence date needs an `independence_source`",
+                    ));
+                    None
+                }
+                (None, Some(src)) => {
+                    let l = line_of(&file.text, src.span().start);
+                    self.problems.push(Problem::error(
+                        &file.path,
+                        l,
+                        Some("independence"),
+                        "`independence_source` without an `independence` date",
+                    ));
+                    None
+                }
+            };
+            self.data.states.push(State {
+                code: parsed,
+                name: s.name.into_inner().trim().to_string(),
+                formal: s.formal,
+                kind: s.kind,
+                aliases: s.aliases,
+                former: s.former,
+                demonyms: s.demonyms,
+                independence,
+                origin: Parser::origin(&path, line),
+            });
+        }
+    }
+
+    /// `treaties/<id>.toml`: one treaty and its rules.
+    pub fn treaty(&mut self, file: &DataFile) {
+        let Some(raw) = parse_toml::<RawTreaty>(file, &mut self.problems) else {
+            return;
+        };
+        let stem = file_stem(&file.path);
+        let id_line = line_of(&file.text, raw.id.span().start);
+        if !TreatyId::is_valid(raw.id.get_ref()) {
+            self.problems.push(Problem::error(
+                &file.path,
+                id_line,
+                Some("id"),
+                format!(
+                    "treaty id `{}` must be a lower-case slug such as `apmbc`",
+                    raw.id.get_ref()
+                ),
+            ));
+            return;
+        }
+        if raw.id.get_ref() != stem {
+            self.problems.push(Problem::error(
+                &file.path,
+                id_line,
+                Some("id"),
+                format!(
+                    "treaty id `{}` does not match the file name `{stem}.toml`",
+                    raw.id.get_ref()
+                ),
+            ));
+        }
+        let adopted = raw
+            .adopted
+            .as_ref()
+            .and_then(|d| self.date_field(file, "adopted", d));
+        let opened = raw
+            .opened_for_signature
+            .as_ref()
+            .and_then(|d| self.date_field(file, "opened_for_signature", d));
+        let eif = raw
+            .entry_into_force
+            .as_ref()
+            .and_then(|d| self.date_field(file, "entry_into_force", d));
+        let ids = |v: Vec<Spanned<String>>| -> Vec<SourceId> {
+            v.into_iter()
+                .map(|s| SourceId(s.into_inner().trim().to_string()))
+                .collect()
+        };
+        let path: Arc<str> = file.path.as_str().into();
+        let mut field_origins = Vec::new();
+        let mut note = |field: &'static str, start: Option<usize>| {
+            if let Some(start) = start {
+                field_origins.push((field, Parser::origin(&path, line_of(&file.text, start))));
+            }
+        };
+        note("adopted", raw.adopted.as_ref().map(|s| s.span().start));
+        note(
+            "opened_for_signature",
+            raw.opened_for_signature.as_ref().map(|s| s.span().start),
+        );
+        note(
+            "entry_into_force",
+            raw.entry_into_force.as_ref().map(|s| s.span().start),
+        );
+        note("sources", raw.sources.first().map(|s| s.span().start));
+        note(
+            "status_sources",
+            raw.status_sources.first().map(|s| s.span().start),
+        );
+        self.data.treaties.push(Treaty {
+            id: TreatyId(raw.id.into_inner()),
+            aliases: raw.aliases,
+            name: raw.name,
+            short_name: raw.short_name,
+            untc: raw.untc,
+            adopted,
+            opened_for_signature: opened,
+            entry_into_force: eif,
+            rules: raw.rules,
+            sources: ids(raw.sources),
+            status_sources: ids(raw.status_sources),
+            origin: Parser::origin(&path, id_line),
+            field_origins,
+        });
+    }
+
+    /// `actions/<treaty>.csv`: `state,action,date,source,note`.
+    pub fn actions(&mut self, file: &DataFile) {
+        let treaty = TreatyId(file_stem(&file.path).to_string());
+        let path: Arc<str> = file.path.as_str().into();
+        let header = ["state", "action", "date", "source", "note"];
+        self.csv(file, &header, |p, line, row| {
+            let state = p.code_field(file, line, row[0]);
+            let kind = match row[1].parse::<ActionKind>() {
+                Ok(k) => Some(k),
+                Err(e) => {
+                    p.problems
+                        .push(Problem::error(&file.path, line, Some("action"), e));
+                    None
+                }
+            };
+            let date = p.csv_date(file, line, "date", row[2]);
+            let source = p.source_field(file, line, row[3]);
+            if let (Some(state), Some(kind), Some(date), Some(source)) = (state, kind, date, source)
+            {
+                p.data.actions.push(Action {
+                    treaty: treaty.clone(),
+                    state,
+                    kind,
+                    date,
+                    sources: source,
+                    note: row[4].to_string(),
+                    origin: Parser::origin(&path, line),
+                });
+            }
+        });
+    }
+
+    /// `conflicts.csv`: `state,start,end,description,source`.
+    pub fn conflicts(&mut self, file: &DataFile) {
+        let path: Arc<str> = file.path.as_str().into();
+        let header = ["state", "start", "end", "description", "source"];
+        self.csv(file, &header, |p, line, row| {
+            let state = p.code_field(file, line, row[0]);
+            let start = p.csv_date(file, line, "start", row[1]);
+            let end = if row[2].is_empty() {
+                Some(None)
+            } else {
+                p.csv_date(file, line, "end", row[2]).map(Some)
+            };
+            if row[3].is_empty() {
+                p.problems.push(Problem::error(
+                    &file.path,
+                    line,
+                    Some("description"),
+                    "describe the conflict (for example: Russia-Ukraine international armed conflict)",
+                ));
+            }
+            let source = p.source_field(file, line, row[4]);
+            if let (Some(state), Some(start), Some(end), Some(source)) = (state, start, end, source)
+            {
+                p.data.conflicts.push(ConflictPeriod {
+                    state,
+                    start,
+                    end,
+                    description: row[3].to_string(),
+                    sources: source,
+                    origin: Parser::origin(&path, line),
+                });
+            }
+        });
+    }
+
+    fn code_field(&mut self, file: &DataFile, line: u32, value: &str) -> Option<StateCode> {
+        match value.parse::<StateCode>() {
+            Ok(c) if value.bytes().all(|b| b.is_ascii_uppercase()) => Some(c),
+            Ok(_) => {
+                self.problems.push(Problem::error(
+                    &file.path,
+                    line,
+                    Some("state"),
+                    format!("state code `{value}` must be upper-case"),
+                ));
+                None
+            }
+            Err(e) => {
+                self.problems
+                    .push(Problem::error(&file.path, line, Some("state"), e.to_string()));
+                None
+            }
+        }
+    }
+
+    fn csv_date(
+        &mut self,
+        file: &DataFile,
+        line: u32,
+        field: &str,
+        value: &str,
+    ) -> Option<treatywatch_core::Date> {
+        match parse_date(value) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.problems
+                    .push(Problem::error(&file.path, line, Some(field), e.to_string()));
+                None
+            }
+        }
+    }
+
+    /// One or more source ids, separated by `;`.
+    fn source_field(&mut self, file: &DataFile, line: u32, value: &str) -> Option<Vec<SourceId>> {
+        let ids: Vec<SourceId> = value
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| SourceId(s.to_string()))
+            .collect();
+        if ids.is_empty() {
+            self.problems.push(Problem::error(
+                &file.path,
+                line,
+                Some("source"),
+                "every row needs a source: one or more ids from sources.toml, separated by `;`",
+            ));
+            return None;
+        }
+        Some(ids)
+    }
+
+    /// Reads a CSV file with the exact `header`, `#` comment lines, and trimmed fields,
+    /// calling `row` for each record with its line number.
+    fn csv(
+        &mut self,
+        file: &DataFile,
+        header: &[&str],
+        mut row: impl FnMut(&mut Parser, u32, &[&str]),
+    ) {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .comment(Some(b'#'))
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(file.text.as_bytes());
+        let mut seen_header = false;
+        for record in reader.records() {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line() as u32);
+                    self.problems.push(Problem::error(
+                        &file.path,
+                        line,
+                        None,
+                        format!("unreadable CSV: {e}"),
+                    ));
+                    return;
+                }
+            };
+            let line = record.position().map_or(0, |p| p.line() as u32);
+            let fields: Vec<&str> = record.iter().collect();
+            if !seen_header {
+                seen_header = true;
+                if fields != header {
+                    self.problems.push(Problem::error(
+                        &file.path,
+                        line,
+                        None,
+                        format!(
+                            "the header must be `{}`, found `{}`",
+                            header.join(","),
+                            fields.join(",")
+                        ),
+                    ));
+                    return;
+                }
+                continue;
+            }
+            if fields.len() != header.len() {
+                self.problems.push(Problem::error(
+                    &file.path,
+                    line,
+                    None,
+                    format!(
+                        "expected {} fields ({}), found {}",
+                        header.len(),
+                        header.join(","),
+                        fields.len()
+                    ),
+                ));
+                continue;
+            }
+            row(self, line, &fields);
+        }
+        if !seen_header {
+            self.problems.push(Problem::error(
+                &file.path,
+                1,
+                None,
+                format!("empty file: expected the header `{}`", header.join(",")),
+            ));
+        }
+    }
+}
+
+fn id_is_valid(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+}
+
+/// `actions/apmbc.csv` -> `apmbc`.
+pub fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.split_once('.').map_or(name, |(stem, _)| stem)
+}

@@ -1,0 +1,322 @@
+//! Rendering answers: aligned tables for a terminal, JSON and CSV for programs.
+
+use std::io::Write;
+
+use anyhow::Result;
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use serde::Serialize;
+use treatywatch_core::{Date, Source, State, Status, StatusReport, TimelineEvent, Treaty};
+
+fn opt(d: Option<Date>) -> String {
+    d.map_or_else(|| "-".to_string(), |d| d.to_string())
+}
+
+fn table() -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Disabled);
+    t
+}
+
+/// The one-line citation of a source.
+pub fn cite(s: &Source) -> String {
+    format!("{}. {}, {}. {}", s.title, s.publisher, s.date, s.url)
+}
+
+fn status_word(s: Status) -> &'static str {
+    s.as_str()
+}
+
+fn status_rows(t: &mut Table, reports: &[StatusReport<'_>]) {
+    t.set_header(vec![
+        "STATE",
+        "NAME",
+        "STATUS",
+        "SIGNED",
+        "CONSENT",
+        "KIND",
+        "IN FORCE",
+        "WITHDRAWAL NOTIFIED",
+        "WITHDRAWAL EFFECTIVE",
+    ]);
+    for r in reports {
+        t.add_row(vec![
+            r.state.code.to_string(),
+            r.state.name.clone(),
+            status_word(r.status).to_string(),
+            opt(r.signed),
+            opt(r.consent_deposited),
+            r.consent_kind.map_or("-".into(), |k| k.to_string()),
+            opt(r.entry_into_force),
+            opt(r.withdrawal_notified),
+            opt(r.withdrawal_effective),
+        ]);
+    }
+}
+
+pub fn status_table(
+    out: &mut impl Write,
+    treaty: &Treaty,
+    on: Date,
+    reports: &[StatusReport<'_>],
+) -> Result<()> {
+    writeln!(out, "{} ({}) on {on}", treaty.short_name, treaty.id)?;
+    writeln!(out)?;
+    let mut t = table();
+    status_rows(&mut t, reports);
+    writeln!(out, "{}", t.to_string().trim_end())?;
+    for r in reports {
+        writeln!(out)?;
+        writeln!(out, "{} ({}): {}", r.state.name, r.state.code, status_word(r.status))?;
+        for n in &r.notes {
+            writeln!(out, "  - {n}")?;
+        }
+        if !r.sources.is_empty() {
+            writeln!(out, "  Sources:")?;
+            for (i, s) in r.sources.iter().enumerate() {
+                writeln!(out, "  [{}] {}", i + 1, cite(s))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn json<T: Serialize + ?Sized>(out: &mut impl Write, value: &T) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The CSV columns of a status row.
+pub const STATUS_CSV_HEADER: [&str; 13] = [
+    "state",
+    "name",
+    "treaty",
+    "on",
+    "status",
+    "signed",
+    "consent_deposited",
+    "consent_kind",
+    "entry_into_force",
+    "withdrawal_notified",
+    "withdrawal_effective",
+    "notes",
+    "source_urls",
+];
+
+pub fn status_csv(out: &mut impl Write, reports: &[StatusReport<'_>]) -> Result<()> {
+    let mut w = csv::Writer::from_writer(&mut *out);
+    w.write_record(STATUS_CSV_HEADER)?;
+    let d = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    for r in reports {
+        w.write_record([
+            r.state.code.to_string(),
+            r.state.name.clone(),
+            r.treaty.id.to_string(),
+            r.on.to_string(),
+            r.status.to_string(),
+            d(r.signed),
+            d(r.consent_deposited),
+            r.consent_kind.map(|k| k.to_string()).unwrap_or_default(),
+            d(r.entry_into_force),
+            d(r.withdrawal_notified),
+            d(r.withdrawal_effective),
+            r.notes.join(" | "),
+            r.sources
+                .iter()
+                .map(|s| s.url.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+pub fn parties_table(
+    out: &mut impl Write,
+    treaty: &Treaty,
+    on: Date,
+    counts: &[(Status, usize)],
+    reports: &[StatusReport<'_>],
+) -> Result<()> {
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    writeln!(out, "{} ({}) on {on}: {total} states", treaty.short_name, treaty.id)?;
+    writeln!(out)?;
+    let mut c = table();
+    c.set_header(vec!["STATUS", "STATES"]);
+    for (s, n) in counts {
+        c.add_row(vec![status_word(*s).to_string(), n.to_string()]);
+    }
+    if let Some(col) = c.column_mut(1) {
+        col.set_cell_alignment(CellAlignment::Right);
+    }
+    writeln!(out, "{}", c.to_string().trim_end())?;
+    writeln!(out)?;
+    let mut sorted: Vec<&StatusReport<'_>> = reports.iter().collect();
+    sorted.sort_by(|a, b| {
+        b.status
+            .cmp(&a.status)
+            .then_with(|| a.state.name.cmp(&b.state.name))
+    });
+    let mut t = table();
+    t.set_header(vec![
+        "STATE",
+        "NAME",
+        "STATUS",
+        "CONSENT",
+        "IN FORCE",
+        "WITHDRAWAL EFFECTIVE",
+    ]);
+    for r in sorted {
+        t.add_row(vec![
+            r.state.code.to_string(),
+            r.state.name.clone(),
+            status_word(r.status).to_string(),
+            opt(r.consent_deposited),
+            opt(r.entry_into_force),
+            opt(r.withdrawal_effective),
+        ]);
+    }
+    writeln!(out, "{}", t.to_string().trim_end())?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct PartiesDoc<'a> {
+    treaty: &'a str,
+    on: Date,
+    counts: serde_json::Map<String, serde_json::Value>,
+    states: &'a [StatusReport<'a>],
+}
+
+/// The counts as a JSON object, every status present.
+pub fn counts_object(counts: &[(Status, usize)]) -> serde_json::Map<String, serde_json::Value> {
+    counts
+        .iter()
+        .map(|(s, n)| (s.as_str().to_string(), serde_json::Value::from(*n)))
+        .collect()
+}
+
+pub fn parties_json(
+    out: &mut impl Write,
+    treaty: &Treaty,
+    on: Date,
+    counts: &[(Status, usize)],
+    reports: &[StatusReport<'_>],
+) -> Result<()> {
+    json(
+        out,
+        &PartiesDoc {
+            treaty: treaty.id.as_str(),
+            on,
+            counts: counts_object(counts),
+            states: reports,
+        },
+    )
+}
+
+pub fn timeline_text(
+    out: &mut impl Write,
+    treaty: &Treaty,
+    state: &State,
+    events: &[TimelineEvent<'_>],
+    now: &StatusReport<'_>,
+) -> Result<()> {
+    writeln!(
+        out,
+        "{} ({}) and the {} ({})",
+        state.name, state.code, treaty.short_name, treaty.id
+    )?;
+    writeln!(out)?;
+    if events.is_empty() {
+        writeln!(out, "No action recorded: {} has neither signed nor joined.", state.name)?;
+        for s in &now.sources {
+            writeln!(out, "            source: {}", cite(s))?;
+        }
+    }
+    for e in events {
+        let mark = if e.kind.is_derived() { "rule " } else { "     " };
+        writeln!(out, "{}  {mark}{}", e.date, e.text)?;
+        if !e.note.is_empty() {
+            writeln!(out, "                 note: {}", e.note)?;
+        }
+        for s in &e.sources {
+            writeln!(out, "                 source: {}", cite(s))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "Status on {}: {}", now.on, now.status)?;
+    writeln!(
+        out,
+        "(lines marked `rule` are computed from the treaty's clauses; the others are recorded actions)"
+    )?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct EventJson<'a> {
+    date: Date,
+    kind: &'static str,
+    derived: bool,
+    text: &'a str,
+    note: &'a str,
+    sources: &'a [&'a Source],
+}
+
+#[derive(Serialize)]
+struct TimelineDoc<'a> {
+    state: String,
+    name: &'a str,
+    treaty: &'a str,
+    events: Vec<EventJson<'a>>,
+}
+
+pub fn timeline_json(
+    out: &mut impl Write,
+    treaty: &Treaty,
+    state: &State,
+    events: &[TimelineEvent<'_>],
+) -> Result<()> {
+    json(
+        out,
+        &TimelineDoc {
+            state: state.code.to_string(),
+            name: &state.name,
+            treaty: treaty.id.as_str(),
+            events: events
+                .iter()
+                .map(|e| EventJson {
+                    date: e.date,
+                    kind: e.kind.as_str(),
+                    derived: e.kind.is_derived(),
+                    text: &e.text,
+                    note: &e.note,
+                    sources: &e.sources,
+                })
+                .collect(),
+        },
+    )
+}
+
+pub fn timeline_csv(out: &mut impl Write, state: &State, events: &[TimelineEvent<'_>]) -> Result<()> {
+    let mut w = csv::Writer::from_writer(&mut *out);
+    w.write_record(["state", "date", "kind", "derived", "text", "note", "source_urls"])?;
+    for e in events {
+        w.write_record([
+            state.code.to_string(),
+            e.date.to_string(),
+            e.kind.as_str().to_string(),
+            e.kind.is_derived().to_string(),
+            e.text.clone(),
+            e.note.clone(),
+            e.sources
+                .iter()
+                .map(|s| s.url.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
