@@ -28,7 +28,8 @@ fn main() {
     println!("cargo:rerun-if-changed={}", data.display());
     let mut files = Vec::new();
     walk(&data, &mut files);
-    let mut code = String::from("/// Every file of the embedded dataset: (path relative to `data/`, text).\n");
+    let mut code =
+        String::from("/// Every file of the embedded dataset: (path relative to `data/`, text).\n");
     code.push_str("pub static FILES: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
@@ -38,7 +39,12 @@ fn main() {
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect::<Vec<_>>()
             .join("/");
-        writeln!(code, "    ({rel:?}, include_str!({:?})),", f.display().to_string()).unwrap();
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            f.display().to_string()
+        )
+        .unwrap();
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("out dir")).join("embedded.rs");

@@ -11,9 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::model::{
-    Action, ActionKind, ConsentKind, Dataset, Source, State, StateCode, Treaty,
-};
+use crate::model::{Action, ActionKind, ConsentKind, Dataset, Source, State, StateCode, Treaty};
 use crate::names::{NameCollision, NameIndex, UnknownState};
 use crate::rules::{
     EntryBasis, EntryIntoForceRule, GeneralEntry, StateEntry, SuspensionRule, WithdrawalEffect,
@@ -202,7 +200,11 @@ impl<'d> Engine<'d> {
             }
             for list in &mut per_state {
                 list.sort_by_key(|&i| {
-                    (counts_from[i], data.actions[i].kind.same_day_rank(), data.actions[i].date)
+                    (
+                        counts_from[i],
+                        data.actions[i].kind.same_day_rank(),
+                        data.actions[i].date,
+                    )
                 });
             }
             // Each state's first consent counts towards the threshold.
@@ -329,7 +331,9 @@ impl<'d> Engine<'d> {
             match a.kind {
                 ActionKind::Signature => r.signature = Some(i),
                 ActionKind::Consent(_) => {
-                    let left = r.withdrawal.is_some_and(|w| self.effect_date(w).is_some_and(|d| d <= a.date));
+                    let left = r
+                        .withdrawal
+                        .is_some_and(|w| self.effect_date(w).is_some_and(|d| d <= a.date));
                     if r.consent.is_none() || left {
                         if let Some(w) = r.withdrawal.take() {
                             r.earlier_withdrawals.push(w);
@@ -443,7 +447,9 @@ impl<'d> Engine<'d> {
     }
 
     fn source(&self, id: &crate::model::SourceId) -> Option<&'d Source> {
-        self.source_pos.get(id.0.as_str()).map(|&i| &self.data.sources[i])
+        self.source_pos
+            .get(id.0.as_str())
+            .map(|&i| &self.data.sources[i])
     }
 
     fn report(
@@ -708,8 +714,12 @@ impl<'d> Engine<'d> {
         for &i in &r.seen {
             let a = &actions[i];
             if !a.note.is_empty() {
-                rep.notes
-                    .push(format!("{} {}: {}", a.date, a.kind.as_str().replace('_', " "), a.note));
+                rep.notes.push(format!(
+                    "{} {}: {}",
+                    a.date,
+                    a.kind.as_str().replace('_', " "),
+                    a.note
+                ));
             }
         }
 
@@ -783,8 +793,11 @@ impl<'d> Engine<'d> {
         let t = self.treaty_pos(treaty);
         let p = self.state_position(state);
         let mut events = Vec::new();
-        let treaty_sources: Vec<&'d Source> =
-            treaty.sources.iter().filter_map(|id| self.source(id)).collect();
+        let treaty_sources: Vec<&'d Source> = treaty
+            .sources
+            .iter()
+            .filter_map(|id| self.source(id))
+            .collect();
         let name = &state.name;
         for &i in &self.treaties[t].per_state[p] {
             let a = &self.data.actions[i];
@@ -815,10 +828,9 @@ impl<'d> Engine<'d> {
             match &self.derived[i] {
                 Derived::Entry(StateEntry::On { date, basis }) => {
                     let how = match basis {
-                        EntryBasis::General { .. } => format!(
-                            "general entry into force ({})",
-                            entry_clause(treaty)
-                        ),
+                        EntryBasis::General { .. } => {
+                            format!("general entry into force ({})", entry_clause(treaty))
+                        }
                         EntryBasis::Later => format!(
                             "{} the deposit of {} ({})",
                             match &treaty.rules.entry_into_force {
@@ -854,39 +866,37 @@ impl<'d> Engine<'d> {
                         sources,
                     });
                 }
+                // Only if the withdrawal was not retracted first.
                 Derived::Effect(WithdrawalEffect::On {
                     date,
                     held_by_conflict,
                     ..
-                }) => {
-                    // Only if the withdrawal was not retracted first.
-                    if self.replay(t, p, *date).status == Status::Withdrawn {
-                        let mut sources = source.clone();
-                        sources.extend(treaty_sources.iter().copied());
-                        let held = held_by_conflict
-                            .map(|c| {
-                                sources.extend(
-                                    self.data.conflicts[c]
-                                        .sources
-                                        .iter()
-                                        .filter_map(|id| self.source(id)),
-                                );
-                                " (held back until the end of an armed conflict)".to_string()
-                            })
-                            .unwrap_or_default();
-                        events.push(TimelineEvent {
-                            date: *date,
-                            kind: TimelineKind::WithdrawalTakesEffect,
-                            text: format!(
-                                "withdrawal received {} takes effect ({}){held}",
-                                a.date,
-                                withdrawal_clause(treaty)
-                            ),
-                            note: String::new(),
-                            action: Some(a),
-                            sources,
-                        });
-                    }
+                }) if self.replay(t, p, *date).status == Status::Withdrawn => {
+                    let mut sources = source.clone();
+                    sources.extend(treaty_sources.iter().copied());
+                    let held = held_by_conflict
+                        .map(|c| {
+                            sources.extend(
+                                self.data.conflicts[c]
+                                    .sources
+                                    .iter()
+                                    .filter_map(|id| self.source(id)),
+                            );
+                            " (held back until the end of an armed conflict)".to_string()
+                        })
+                        .unwrap_or_default();
+                    events.push(TimelineEvent {
+                        date: *date,
+                        kind: TimelineKind::WithdrawalTakesEffect,
+                        text: format!(
+                            "withdrawal received {} takes effect ({}){held}",
+                            a.date,
+                            withdrawal_clause(treaty)
+                        ),
+                        note: String::new(),
+                        action: Some(a),
+                        sources,
+                    });
                 }
                 Derived::Effect(WithdrawalEffect::HeldByOngoingConflict { nominal, conflict }) => {
                     let c = &self.data.conflicts[*conflict];
@@ -931,7 +941,11 @@ fn withdrawal_clause(treaty: &Treaty) -> String {
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect::<String>().replace('_', " "),
+        Some(f) => f
+            .to_uppercase()
+            .chain(c)
+            .collect::<String>()
+            .replace('_', " "),
         None => String::new(),
     }
 }

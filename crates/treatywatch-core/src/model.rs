@@ -240,7 +240,10 @@ impl ActionKind {
     /// Every spelling accepted in data files, with its meaning.
     pub const NAMES: [(&'static str, ActionKind); 12] = [
         ("signature", ActionKind::Signature),
-        ("ratification", ActionKind::Consent(ConsentKind::Ratification)),
+        (
+            "ratification",
+            ActionKind::Consent(ConsentKind::Ratification),
+        ),
         ("acceptance", ActionKind::Consent(ConsentKind::Acceptance)),
         ("approval", ActionKind::Consent(ConsentKind::Approval)),
         ("accession", ActionKind::Consent(ConsentKind::Accession)),
@@ -253,7 +256,10 @@ impl ActionKind {
             "formal_confirmation",
             ActionKind::Consent(ConsentKind::FormalConfirmation),
         ),
-        ("provisional_application", ActionKind::ProvisionalApplication),
+        (
+            "provisional_application",
+            ActionKind::ProvisionalApplication,
+        ),
         ("withdrawal", ActionKind::Withdrawal),
         ("withdrawal_retracted", ActionKind::WithdrawalRetracted),
         ("suspension_declared", ActionKind::SuspensionDeclared),

@@ -137,7 +137,11 @@ impl NameIndex {
     }
 
     /// Resolves a code or a name. A three-letter query is tried as a code first.
-    pub fn resolve(&self, query: &str, codes: impl Fn(StateCode) -> bool) -> Result<StateCode, UnknownState> {
+    pub fn resolve(
+        &self,
+        query: &str,
+        codes: impl Fn(StateCode) -> bool,
+    ) -> Result<StateCode, UnknownState> {
         let q = query.trim();
         if let Ok(code) = q.parse::<StateCode>() {
             if codes(code) {
@@ -209,11 +213,26 @@ mod tests {
         let (index, collisions) = NameIndex::build(&[
             state("FIN", "Finland", &["Suomi"], &[]),
             state("TUR", "Türkiye", &["Turkiye"], &["Turkey"]),
-            state("KNA", "Saint Kitts and Nevis", &[], &["St. Kitts and Nevis"]),
+            state(
+                "KNA",
+                "Saint Kitts and Nevis",
+                &[],
+                &["St. Kitts and Nevis"],
+            ),
             state("CIV", "Côte d'Ivoire", &["Ivory Coast"], &[]),
             state("KOR", "Republic of Korea", &["South Korea"], &[]),
-            state("PRK", "Democratic People's Republic of Korea", &["North Korea"], &[]),
-            state("USA", "United States of America", &["United States", "USA"], &[]),
+            state(
+                "PRK",
+                "Democratic People's Republic of Korea",
+                &["North Korea"],
+                &[],
+            ),
+            state(
+                "USA",
+                "United States of America",
+                &["United States", "USA"],
+                &[],
+            ),
         ]);
         assert!(collisions.is_empty());
         index
@@ -222,7 +241,10 @@ mod tests {
     #[test]
     fn normalizes_spelling_variants() {
         assert_eq!(normalize("Côte d'Ivoire"), normalize("COTE DIVOIRE"));
-        assert_eq!(normalize("St. Kitts and Nevis"), normalize("saint kitts & nevis"));
+        assert_eq!(
+            normalize("St. Kitts and Nevis"),
+            normalize("saint kitts & nevis")
+        );
         assert_eq!(normalize("The Gambia"), normalize("Gambia"));
         assert_eq!(normalize("Türkiye"), "turkiye");
         assert_eq!(normalize("  "), "");
@@ -238,7 +260,10 @@ mod tests {
         for q in ["Türkiye", "Turkey", "turkiye", "TUR"] {
             assert_eq!(idx.resolve(q, all).unwrap().as_str(), "TUR", "{q}");
         }
-        assert_eq!(idx.resolve("St Kitts and Nevis", all).unwrap().as_str(), "KNA");
+        assert_eq!(
+            idx.resolve("St Kitts and Nevis", all).unwrap().as_str(),
+            "KNA"
+        );
         assert_eq!(idx.resolve("Cote d'Ivoire", all).unwrap().as_str(), "CIV");
         assert_eq!(idx.resolve("usa", all).unwrap().as_str(), "USA");
     }
@@ -248,10 +273,16 @@ mod tests {
         let idx = index();
         let err = idx.resolve("Finlnd", |_| true).unwrap_err();
         assert_eq!(err.suggestions[0].1.as_str(), "FIN");
-        assert!(err.to_string().contains("did you mean Finland (FIN)"), "{err}");
+        assert!(
+            err.to_string().contains("did you mean Finland (FIN)"),
+            "{err}"
+        );
         let err = idx.resolve("Korea", |_| true).unwrap_err();
         let codes: Vec<&str> = err.suggestions.iter().map(|(_, c)| c.as_str()).collect();
-        assert!(codes.contains(&"KOR") && codes.contains(&"PRK"), "{codes:?}");
+        assert!(
+            codes.contains(&"KOR") && codes.contains(&"PRK"),
+            "{codes:?}"
+        );
         let err = idx.resolve("xyzzy", |_| true).unwrap_err();
         assert!(err.suggestions.is_empty());
         assert!(err.to_string().contains("alpha-3"), "{err}");

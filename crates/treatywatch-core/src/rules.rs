@@ -62,7 +62,10 @@ impl Delay {
     pub fn describe(self) -> String {
         match self {
             Delay::FirstDayOfMonthAfter { months } => {
-                format!("the first day of the {} month after", ordinal(months.into()))
+                format!(
+                    "the first day of the {} month after",
+                    ordinal(months.into())
+                )
             }
             Delay::DaysAfter { days } => format!("{days} days after"),
             Delay::MonthsAfter { months } => format!("{months} months after"),
@@ -270,10 +273,7 @@ impl EntryIntoForceRule {
             .collect();
         counting.sort_by_key(|(i, d, _)| (*d, *i));
         let needed = *instruments;
-        let Some(nth) = needed
-            .checked_sub(1)
-            .and_then(|i| counting.get(i as usize))
-        else {
+        let Some(nth) = needed.checked_sub(1).and_then(|i| counting.get(i as usize)) else {
             return GeneralEntry::NotYet {
                 deposited: counting.len() as u32,
                 needed,
@@ -306,9 +306,15 @@ pub enum EntryBasis {
 /// Entry into force for one state, or why it is not known.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StateEntry {
-    On { date: Date, basis: EntryBasis },
+    On {
+        date: Date,
+        basis: EntryBasis,
+    },
     /// The treaty is not yet in force generally.
-    TreatyNotInForce { deposited: u32, needed: u32 },
+    TreatyNotInForce {
+        deposited: u32,
+        needed: u32,
+    },
     /// A rule the answer depends on is unknown; the string says which.
     Unknown(String),
 }
@@ -501,14 +507,32 @@ mod tests {
     #[test]
     fn first_day_of_the_sixth_month_worked_examples() {
         // The brief's worked examples.
-        assert_eq!(six_months().apply(date(1999, 1, 14)), Some(date(1999, 7, 1)));
-        assert_eq!(six_months().apply(date(2025, 3, 12)), Some(date(2025, 9, 1)));
-        assert_eq!(six_months().apply(date(2025, 6, 25)), Some(date(2025, 12, 1)));
+        assert_eq!(
+            six_months().apply(date(1999, 1, 14)),
+            Some(date(1999, 7, 1))
+        );
+        assert_eq!(
+            six_months().apply(date(2025, 3, 12)),
+            Some(date(2025, 9, 1))
+        );
+        assert_eq!(
+            six_months().apply(date(2025, 6, 25)),
+            Some(date(2025, 12, 1))
+        );
         // Across a year boundary, from the month of the 40th deposit.
-        assert_eq!(six_months().apply(date(1998, 9, 16)), Some(date(1999, 3, 1)));
-        assert_eq!(six_months().apply(date(2025, 12, 31)), Some(date(2026, 6, 1)));
+        assert_eq!(
+            six_months().apply(date(1998, 9, 16)),
+            Some(date(1999, 3, 1))
+        );
+        assert_eq!(
+            six_months().apply(date(2025, 12, 31)),
+            Some(date(2026, 6, 1))
+        );
         // From 29 February: Albania, in force 1 August 2000.
-        assert_eq!(six_months().apply(date(2000, 2, 29)), Some(date(2000, 8, 1)));
+        assert_eq!(
+            six_months().apply(date(2000, 2, 29)),
+            Some(date(2000, 8, 1))
+        );
         // A deposit on the first of a month still waits for the sixth month after.
         assert_eq!(six_months().apply(date(2025, 3, 1)), Some(date(2025, 9, 1)));
     }
@@ -523,7 +547,10 @@ mod tests {
             Delay::MonthsAfter { months: 6 }.apply(date(2025, 8, 31)),
             Some(date(2026, 2, 28))
         );
-        assert_eq!(Delay::SameDay.apply(date(2025, 8, 31)), Some(date(2025, 8, 31)));
+        assert_eq!(
+            Delay::SameDay.apply(date(2025, 8, 31)),
+            Some(date(2025, 8, 31))
+        );
         assert_eq!(six_months().apply(date(9999, 12, 1)), None);
     }
 
@@ -610,12 +637,7 @@ mod tests {
             (date(2025, 6, 25), date(2025, 12, 1)),
             (date(1998, 12, 2), date(1999, 6, 1)),
         ] {
-            let e = rules.entry_for_state(
-                &general_1999(),
-                deposit,
-                ConsentKind::Accession,
-                None,
-            );
+            let e = rules.entry_for_state(&general_1999(), deposit, ConsentKind::Accession, None);
             assert_eq!(
                 e,
                 StateEntry::On {
@@ -828,7 +850,17 @@ mod tests {
         assert_eq!(ordinal(21), "21st");
         assert_eq!(ordinal(13), "13th");
         assert_eq!(Period { months: 6, days: 0 }.describe(), "six months");
-        assert_eq!(Period { months: 0, days: 90 }.describe(), "90 days");
-        assert_eq!(six_months().describe(), "the first day of the sixth month after");
+        assert_eq!(
+            Period {
+                months: 0,
+                days: 90
+            }
+            .describe(),
+            "90 days"
+        );
+        assert_eq!(
+            six_months().describe(),
+            "the first day of the sixth month after"
+        );
     }
 }

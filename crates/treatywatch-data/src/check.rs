@@ -22,17 +22,18 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
     let mut used: HashSet<String> = HashSet::new();
     let states: HashSet<_> = data.states.iter().map(|s| s.code).collect();
 
-    let mut need_source = |origin: &Origin, field: &str, id: &SourceId, problems: &mut Vec<Problem>| {
-        if sources.contains(id.0.as_str()) {
-            used.insert(id.0.clone());
-        } else {
-            problems.push(at(
-                origin,
-                Some(field),
-                format!("source `{id}` is not defined in sources.toml"),
-            ));
-        }
-    };
+    let mut need_source =
+        |origin: &Origin, field: &str, id: &SourceId, problems: &mut Vec<Problem>| {
+            if sources.contains(id.0.as_str()) {
+                used.insert(id.0.clone());
+            } else {
+                problems.push(at(
+                    origin,
+                    Some(field),
+                    format!("source `{id}` is not defined in sources.toml"),
+                ));
+            }
+        };
 
     // Duplicate definitions (the TOML tables already forbid duplicate keys in one file).
     let mut seen_treaties = HashMap::new();
@@ -48,7 +49,12 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
             need_source(t.origin_of("sources"), "sources", id, &mut problems);
         }
         for id in t.status_sources.iter() {
-            need_source(t.origin_of("status_sources"), "status_sources", id, &mut problems);
+            need_source(
+                t.origin_of("status_sources"),
+                "status_sources",
+                id,
+                &mut problems,
+            );
         }
         if t.sources.is_empty() {
             problems.push(at(
@@ -68,7 +74,11 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
     }
     for s in &data.sources {
         if s.date.earliest() > today {
-            problems.push(at(&s.origin, Some("date"), "the source's date is in the future"));
+            problems.push(at(
+                &s.origin,
+                Some("date"),
+                "the source's date is in the future",
+            ));
         }
     }
 
@@ -86,7 +96,11 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
         }
         if let Some(end) = c.end {
             if end <= c.start {
-                problems.push(at(&c.origin, Some("end"), "the conflict ends before it starts"));
+                problems.push(at(
+                    &c.origin,
+                    Some("end"),
+                    "the conflict ends before it starts",
+                ));
             }
             if end > today {
                 problems.push(at(&c.origin, Some("end"), "date is in the future"));
@@ -125,7 +139,10 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
             problems.push(at(
                 &a.origin,
                 Some("date"),
-                format!("{} is in the future: only facts that happened belong here", a.date),
+                format!(
+                    "{} is in the future: only facts that happened belong here",
+                    a.date
+                ),
             ));
         }
         let key = (a.treaty.0.clone(), a.state.to_string(), a.kind, a.date);
@@ -156,7 +173,9 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
 
     let engine = Engine::new(data);
     for c in engine.name_collisions() {
-        let second = data.state(c.second).expect("collision between known states");
+        let second = data
+            .state(c.second)
+            .expect("collision between known states");
         problems.push(at(
             &second.origin,
             None,
@@ -201,7 +220,11 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
         }
         for state in &data.states {
             let actions: Vec<_> = engine.actions(treaty, state).collect();
-            let mut signed: Option<Date> = None;
+            let signed: Option<Date> = actions
+                .iter()
+                .find(|a| a.kind == ActionKind::Signature)
+                .map(|a| a.date);
+            let mut signatures = 0;
             for a in &actions {
                 // A succession counts from independence, where that is the rule.
                 let counts_from = match (a.kind, &treaty.rules.succession, &state.independence) {
@@ -244,15 +267,17 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                                 ));
                             }
                         }
-                        if signed.is_some() {
+                        signatures += 1;
+                        if signatures > 1 {
                             problems.push(at(&a.origin, Some("action"), "a second signature"));
                         }
-                        signed = Some(a.date);
                     }
                     ActionKind::Consent(kind) => {
                         if matches!(
                             kind,
-                            ConsentKind::Ratification | ConsentKind::Acceptance | ConsentKind::Approval
+                            ConsentKind::Ratification
+                                | ConsentKind::Acceptance
+                                | ConsentKind::Approval
                         ) && !matches!(treaty.rules.signature, SignatureRule::Unknown)
                         {
                             match signed {

@@ -59,10 +59,16 @@ pub fn parse(files: &[DataFile]) -> Result<Dataset, LoadError> {
                 p.states(file);
             }
             "conflicts.csv" => p.conflicts(file),
-            _ if path.starts_with("treaties/") && path.ends_with(".toml") && !path[9..].contains('/') => {
+            _ if path.starts_with("treaties/")
+                && path.ends_with(".toml")
+                && !path[9..].contains('/') =>
+            {
                 p.treaty(file)
             }
-            _ if path.starts_with("actions/") && path.ends_with(".csv") && !path[8..].contains('/') => {
+            _ if path.starts_with("actions/")
+                && path.ends_with(".csv")
+                && !path[8..].contains('/') =>
+            {
                 p.actions(file)
             }
             _ if path.ends_with(".md") => {}
@@ -77,7 +83,8 @@ pub fn parse(files: &[DataFile]) -> Result<Dataset, LoadError> {
     }
     for (have, name) in [(have_sources, "sources.toml"), (have_states, "states.toml")] {
         if !have {
-            p.problems.push(Problem::error(name, 0, None, "missing file"));
+            p.problems
+                .push(Problem::error(name, 0, None, "missing file"));
         }
     }
     if p.problems.iter().any(Problem::is_error) {
@@ -133,7 +140,12 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<DataFile>, problems: &mut Vec<P
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            problems.push(Problem::error(&dir.display().to_string(), 0, None, e.to_string()));
+            problems.push(Problem::error(
+                &dir.display().to_string(),
+                0,
+                None,
+                e.to_string(),
+            ));
             return;
         }
     };
@@ -141,7 +153,12 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<DataFile>, problems: &mut Vec<P
         let path = match entry {
             Ok(e) => e.path(),
             Err(e) => {
-                problems.push(Problem::error(&dir.display().to_string(), 0, None, e.to_string()));
+                problems.push(Problem::error(
+                    &dir.display().to_string(),
+                    0,
+                    None,
+                    e.to_string(),
+                ));
                 continue;
             }
         };

@@ -27,7 +27,10 @@ pub struct Parser {
     pub data: Dataset,
 }
 
-fn parse_toml<T: for<'de> Deserialize<'de>>(file: &DataFile, problems: &mut Vec<Problem>) -> Option<T> {
+fn parse_toml<T: for<'de> Deserialize<'de>>(
+    file: &DataFile,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
     match toml::from_str::<T>(&file.text) {
         Ok(v) => Some(v),
         Err(e) => {
@@ -120,7 +123,8 @@ impl Parser {
 
     /// `sources.toml`: one table per source, keyed by its id.
     pub fn sources(&mut self, file: &DataFile) {
-        let Some(raw) = parse_toml::<BTreeMap<Spanned<String>, RawSource>>(file, &mut self.problems)
+        let Some(raw) =
+            parse_toml::<BTreeMap<Spanned<String>, RawSource>>(file, &mut self.problems)
         else {
             return;
         };
@@ -214,8 +218,12 @@ impl Parser {
                     continue;
                 }
                 Err(e) => {
-                    self.problems
-                        .push(Problem::error(&file.path, line, Some("code"), e.to_string()));
+                    self.problems.push(Problem::error(
+                        &file.path,
+                        line,
+                        Some("code"),
+                        e.to_string(),
+                    ));
                     continue;
                 }
             };
@@ -226,12 +234,12 @@ impl Parser {
             }
             let independence = match (&s.independence, &s.independence_source) {
                 (None, None) => None,
-                (Some(d), Some(src)) => self
-                    .date_field(file, "independence", d)
-                    .map(|date| Dated {
+                (Some(d), Some(src)) => {
+                    self.date_field(file, "independence", d).map(|date| Dated {
                         date,
                         source: SourceId(src.get_ref().trim().to_string()),
-                    }),
+                    })
+                }
                 (Some(d), None) => {
                     let l = line_of(&file.text, d.span().start);
                     self.problems.push(Problem::error(
@@ -432,8 +440,12 @@ impl Parser {
                 None
             }
             Err(e) => {
-                self.problems
-                    .push(Problem::error(&file.path, line, Some("state"), e.to_string()));
+                self.problems.push(Problem::error(
+                    &file.path,
+                    line,
+                    Some("state"),
+                    e.to_string(),
+                ));
                 None
             }
         }
@@ -505,7 +517,9 @@ impl Parser {
                     return;
                 }
             };
-            let line = record.position().map_or(0, |p| p.line() as u32);
+            let line = record
+                .position()
+                .map_or(0, |p| record_line(&file.text, p.byte() as usize));
             let fields: Vec<&str> = record.iter().collect();
             if !seen_header {
                 seen_header = true;
@@ -549,6 +563,21 @@ impl Parser {
             ));
         }
     }
+}
+
+/// The line a CSV record starts on. The csv crate reports the position where it began
+/// skipping blank and comment lines before the record, so skip them here too.
+fn record_line(text: &str, mut offset: usize) -> u32 {
+    while offset < text.len() {
+        let rest = &text[offset..];
+        let end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+        let line = rest[..end].trim_end_matches(['\n', '\r']);
+        if !(line.is_empty() || line.starts_with('#')) {
+            break;
+        }
+        offset += end;
+    }
+    line_of(text, offset)
 }
 
 fn id_is_valid(id: &str) -> bool {

@@ -25,7 +25,12 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn error(file: &str, line: u32, field: Option<&str>, message: impl Into<String>) -> Problem {
+    pub fn error(
+        file: &str,
+        line: u32,
+        field: Option<&str>,
+        message: impl Into<String>,
+    ) -> Problem {
         Problem {
             severity: Severity::Error,
             file: file.to_string(),
@@ -95,5 +100,9 @@ impl std::error::Error for LoadError {}
 /// The 1-based line of a byte offset in `text`.
 pub fn line_of(text: &str, offset: usize) -> u32 {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() as u32 + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u32
+        + 1
 }

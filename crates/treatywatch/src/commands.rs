@@ -59,13 +59,18 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             format,
         } => {
             let on = date_arg(on.as_deref(), "--on")?;
-            let treaty = engine.resolve_treaty(&treaty).map_err(|e| user(e.to_string()))?;
+            let treaty = engine
+                .resolve_treaty(&treaty)
+                .map_err(|e| user(e.to_string()))?;
             let mut resolved = Vec::new();
             let mut errors = Vec::new();
             for q in &states {
                 match engine.resolve_state(q) {
                     Ok(s) => {
-                        if !resolved.iter().any(|r: &&treatywatch_core::State| r.code == s.code) {
+                        if !resolved
+                            .iter()
+                            .any(|r: &&treatywatch_core::State| r.code == s.code)
+                        {
                             resolved.push(s);
                         }
                     }
@@ -92,10 +97,15 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             format,
         } => {
             let on = date_arg(on.as_deref(), "--on")?;
-            let treaty = engine.resolve_treaty(&treaty).map_err(|e| user(e.to_string()))?;
+            let treaty = engine
+                .resolve_treaty(&treaty)
+                .map_err(|e| user(e.to_string()))?;
             let filter = match status.as_deref() {
                 None => None,
-                Some(s) => Some(s.parse::<Status>().map_err(|e| user(format!("--status: {e}")))?),
+                Some(s) => Some(
+                    s.parse::<Status>()
+                        .map_err(|e| user(format!("--status: {e}")))?,
+                ),
             };
             let mut reports = engine.statuses(treaty, on);
             let counts = engine.counts_on(treaty, on);
@@ -113,8 +123,12 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             treaty,
             format,
         } => {
-            let treaty = engine.resolve_treaty(&treaty).map_err(|e| user(e.to_string()))?;
-            let state = engine.resolve_state(&state).map_err(|e| user(e.to_string()))?;
+            let treaty = engine
+                .resolve_treaty(&treaty)
+                .map_err(|e| user(e.to_string()))?;
+            let state = engine
+                .resolve_state(&state)
+                .map_err(|e| user(e.to_string()))?;
             let events = engine.timeline(treaty, state);
             let now = engine.status(treaty, state, today());
             match format {
@@ -130,10 +144,15 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
 
 fn check(dir: Option<&std::path::Path>, out: &mut impl Write) -> Result<ExitCode> {
     let (files, label) = match dir {
-        None => (treatywatch_data::embedded_files(), "the built-in dataset".to_string()),
+        None => (
+            treatywatch_data::embedded_files(),
+            "the built-in dataset".to_string(),
+        ),
         Some(d) => match treatywatch_data::read_dir(d) {
             Ok(f) => (f, d.display().to_string()),
-            Err(LoadError { problems }) => return report(out, &problems, &d.display().to_string(), None),
+            Err(LoadError { problems }) => {
+                return report(out, &problems, &d.display().to_string(), None);
+            }
         },
     };
     let data = match treatywatch_data::parse(&files) {

@@ -11,6 +11,14 @@ fn opt(d: Option<Date>) -> String {
     d.map_or_else(|| "-".to_string(), |d| d.to_string())
 }
 
+/// Writes a table with no trailing spaces on its lines.
+fn write_table(out: &mut impl Write, t: &Table) -> Result<()> {
+    for line in t.to_string().lines() {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
 fn table() -> Table {
     let mut t = Table::new();
     t.load_style(presets::NOTHING)
@@ -20,7 +28,9 @@ fn table() -> Table {
 
 /// The one-line citation of a source.
 pub fn cite(s: &Source) -> String {
-    format!("{}. {}, {}. {}", s.title, s.publisher, s.date, s.url)
+    let title = s.title.trim_end();
+    let stop = if title.ends_with(['.', '?', '!']) { "" } else { "." };
+    format!("{title}{stop} {}, {}. {}", s.publisher, s.date, s.url)
 }
 
 fn status_word(s: Status) -> &'static str {
@@ -64,10 +74,16 @@ pub fn status_table(
     writeln!(out)?;
     let mut t = table();
     status_rows(&mut t, reports);
-    writeln!(out, "{}", t.to_string().trim_end())?;
+    write_table(out, &t)?;
     for r in reports {
         writeln!(out)?;
-        writeln!(out, "{} ({}): {}", r.state.name, r.state.code, status_word(r.status))?;
+        writeln!(
+            out,
+            "{} ({}): {}",
+            r.state.name,
+            r.state.code,
+            status_word(r.status)
+        )?;
         for n in &r.notes {
             writeln!(out, "  - {n}")?;
         }
@@ -141,7 +157,11 @@ pub fn parties_table(
     reports: &[StatusReport<'_>],
 ) -> Result<()> {
     let total: usize = counts.iter().map(|(_, n)| n).sum();
-    writeln!(out, "{} ({}) on {on}: {total} states", treaty.short_name, treaty.id)?;
+    writeln!(
+        out,
+        "{} ({}) on {on}: {total} states",
+        treaty.short_name, treaty.id
+    )?;
     writeln!(out)?;
     let mut c = table();
     c.set_header(vec!["STATUS", "STATES"]);
@@ -151,7 +171,7 @@ pub fn parties_table(
     if let Some(col) = c.column_mut(1) {
         col.set_cell_alignment(CellAlignment::Right);
     }
-    writeln!(out, "{}", c.to_string().trim_end())?;
+    write_table(out, &c)?;
     writeln!(out)?;
     let mut sorted: Vec<&StatusReport<'_>> = reports.iter().collect();
     sorted.sort_by(|a, b| {
@@ -178,7 +198,7 @@ pub fn parties_table(
             opt(r.withdrawal_effective),
         ]);
     }
-    writeln!(out, "{}", t.to_string().trim_end())?;
+    write_table(out, &t)?;
     Ok(())
 }
 
@@ -216,12 +236,12 @@ pub fn parties_json(
     )
 }
 
-pub fn timeline_text(
+pub fn timeline_text<'d>(
     out: &mut impl Write,
     treaty: &Treaty,
     state: &State,
-    events: &[TimelineEvent<'_>],
-    now: &StatusReport<'_>,
+    events: &[TimelineEvent<'d>],
+    now: &StatusReport<'d>,
 ) -> Result<()> {
     writeln!(
         out,
@@ -229,28 +249,55 @@ pub fn timeline_text(
         state.name, state.code, treaty.short_name, treaty.id
     )?;
     writeln!(out)?;
+    // Sources are numbered in order of first use and listed once, at the end.
+    let mut cited: Vec<&'d Source> = Vec::new();
+    let mut refs = |sources: &[&'d Source]| -> String {
+        let mut nums = Vec::new();
+        for s in sources {
+            let n = match cited.iter().position(|c| std::ptr::eq(*c, *s)) {
+                Some(i) => i + 1,
+                None => {
+                    cited.push(s);
+                    cited.len()
+                }
+            };
+            nums.push(n);
+        }
+        nums.sort_unstable();
+        let nums: Vec<String> = nums.iter().map(|n| n.to_string()).collect();
+        format!("[{}]", nums.join(", "))
+    };
     if events.is_empty() {
-        writeln!(out, "No action recorded: {} has neither signed nor joined.", state.name)?;
-        for s in &now.sources {
-            writeln!(out, "            source: {}", cite(s))?;
-        }
+        let r = refs(&now.sources);
+        writeln!(
+            out,
+            "No action recorded: {} has neither signed nor joined. {r}",
+            state.name
+        )?;
     }
+    let mut t = table();
     for e in events {
-        let mark = if e.kind.is_derived() { "rule " } else { "     " };
-        writeln!(out, "{}  {mark}{}", e.date, e.text)?;
+        let mark = if e.kind.is_derived() { "rule" } else { "" };
+        let mut text = format!("{} {}", e.text, refs(&e.sources));
         if !e.note.is_empty() {
-            writeln!(out, "                 note: {}", e.note)?;
+            text.push_str(&format!("\nnote: {}", e.note));
         }
-        for s in &e.sources {
-            writeln!(out, "                 source: {}", cite(s))?;
-        }
+        t.add_row(vec![e.date.to_string(), mark.to_string(), text]);
+    }
+    if !events.is_empty() {
+        write_table(out, &t)?;
     }
     writeln!(out)?;
     writeln!(out, "Status on {}: {}", now.on, now.status)?;
     writeln!(
         out,
-        "(lines marked `rule` are computed from the treaty's clauses; the others are recorded actions)"
+        "Lines marked `rule` are computed from the treaty's clauses; the others are recorded actions."
     )?;
+    writeln!(out)?;
+    writeln!(out, "Sources:")?;
+    for (i, s) in cited.iter().enumerate() {
+        writeln!(out, "[{}] {}", i + 1, cite(s))?;
+    }
     Ok(())
 }
 
@@ -299,9 +346,21 @@ pub fn timeline_json(
     )
 }
 
-pub fn timeline_csv(out: &mut impl Write, state: &State, events: &[TimelineEvent<'_>]) -> Result<()> {
+pub fn timeline_csv(
+    out: &mut impl Write,
+    state: &State,
+    events: &[TimelineEvent<'_>],
+) -> Result<()> {
     let mut w = csv::Writer::from_writer(&mut *out);
-    w.write_record(["state", "date", "kind", "derived", "text", "note", "source_urls"])?;
+    w.write_record([
+        "state",
+        "date",
+        "kind",
+        "derived",
+        "text",
+        "note",
+        "source_urls",
+    ])?;
     for e in events {
         w.write_record([
             state.code.to_string(),

@@ -1,0 +1,274 @@
+//! The real, embedded dataset: it checks clean, and it gives the answers the sources give.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, date};
+use proptest::prelude::*;
+use treatywatch_core::engine::Engine;
+use treatywatch_core::{ConsentKind, Dataset, StateKind, Status};
+
+fn data() -> Dataset {
+    treatywatch_data::embedded().expect("the embedded dataset parses")
+}
+
+fn consented(engine: &Engine<'_>, data: &Dataset, on: Date) -> usize {
+    let t = data.treaty("apmbc").unwrap();
+    engine
+        .counts_on(t, on)
+        .iter()
+        .filter(|(s, _)| s.has_consented())
+        .map(|(_, n)| n)
+        .sum()
+}
+
+fn status_of(engine: &Engine<'_>, data: &Dataset, who: &str, on: Date) -> Status {
+    let t = data.treaty("apmbc").unwrap();
+    let s = engine.resolve_state(who).unwrap();
+    engine.status_only(t, s, on)
+}
+
+#[test]
+fn the_embedded_dataset_checks_clean() {
+    let d = data();
+    let problems = treatywatch_data::check(&d, jiff::ZonedDateTime::now().date());
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn every_state_that_can_take_part_is_listed() {
+    let d = data();
+    assert_eq!(d.states.len(), 197);
+    let count = |k| d.states.iter().filter(|s| s.kind == k).count();
+    assert_eq!(count(StateKind::UnMember), 193);
+    assert_eq!(count(StateKind::Observer), 2);
+    assert_eq!(count(StateKind::NonMember), 2);
+}
+
+#[test]
+fn consent_counts_on_the_days_of_the_later_deposits() {
+    let d = data();
+    let engine = Engine::new(&d);
+    for (who, on, expected) in [
+        ("Oman", date(2014, 8, 20), 162),
+        ("Sri Lanka", date(2017, 12, 13), 163),
+        ("State of Palestine", date(2017, 12, 29), 164),
+        ("Marshall Islands", date(2025, 3, 12), 165),
+        ("Tonga", date(2025, 6, 25), 166),
+    ] {
+        assert_eq!(consented(&engine, &d, on), expected, "{who} on {on}");
+        assert_eq!(
+            consented(&engine, &d, on.yesterday().unwrap()),
+            expected - 1,
+            "the day before {who}"
+        );
+        assert_eq!(status_of(&engine, &d, who, on), Status::ConsentDeposited);
+    }
+}
+
+#[test]
+fn states_parties_on_1_march_2026() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let t = d.treaty("apmbc").unwrap();
+    let counts = engine.counts_on(t, date(2026, 3, 1));
+    assert_eq!(counts[Status::Party as usize].1, 161);
+    assert_eq!(counts[Status::Withdrawn as usize].1, 5);
+    assert_eq!(counts[Status::WithdrawalPending as usize].1, 0);
+    assert_eq!(counts.iter().map(|(_, n)| n).sum::<usize>(), 197);
+}
+
+#[test]
+fn the_2025_withdrawals_take_effect_on_the_right_days() {
+    let d = data();
+    let engine = Engine::new(&d);
+    for (who, received, effective) in [
+        ("Finland", date(2025, 7, 10), date(2026, 1, 10)),
+        ("Estonia", date(2025, 6, 27), date(2025, 12, 27)),
+        ("Latvia", date(2025, 6, 27), date(2025, 12, 27)),
+        ("Lithuania", date(2025, 6, 27), date(2025, 12, 27)),
+        ("Poland", date(2025, 8, 20), date(2026, 2, 20)),
+    ] {
+        assert_eq!(
+            status_of(&engine, &d, who, received.yesterday().unwrap()),
+            Status::Party
+        );
+        assert_eq!(
+            status_of(&engine, &d, who, received),
+            Status::WithdrawalPending
+        );
+        assert_eq!(
+            status_of(&engine, &d, who, effective.yesterday().unwrap()),
+            Status::WithdrawalPending,
+            "{who} the day before"
+        );
+        assert_eq!(
+            status_of(&engine, &d, who, effective),
+            Status::Withdrawn,
+            "{who}"
+        );
+    }
+    assert_eq!(
+        status_of(&engine, &d, "FIN", date(2026, 1, 9)),
+        Status::WithdrawalPending
+    );
+    assert_eq!(
+        status_of(&engine, &d, "FIN", date(2026, 1, 10)),
+        Status::Withdrawn
+    );
+}
+
+#[test]
+fn ukraine_is_a_party_with_a_contested_suspension() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let t = d.treaty("apmbc").unwrap();
+    let ukr = engine.resolve_state("Ukraine").unwrap();
+    for on in [date(2025, 7, 18), date(2026, 3, 1), date(2026, 11, 26)] {
+        let r = engine.status(t, ukr, on);
+        assert_eq!(r.status, Status::Party, "{on}");
+        assert_eq!(r.withdrawal_notified, None);
+        assert!(
+            r.notes.iter().any(|n| n.contains("suspends")),
+            "{:?}",
+            r.notes
+        );
+        assert!(
+            r.notes.iter().any(|n| n.contains("dispute")),
+            "{:?}",
+            r.notes
+        );
+    }
+    let r = engine.status(t, ukr, date(2026, 1, 1));
+    assert_eq!(r.signed, Some(date(1999, 2, 24)));
+    assert_eq!(r.consent_deposited, Some(date(2005, 12, 27)));
+    assert_eq!(r.entry_into_force, Some(date(2006, 6, 1)));
+}
+
+#[test]
+fn entry_into_force_on_known_cases() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let t = d.treaty("apmbc").unwrap();
+    for (who, eif) in [
+        ("Albania", date(2000, 8, 1)),           // deposited 29 Feb 2000
+        ("Equatorial Guinea", date(1999, 3, 1)), // same day as the 40th
+        ("Burkina Faso", date(1999, 3, 1)),      // the 40th
+        ("Canada", date(1999, 3, 1)),
+        ("Finland", date(2012, 7, 1)),
+        ("Oman", date(2015, 2, 1)),
+        ("Marshall Islands", date(2025, 9, 1)),
+        ("Tonga", date(2025, 12, 1)),
+        ("South Sudan", date(2011, 7, 9)), // from independence
+        ("Montenegro", date(2006, 6, 3)),  // from independence
+    ] {
+        let s = engine.resolve_state(who).unwrap();
+        let r = engine.status(t, s, date(2026, 1, 1));
+        assert_eq!(r.entry_into_force, Some(eif), "{who}");
+    }
+    let s = engine.resolve_state("South Sudan").unwrap();
+    let r = engine.status(t, s, date(2011, 8, 1));
+    assert_eq!(r.status, Status::Party);
+    assert_eq!(r.consent_kind, Some(ConsentKind::Succession));
+}
+
+#[test]
+fn non_signatories_are_a_real_answer() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let t = d.treaty("apmbc").unwrap();
+    for who in [
+        "United States",
+        "Russia",
+        "China",
+        "India",
+        "Pakistan",
+        "Iran",
+        "Israel",
+    ] {
+        let s = engine.resolve_state(who).unwrap();
+        let r = engine.status(t, s, date(2026, 11, 26));
+        assert_eq!(r.status, Status::NotSignatory, "{who}");
+        assert!(!r.sources.is_empty(), "{who} cites the status table");
+    }
+}
+
+#[test]
+fn names_aliases_and_former_names_resolve() {
+    let d = data();
+    let engine = Engine::new(&d);
+    for (q, code) in [
+        ("fin", "FIN"),
+        ("Finland", "FIN"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("Swaziland", "SWZ"),
+        ("Eswatini", "SWZ"),
+        ("The former Yugoslav Republic of Macedonia", "MKD"),
+        ("North Macedonia", "MKD"),
+        ("Czech Republic", "CZE"),
+        ("Czechia", "CZE"),
+        ("Cape Verde", "CPV"),
+        ("Cabo Verde", "CPV"),
+        ("Holy See", "VAT"),
+        ("Cook Islands", "COK"),
+        ("Niue", "NIU"),
+        ("State of Palestine", "PSE"),
+        ("St. Kitts and Nevis", "KNA"),
+        ("cote d'ivoire", "CIV"),
+    ] {
+        assert_eq!(engine.resolve_state(q).unwrap().code.as_str(), code, "{q}");
+    }
+    let err = engine.resolve_state("Finlandia Republic").unwrap_err();
+    assert!(
+        err.suggestions.iter().any(|(_, c)| c.as_str() == "FIN"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_participant_of_the_un_table_is_in_the_dataset() {
+    // The fixture copy of the UN table (26-5.csv) shipped with the tests.
+    let table = include_str!("fixtures/untc-26-5.csv");
+    let d = data();
+    let engine = Engine::new(&d);
+    let t = d.treaty("apmbc").unwrap();
+    let mut rows = 0;
+    for line in table.lines().skip(1) {
+        let name = line.split(',').next().unwrap();
+        let s = engine.resolve_state(name).unwrap_or_else(|e| panic!("{e}"));
+        assert!(engine.actions(t, s).next().is_some(), "{name} has actions");
+        rows += 1;
+    }
+    assert_eq!(rows, 162);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn counts_always_add_up(offset in 0i64..12000) {
+        let d = data();
+        let engine = Engine::new(&d);
+        let t = d.treaty("apmbc").unwrap();
+        let on = date(1997, 1, 1).checked_add(offset.days()).unwrap();
+        let counts = engine.counts_on(t, on);
+        prop_assert_eq!(counts.iter().map(|(_, n)| n).sum::<usize>(), 197);
+    }
+}
+
+#[test]
+fn no_real_state_moves_backwards_except_through_withdrawal() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let t = d.treaty("apmbc").unwrap();
+    for s in &d.states {
+        let mut last = Status::NotSignatory;
+        for (day, st) in engine.history(t, s) {
+            assert!(
+                st > last || matches!(last, Status::WithdrawalPending | Status::Withdrawn),
+                "{}: {last} -> {st} on {day}",
+                s.code
+            );
+            last = st;
+        }
+    }
+}

@@ -1,0 +1,427 @@
+//! The command line, end to end, on the embedded dataset.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn tw() -> Command {
+    Command::cargo_bin("treatywatch").unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = tw()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn status_json_follows_the_contract() {
+    let v = json(&["status", "FIN", "--on", "2026-01-09", "--format", "json"]);
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    let s = &list[0];
+    let keys: Vec<&str> = s.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "state",
+            "name",
+            "treaty",
+            "on",
+            "status",
+            "signed",
+            "consent_deposited",
+            "consent_kind",
+            "entry_into_force",
+            "withdrawal_notified",
+            "withdrawal_effective",
+            "notes",
+            "sources"
+        ]
+    );
+    assert_eq!(s["state"], "FIN");
+    assert_eq!(s["name"], "Finland");
+    assert_eq!(s["treaty"], "apmbc");
+    assert_eq!(s["on"], "2026-01-09");
+    assert_eq!(s["status"], "withdrawal_pending");
+    assert_eq!(s["signed"], Value::Null);
+    assert_eq!(s["consent_deposited"], "2012-01-09");
+    assert_eq!(s["consent_kind"], "accession");
+    assert_eq!(s["entry_into_force"], "2012-07-01");
+    assert_eq!(s["withdrawal_notified"], "2025-07-10");
+    assert_eq!(s["withdrawal_effective"], "2026-01-10");
+    for src in s["sources"].as_array().unwrap() {
+        let keys: Vec<&str> = src
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["title", "publisher", "date", "url"]);
+        assert!(src["url"].as_str().unwrap().starts_with("http"));
+    }
+    let v = json(&["status", "fin", "--on", "2026-01-10", "--format", "json"]);
+    assert_eq!(v[0]["status"], "withdrawn");
+}
+
+#[test]
+fn status_json_snapshot() {
+    let out = tw()
+        .args([
+            "status",
+            "Finland",
+            "--on",
+            "2026-01-09",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    insta::assert_snapshot!("status_fin_2026_01_09", String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn names_in_any_case_and_form() {
+    let v = json(&[
+        "status",
+        "Türkiye",
+        "Turkey",
+        "tur",
+        "Swaziland",
+        "Cabo Verde",
+        "--on",
+        "2026-01-01",
+        "--format",
+        "json",
+    ]);
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["TUR", "SWZ", "CPV"]);
+}
+
+#[test]
+fn ukraine_is_a_party_with_its_suspension_noted() {
+    let v = json(&[
+        "status",
+        "Ukraine",
+        "--on",
+        "2026-03-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v[0]["status"], "party");
+    let notes = v[0]["notes"].to_string();
+    assert!(notes.contains("suspends the treaty"), "{notes}");
+    assert!(notes.contains("no suspension clause"), "{notes}");
+}
+
+#[test]
+fn parties_json_has_counts_for_every_status() {
+    let v = json(&["parties", "--on", "2026-03-01", "--format", "json"]);
+    assert_eq!(v["treaty"], "apmbc");
+    assert_eq!(v["on"], "2026-03-01");
+    let counts = v["counts"].as_object().unwrap();
+    let keys: Vec<&str> = counts.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "not_signatory",
+            "signatory",
+            "consent_deposited",
+            "party",
+            "withdrawal_pending",
+            "withdrawn"
+        ]
+    );
+    assert_eq!(counts["party"], 161);
+    assert_eq!(counts["withdrawn"], 5);
+    let total: u64 = counts.values().map(|n| n.as_u64().unwrap()).sum();
+    assert_eq!(total, 197);
+    assert_eq!(v["states"].as_array().unwrap().len(), 197);
+}
+
+#[test]
+fn parties_filtered_by_status() {
+    let v = json(&[
+        "parties",
+        "--on",
+        "2026-03-01",
+        "--status",
+        "withdrawn",
+        "--format",
+        "json",
+    ]);
+    let codes: Vec<&str> = v["states"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["EST", "FIN", "LTU", "LVA", "POL"]);
+    assert_eq!(v["counts"]["party"], 161);
+}
+
+#[test]
+fn parties_table_is_aligned() {
+    let out = tw()
+        .args(["parties", "--on", "2026-03-01"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("on 2026-03-01: 197 states"), "{text}");
+    let party_line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("party "))
+        .unwrap();
+    assert!(party_line.trim_end().ends_with("161"), "{party_line}");
+    // Every row of the state table starts its STATUS column at the same place.
+    let rows: Vec<&str> = text.lines().skip_while(|l| !l.contains("NAME")).collect();
+    // Columns are counted in characters: names such as Côte d'Ivoire are not ASCII.
+    let col = rows[0].find("STATUS").unwrap(); // the header is ASCII
+    assert_eq!(rows.len(), 198);
+    for r in &rows[1..] {
+        let rest: String = r.chars().skip(col).collect();
+        let word = rest.split_whitespace().next().unwrap();
+        assert!(
+            [
+                "party",
+                "withdrawn",
+                "not_signatory",
+                "signatory",
+                "consent_deposited",
+                "withdrawal_pending"
+            ]
+            .contains(&word),
+            "{r}"
+        );
+    }
+}
+
+#[test]
+fn csv_output_reads_back() {
+    let out = tw()
+        .args(["parties", "--on", "2025-12-27", "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mut r = csv::Reader::from_reader(out.as_slice());
+    let headers = r.headers().unwrap().clone();
+    assert_eq!(&headers[0], "state");
+    assert_eq!(&headers[4], "status");
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 197);
+    let fin = rows.iter().find(|r| &r[0] == "FIN").unwrap();
+    assert_eq!(&fin[4], "withdrawal_pending");
+    let est = rows.iter().find(|r| &r[0] == "EST").unwrap();
+    assert_eq!(&est[4], "withdrawn");
+}
+
+#[test]
+fn timeline_lines_carry_sources() {
+    let out = tw().args(["timeline", "POL"]).assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    let line = |start: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("no line starting {start}:\n{text}"))
+            .to_string()
+    };
+    assert!(line("1997-12-04").contains("Poland signs the Mine Ban Treaty [1]"));
+    assert!(line("2012-12-27").contains("instrument of ratification deposited [1]"));
+    let eif = line("2013-06-01");
+    assert!(eif.contains(" rule ") && eif.contains("enters into force for Poland"), "{eif}");
+    assert!(line("2025-08-20").contains("withdrawal received by the depositary"));
+    let effect = line("2026-02-20");
+    assert!(effect.contains(" rule ") && effect.contains("takes effect (Art. 20)"), "{effect}");
+    // Every dated line cites numbered sources, and every number is listed.
+    let listed = text.lines().filter(|l| l.starts_with('[')).count();
+    for l in text.lines().filter(|l| l.trim_start().starts_with(['1', '2'])) {
+        let refs = &l[l.rfind('[').unwrap() + 1..l.rfind(']').unwrap()];
+        for n in refs.split(", ") {
+            let n: usize = n.parse().unwrap();
+            assert!(n >= 1 && n <= listed, "{l}");
+        }
+    }
+    assert!(text.contains("[1] Status of Treaties, Chapter XXVI.5"), "{text}");
+    assert!(text.lines().all(|l| !l.ends_with(' ')), "no trailing spaces");
+    let v = json(&["timeline", "POL", "--format", "json"]);
+    let events = v["events"].as_array().unwrap();
+    assert!(events.iter().all(|e| !e["sources"].as_array().unwrap().is_empty()));
+    assert_eq!(events.iter().filter(|e| e["derived"] == true).count(), 2);
+}
+
+#[test]
+fn an_unknown_state_suggests_the_closest_names() {
+    tw().args(["status", "Finlnd"])
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "unknown state `Finlnd`: did you mean Finland (FIN)",
+        ));
+    tw().args(["status", "Korea"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("(KOR)").and(predicate::str::contains("(PRK)")));
+}
+
+#[test]
+fn a_malformed_date_says_the_expected_form() {
+    tw().args(["status", "FIN", "--on", "9/1/2026"])
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "--on: `9/1/2026` is not a date: expected the form YYYY-MM-DD",
+        ));
+    tw().args(["parties", "--on", "2026-02-30"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is not a real day"));
+}
+
+#[test]
+fn an_unknown_treaty_or_status() {
+    tw().args(["status", "FIN", "--treaty", "nope"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "unknown treaty `nope`: known treaties are apmbc (XXVI-5)",
+        ));
+    tw().args(["parties", "--status", "member"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("expected one of not_signatory"));
+}
+
+#[test]
+fn the_un_reference_is_a_treaty_alias() {
+    let v = json(&[
+        "status",
+        "FIN",
+        "--treaty",
+        "XXVI-5",
+        "--on",
+        "2020-01-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v[0]["treaty"], "apmbc");
+    assert_eq!(v[0]["status"], "party");
+}
+
+#[test]
+fn check_passes_on_the_embedded_dataset() {
+    tw().arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 error(s)"));
+}
+
+fn copy_data(to: &std::path::Path) {
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    for entry in walk(&from) {
+        let rel = entry.strip_prefix(&from).unwrap();
+        let dest = to.join(rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &dest).unwrap();
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn check_reports_a_broken_copy_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(dir.path());
+    let actions = dir.path().join("actions/apmbc.csv");
+    let text = std::fs::read_to_string(&actions).unwrap();
+    let broken = text.replacen("FIN,accession,2012-01-09", "FIN,accession,2012-13-09", 1);
+    assert_ne!(text, broken);
+    std::fs::write(&actions, &broken).unwrap();
+    let line = broken
+        .lines()
+        .position(|l| l.starts_with("FIN,accession"))
+        .unwrap()
+        + 1;
+    let expected =
+        format!("error: actions/apmbc.csv:{line}: field `date`: `2012-13-09` is not a real day");
+    tw().args(["check", "--data"])
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .code(1)
+        .stdout(predicate::str::contains(expected));
+    // Other commands refuse a broken copy too, pointing at `check`.
+    tw().args(["status", "FIN", "--data"])
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("treatywatch check --data"));
+}
+
+#[test]
+fn data_reads_an_edited_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_data(dir.path());
+    let actions = dir.path().join("actions/apmbc.csv");
+    let mut text = std::fs::read_to_string(&actions).unwrap();
+    text.push_str(
+        "FIN,withdrawal_retracted,2025-12-01,censor-2025-07-11-finland-notifies-un,a test edit\n",
+    );
+    std::fs::write(&actions, text).unwrap();
+    let out = tw()
+        .args([
+            "status",
+            "FIN",
+            "--on",
+            "2026-02-01",
+            "--format",
+            "json",
+            "--data",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v[0]["status"], "party");
+}
+
+#[test]
+fn a_missing_data_directory() {
+    tw().args(["status", "FIN", "--data", "/nonexistent/dir"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not a directory"));
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for a bounded time (default 60 s each). Not part of CI.
+#   fuzz/run.sh [SECONDS]
+# cargo fuzz needs nightly features; the machine has one stable toolchain, so
+# RUSTC_BOOTSTRAP=1 unlocks them.
+set -euo pipefail
+cd "$(dirname "$0")"
+secs="${1:-60}"
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+export RUSTC_BOOTSTRAP=1
+for target in dataset dates state_names; do
+  mkdir -p "corpus/$target"
+  echo "== $target ($secs s)"
+  cargo fuzz run "$target" "corpus/$target" -- -max_total_time="$secs" -max_len=4096 2>&1 \
+    | grep -E "^(#[0-9]+.*DONE|Done|==[0-9]+== ERROR|SUMMARY|thread .* panicked)" || true
+  if ls artifacts/"$target"/crash-* >/dev/null 2>&1; then
+    echo "crash found in $target: see fuzz/artifacts/$target" >&2
+    exit 1
+  fi
+done
+echo "no crashes"
