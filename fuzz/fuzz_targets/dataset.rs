@@ -6,8 +6,14 @@ use treatywatch_data::DataFile;
 
 /// The tests' mini dataset: small, so each run is fast.
 const MINI: [(&str, &str); 5] = [
-    ("sources.toml", include_str!("../../crates/treatywatch-data/tests/fixtures/mini/sources.toml")),
-    ("states.toml", include_str!("../../crates/treatywatch-data/tests/fixtures/mini/states.toml")),
+    (
+        "sources.toml",
+        include_str!("../../crates/treatywatch-data/tests/fixtures/mini/sources.toml"),
+    ),
+    (
+        "states.toml",
+        include_str!("../../crates/treatywatch-data/tests/fixtures/mini/states.toml"),
+    ),
     (
         "treaties/mini.toml",
         include_str!("../../crates/treatywatch-data/tests/fixtures/mini/treaties/mini.toml"),
@@ -16,7 +22,10 @@ const MINI: [(&str, &str); 5] = [
         "actions/mini.csv",
         include_str!("../../crates/treatywatch-data/tests/fixtures/mini/actions/mini.csv"),
     ),
-    ("conflicts.csv", include_str!("../../crates/treatywatch-data/tests/fixtures/mini/conflicts.csv")),
+    (
+        "conflicts.csv",
+        include_str!("../../crates/treatywatch-data/tests/fixtures/mini/conflicts.csv"),
+    ),
 ];
 
 fuzz_target!(|input: &[u8]| {

@@ -33,9 +33,10 @@ fn statuses(c: &mut Criterion) {
     c.bench_function("counts of all states on one date", |b| {
         b.iter(|| engine.counts_on(t, black_box(on)))
     });
-    c.bench_function("full reports (notes, sources) for all states on one date", |b| {
-        b.iter(|| engine.statuses(t, black_box(on)))
-    });
+    c.bench_function(
+        "full reports (notes, sources) for all states on one date",
+        |b| b.iter(|| engine.statuses(t, black_box(on))),
+    );
 }
 
 criterion_group!(benches, load, statuses);

@@ -29,7 +29,11 @@ fn table() -> Table {
 /// The one-line citation of a source.
 pub fn cite(s: &Source) -> String {
     let title = s.title.trim_end();
-    let stop = if title.ends_with(['.', '?', '!']) { "" } else { "." };
+    let stop = if title.ends_with(['.', '?', '!']) {
+        ""
+    } else {
+        "."
+    };
     format!("{title}{stop} {}, {}. {}", s.publisher, s.date, s.url)
 }
 

@@ -235,7 +235,13 @@ fn csv_output_reads_back() {
 
 #[test]
 fn timeline_lines_carry_sources() {
-    let out = tw().args(["timeline", "POL"]).assert().success().get_output().stdout.clone();
+    let out = tw()
+        .args(["timeline", "POL"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     let line = |start: &str| {
         text.lines()
@@ -246,24 +252,43 @@ fn timeline_lines_carry_sources() {
     assert!(line("1997-12-04").contains("Poland signs the Mine Ban Treaty [1]"));
     assert!(line("2012-12-27").contains("instrument of ratification deposited [1]"));
     let eif = line("2013-06-01");
-    assert!(eif.contains(" rule ") && eif.contains("enters into force for Poland"), "{eif}");
+    assert!(
+        eif.contains(" rule ") && eif.contains("enters into force for Poland"),
+        "{eif}"
+    );
     assert!(line("2025-08-20").contains("withdrawal received by the depositary"));
     let effect = line("2026-02-20");
-    assert!(effect.contains(" rule ") && effect.contains("takes effect (Art. 20)"), "{effect}");
+    assert!(
+        effect.contains(" rule ") && effect.contains("takes effect (Art. 20)"),
+        "{effect}"
+    );
     // Every dated line cites numbered sources, and every number is listed.
     let listed = text.lines().filter(|l| l.starts_with('[')).count();
-    for l in text.lines().filter(|l| l.trim_start().starts_with(['1', '2'])) {
+    for l in text
+        .lines()
+        .filter(|l| l.trim_start().starts_with(['1', '2']))
+    {
         let refs = &l[l.rfind('[').unwrap() + 1..l.rfind(']').unwrap()];
         for n in refs.split(", ") {
             let n: usize = n.parse().unwrap();
             assert!(n >= 1 && n <= listed, "{l}");
         }
     }
-    assert!(text.contains("[1] Status of Treaties, Chapter XXVI.5"), "{text}");
-    assert!(text.lines().all(|l| !l.ends_with(' ')), "no trailing spaces");
+    assert!(
+        text.contains("[1] Status of Treaties, Chapter XXVI.5"),
+        "{text}"
+    );
+    assert!(
+        text.lines().all(|l| !l.ends_with(' ')),
+        "no trailing spaces"
+    );
     let v = json(&["timeline", "POL", "--format", "json"]);
     let events = v["events"].as_array().unwrap();
-    assert!(events.iter().all(|e| !e["sources"].as_array().unwrap().is_empty()));
+    assert!(
+        events
+            .iter()
+            .all(|e| !e["sources"].as_array().unwrap().is_empty())
+    );
     assert_eq!(events.iter().filter(|e| e["derived"] == true).count(), 2);
 }
 
