@@ -5,6 +5,8 @@ use treatywatch_core::engine::Engine;
 use treatywatch_core::rules::*;
 use treatywatch_core::*;
 
+mod common;
+
 struct Builder {
     data: Dataset,
 }
@@ -15,68 +17,19 @@ fn code(s: &str) -> StateCode {
 
 impl Builder {
     fn new(threshold: u32) -> Builder {
-        let mut data = Dataset::default();
-        data.sources.push(Source {
-            id: SourceId("src".into()),
-            title: "A source".into(),
-            publisher: "Publisher".into(),
-            date: "2020".parse().unwrap(),
-            url: "https://example.org/".into(),
-            origin: Origin::default(),
-        });
-        data.treaties.push(Treaty {
-            id: TreatyId("t".into()),
-            aliases: vec!["XXVI-99".into()],
-            name: "Test Treaty".into(),
-            short_name: "Test Treaty".into(),
-            untc: None,
-            adopted: None,
-            opened_for_signature: None,
-            entry_into_force: None,
-            rules: Rules {
-                entry_into_force: EntryIntoForceRule::Threshold {
-                    instruments: threshold,
-                    counted: vec![
-                        ConsentKind::Ratification,
-                        ConsentKind::Acceptance,
-                        ConsentKind::Approval,
-                        ConsentKind::Accession,
-                    ],
-                    general: Delay::FirstDayOfMonthAfter { months: 6 },
-                    later: Delay::FirstDayOfMonthAfter { months: 6 },
-                    later_from: LaterFrom::ThresholdDeposit,
-                    clause: "Art. 17".into(),
-                },
-                withdrawal: WithdrawalRule::Notice {
-                    period: Period { months: 6, days: 0 },
-                    armed_conflict_clause: true,
-                    retraction: Retraction::BeforeEffect,
-                    clause: "Art. 20".into(),
-                },
-                succession: SuccessionRule::FromIndependence,
-                suspension: SuspensionRule::NoClause,
-                signature: SignatureRule::UntilEntryIntoForce,
-            },
-            sources: vec![SourceId("src".into())],
-            status_sources: vec![SourceId("src".into())],
-            origin: Origin::default(),
-            field_origins: vec![],
-        });
-        Builder { data }
+        let counted = vec![
+            ConsentKind::Ratification,
+            ConsentKind::Acceptance,
+            ConsentKind::Approval,
+            ConsentKind::Accession,
+        ];
+        Builder {
+            data: common::dataset(common::mine_ban_rules(threshold, counted, true)),
+        }
     }
 
     fn state(mut self, c: &str) -> Builder {
-        self.data.states.push(State {
-            code: code(c),
-            name: format!("State {c}"),
-            formal: String::new(),
-            kind: StateKind::UnMember,
-            aliases: vec![],
-            former: vec![],
-            demonyms: vec![],
-            independence: None,
-            origin: Origin::default(),
-        });
+        self.data.states.push(common::state(code(c), None));
         self
     }
 
@@ -87,10 +40,7 @@ impl Builder {
             .iter_mut()
             .find(|s| s.code == code(c))
             .unwrap();
-        s.independence = Some(Dated {
-            date: on,
-            source: SourceId("src".into()),
-        });
+        *s = common::state(code(c), Some(on));
         self
     }
 
@@ -98,27 +48,14 @@ impl Builder {
         if !self.data.states.iter().any(|s| s.code == code(c)) {
             self = self.state(c);
         }
-        self.data.actions.push(Action {
-            treaty: TreatyId("t".into()),
-            state: code(c),
-            kind: kind.parse().unwrap(),
-            date: on,
-            sources: vec![SourceId("src".into())],
-            note: String::new(),
-            origin: Origin::default(),
-        });
+        self.data.actions.push(common::action(code(c), kind, on));
         self
     }
 
     fn conflict(mut self, c: &str, start: Date, end: Option<Date>) -> Builder {
-        self.data.conflicts.push(ConflictPeriod {
-            state: code(c),
-            start,
-            end,
-            description: "a war".into(),
-            sources: vec![SourceId("src".into())],
-            origin: Origin::default(),
-        });
+        self.data
+            .conflicts
+            .push(common::conflict(code(c), start, end));
         self
     }
 

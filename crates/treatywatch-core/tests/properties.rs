@@ -4,8 +4,9 @@ use jiff::ToSpan;
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use treatywatch_core::engine::Engine;
-use treatywatch_core::rules::*;
 use treatywatch_core::*;
+
+mod common;
 
 const KINDS: [&str; 12] = [
     "signature",
@@ -75,86 +76,27 @@ fn spec() -> impl Strategy<Value = Spec> {
 }
 
 fn build(spec: &Spec) -> Dataset {
-    let src = SourceId("src".into());
-    let mut data = Dataset::default();
-    data.sources.push(Source {
-        id: src.clone(),
-        title: "t".into(),
-        publisher: "p".into(),
-        date: "2020".parse().unwrap(),
-        url: "https://example.org/".into(),
-        origin: Origin::default(),
-    });
-    data.treaties.push(Treaty {
-        id: TreatyId("t".into()),
-        aliases: vec![],
-        name: "T".into(),
-        short_name: "T".into(),
-        untc: None,
-        adopted: None,
-        opened_for_signature: None,
-        entry_into_force: None,
-        rules: Rules {
-            entry_into_force: EntryIntoForceRule::Threshold {
-                instruments: spec.threshold,
-                counted: vec![ConsentKind::Ratification, ConsentKind::Accession],
-                general: Delay::FirstDayOfMonthAfter { months: 6 },
-                later: Delay::FirstDayOfMonthAfter { months: 6 },
-                later_from: LaterFrom::ThresholdDeposit,
-                clause: "Art. 17".into(),
-            },
-            withdrawal: WithdrawalRule::Notice {
-                period: Period { months: 6, days: 0 },
-                armed_conflict_clause: spec.armed_conflict,
-                retraction: Retraction::BeforeEffect,
-                clause: "Art. 20".into(),
-            },
-            succession: SuccessionRule::FromIndependence,
-            suspension: SuspensionRule::NoClause,
-            signature: SignatureRule::UntilEntryIntoForce,
-        },
-        sources: vec![src.clone()],
-        status_sources: vec![src.clone()],
-        origin: Origin::default(),
-        field_origins: vec![],
-    });
+    let counted = vec![ConsentKind::Ratification, ConsentKind::Accession];
+    let mut data = common::dataset(common::mine_ban_rules(
+        spec.threshold,
+        counted,
+        spec.armed_conflict,
+    ));
     for (i, (independence, actions)) in spec.states.iter().enumerate() {
-        data.states.push(State {
-            code: code(i),
-            name: format!("State {i}"),
-            formal: String::new(),
-            kind: StateKind::UnMember,
-            aliases: vec![],
-            former: vec![],
-            demonyms: vec![],
-            independence: independence.map(|d| Dated {
-                date: day(d),
-                source: src.clone(),
-            }),
-            origin: Origin::default(),
-        });
+        data.states
+            .push(common::state(code(i), independence.map(day)));
         for (k, d) in actions {
-            data.actions.push(Action {
-                treaty: TreatyId("t".into()),
-                state: code(i),
-                kind: KINDS[*k].parse().unwrap(),
-                date: day(*d),
-                sources: vec![src.clone()],
-                note: String::new(),
-                origin: Origin::default(),
-            });
+            data.actions
+                .push(common::action(code(i), KINDS[*k], day(*d)));
         }
     }
     for (s, start, len) in &spec.conflicts {
         if *s < spec.states.len() {
-            data.conflicts.push(ConflictPeriod {
-                state: code(*s),
-                start: day(*start),
-                end: len.map(|l| day(start + l)),
-                description: "war".into(),
-                sources: vec![src.clone()],
-                origin: Origin::default(),
-            });
+            data.conflicts.push(common::conflict(
+                code(*s),
+                day(*start),
+                len.map(|l| day(start + l)),
+            ));
         }
     }
     data

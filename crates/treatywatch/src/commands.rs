@@ -45,6 +45,12 @@ fn date_arg(on: Option<&str>, flag: &str) -> Result<Date> {
     }
 }
 
+fn treaty_arg<'d>(engine: &Engine<'d>, query: &str) -> Result<&'d treatywatch_core::Treaty> {
+    engine
+        .resolve_treaty(query)
+        .map_err(|e| user(e.to_string()))
+}
+
 pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
     if let Command::Check = cli.command {
         return check(cli.data.as_deref(), out);
@@ -59,9 +65,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             format,
         } => {
             let on = date_arg(on.as_deref(), "--on")?;
-            let treaty = engine
-                .resolve_treaty(&treaty)
-                .map_err(|e| user(e.to_string()))?;
+            let treaty = treaty_arg(&engine, &treaty)?;
             let mut resolved = Vec::new();
             let mut errors = Vec::new();
             for q in &states {
@@ -97,9 +101,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             format,
         } => {
             let on = date_arg(on.as_deref(), "--on")?;
-            let treaty = engine
-                .resolve_treaty(&treaty)
-                .map_err(|e| user(e.to_string()))?;
+            let treaty = treaty_arg(&engine, &treaty)?;
             let filter = match status.as_deref() {
                 None => None,
                 Some(s) => Some(
@@ -123,9 +125,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             treaty,
             format,
         } => {
-            let treaty = engine
-                .resolve_treaty(&treaty)
-                .map_err(|e| user(e.to_string()))?;
+            let treaty = treaty_arg(&engine, &treaty)?;
             let state = engine
                 .resolve_state(&state)
                 .map_err(|e| user(e.to_string()))?;

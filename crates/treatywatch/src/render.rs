@@ -37,35 +37,72 @@ pub fn cite(s: &Source) -> String {
     format!("{title}{stop} {}, {}. {}", s.publisher, s.date, s.url)
 }
 
-fn status_word(s: Status) -> &'static str {
-    s.as_str()
+/// A column of a status table.
+#[derive(Clone, Copy)]
+enum Col {
+    State,
+    Name,
+    Status,
+    Signed,
+    Consent,
+    Kind,
+    InForce,
+    WithdrawalNotified,
+    WithdrawalEffective,
 }
 
-fn status_rows(t: &mut Table, reports: &[StatusReport<'_>]) {
-    t.set_header(vec![
-        "STATE",
-        "NAME",
-        "STATUS",
-        "SIGNED",
-        "CONSENT",
-        "KIND",
-        "IN FORCE",
-        "WITHDRAWAL NOTIFIED",
-        "WITHDRAWAL EFFECTIVE",
-    ]);
-    for r in reports {
-        t.add_row(vec![
-            r.state.code.to_string(),
-            r.state.name.clone(),
-            status_word(r.status).to_string(),
-            opt(r.signed),
-            opt(r.consent_deposited),
-            r.consent_kind.map_or("-".into(), |k| k.to_string()),
-            opt(r.entry_into_force),
-            opt(r.withdrawal_notified),
-            opt(r.withdrawal_effective),
-        ]);
+const ALL_COLUMNS: [Col; 9] = [
+    Col::State,
+    Col::Name,
+    Col::Status,
+    Col::Signed,
+    Col::Consent,
+    Col::Kind,
+    Col::InForce,
+    Col::WithdrawalNotified,
+    Col::WithdrawalEffective,
+];
+
+impl Col {
+    fn header(self) -> &'static str {
+        match self {
+            Col::State => "STATE",
+            Col::Name => "NAME",
+            Col::Status => "STATUS",
+            Col::Signed => "SIGNED",
+            Col::Consent => "CONSENT",
+            Col::Kind => "KIND",
+            Col::InForce => "IN FORCE",
+            Col::WithdrawalNotified => "WITHDRAWAL NOTIFIED",
+            Col::WithdrawalEffective => "WITHDRAWAL EFFECTIVE",
+        }
     }
+
+    fn cell(self, r: &StatusReport<'_>) -> String {
+        match self {
+            Col::State => r.state.code.to_string(),
+            Col::Name => r.state.name.clone(),
+            Col::Status => r.status.to_string(),
+            Col::Signed => opt(r.signed),
+            Col::Consent => opt(r.consent_deposited),
+            Col::Kind => r.consent_kind.map_or("-".into(), |k| k.to_string()),
+            Col::InForce => opt(r.entry_into_force),
+            Col::WithdrawalNotified => opt(r.withdrawal_notified),
+            Col::WithdrawalEffective => opt(r.withdrawal_effective),
+        }
+    }
+}
+
+fn report_table<'a, 'd: 'a>(
+    reports: impl IntoIterator<Item = &'a StatusReport<'d>>,
+    cols: &[Col],
+) -> Table {
+    let mut t = table();
+    t.set_header(cols.iter().map(|c| c.header()).collect::<Vec<_>>());
+    for r in reports {
+        t.add_row(cols.iter().map(|c| c.cell(r)).collect::<Vec<_>>());
+    }
+    t
 }
 
 pub fn status_table(
@@ -76,9 +113,7 @@ pub fn status_table(
 ) -> Result<()> {
     writeln!(out, "{} ({}) on {on}", treaty.short_name, treaty.id)?;
     writeln!(out)?;
-    let mut t = table();
-    status_rows(&mut t, reports);
-    write_table(out, &t)?;
+    write_table(out, &report_table(reports, &ALL_COLUMNS))?;
     for r in reports {
         writeln!(out)?;
         writeln!(
@@ -86,7 +121,7 @@ pub fn status_table(
             "{} ({}): {}",
             r.state.name,
             r.state.code,
-            status_word(r.status)
+            r.status.as_str()
         )?;
         for n in &r.notes {
             writeln!(out, "  - {n}")?;
@@ -170,7 +205,7 @@ pub fn parties_table(
     let mut c = table();
     c.set_header(vec!["STATUS", "STATES"]);
     for (s, n) in counts {
-        c.add_row(vec![status_word(*s).to_string(), n.to_string()]);
+        c.add_row(vec![s.as_str().to_string(), n.to_string()]);
     }
     if let Some(col) = c.column_mut(1) {
         col.set_cell_alignment(CellAlignment::Right);
@@ -183,26 +218,15 @@ pub fn parties_table(
             .cmp(&a.status)
             .then_with(|| a.state.name.cmp(&b.state.name))
     });
-    let mut t = table();
-    t.set_header(vec![
-        "STATE",
-        "NAME",
-        "STATUS",
-        "CONSENT",
-        "IN FORCE",
-        "WITHDRAWAL EFFECTIVE",
-    ]);
-    for r in sorted {
-        t.add_row(vec![
-            r.state.code.to_string(),
-            r.state.name.clone(),
-            status_word(r.status).to_string(),
-            opt(r.consent_deposited),
-            opt(r.entry_into_force),
-            opt(r.withdrawal_effective),
-        ]);
-    }
-    write_table(out, &t)?;
+    let cols = [
+        Col::State,
+        Col::Name,
+        Col::Status,
+        Col::Consent,
+        Col::InForce,
+        Col::WithdrawalEffective,
+    ];
+    write_table(out, &report_table(sorted, &cols))?;
     Ok(())
 }
 
