@@ -4,9 +4,11 @@
 //!
 //! * [`Date`]: a calendar day, written `YYYY-MM-DD`. Every legal fact (a deposit, an
 //!   entry into force, a withdrawal taking effect) is a calendar day.
-//! * [`SourceDate`]: the publication date of a source, which is sometimes known only to
-//!   the month (`2025-06`) or the year (`2025`), or only between two bounds
-//!   (`2012-12-27/2014-08-19`, ISO 8601 interval notation).
+//! * [`SourceDate`] (also [`PartialDate`]): a date known only as precisely as a source
+//!   gives it: a day, a month (`2025-06`), a year (`2025`), only between two bounds
+//!   (`2012-12-27/2014-08-19`, ISO 8601 interval notation), or not at all (`n.d.`, for an
+//!   undated page). Publication dates of sources, and dates of domestic steps and records
+//!   reported only to the month, have this type.
 
 use std::fmt;
 use std::str::FromStr;
@@ -25,8 +27,9 @@ pub enum DateError {
     NotReal { input: String, reason: String },
     /// A source date that is none of the accepted forms.
     #[error(
-        "`{input}` is not a source date: expected YYYY-MM-DD, YYYY-MM, YYYY, \
-         or an interval FROM/TO of those forms (for example 2012-12-27/2014-08-19)"
+        "`{input}` is not a partial date: expected YYYY-MM-DD, YYYY-MM, YYYY, \
+         an interval FROM/TO of those forms (for example 2012-12-27/2014-08-19), \
+         or n.d. for an undated source"
     )]
     SourceForm { input: String },
 }
@@ -79,6 +82,10 @@ fn make_date(input: &str, year: i32, month: i32, day: i32) -> Result<Date, DateE
     })
 }
 
+/// A date to the precision it is known: the publication date of a source, or the date
+/// of a step or record reported only to the month.
+pub type PartialDate = SourceDate;
+
 /// The publication date of a source, to the precision it is known.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SourceDate {
@@ -90,30 +97,37 @@ pub enum SourceDate {
     Year(i16),
     /// Known only to lie between two bounds, inclusive.
     Between(Box<SourceDate>, Box<SourceDate>),
+    /// Not known at all (an undated page), written `n.d.`.
+    Undated,
 }
 
 impl SourceDate {
-    /// The earliest day the source can have been published.
-    pub fn earliest(&self) -> Date {
+    /// The earliest day it can be, or `None` when undated.
+    pub fn earliest(&self) -> Option<Date> {
         match self {
-            SourceDate::Day(d) => *d,
-            SourceDate::Month(y, m) => Date::new(*y, *m, 1).expect("validated month"),
-            SourceDate::Year(y) => Date::new(*y, 1, 1).expect("validated year"),
+            SourceDate::Day(d) => Some(*d),
+            SourceDate::Month(y, m) => Date::new(*y, *m, 1).ok(),
+            SourceDate::Year(y) => Date::new(*y, 1, 1).ok(),
             SourceDate::Between(a, _) => a.earliest(),
+            SourceDate::Undated => None,
         }
     }
 
-    /// The latest day the source can have been published: the day a careful reader can
-    /// be sure it was public.
-    pub fn latest(&self) -> Date {
+    /// The latest day it can be, or `None` when undated. For a publication date, the
+    /// day a careful reader can be sure the source was public.
+    pub fn latest(&self) -> Option<Date> {
         match self {
-            SourceDate::Day(d) => *d,
-            SourceDate::Month(y, m) => Date::new(*y, *m, 1)
-                .expect("validated month")
-                .last_of_month(),
-            SourceDate::Year(y) => Date::new(*y, 12, 31).expect("validated year"),
+            SourceDate::Day(d) => Some(*d),
+            SourceDate::Month(y, m) => Date::new(*y, *m, 1).ok().map(|d| d.last_of_month()),
+            SourceDate::Year(y) => Date::new(*y, 12, 31).ok(),
             SourceDate::Between(_, b) => b.latest(),
+            SourceDate::Undated => None,
         }
+    }
+
+    /// The day to sort by: the earliest possible day, undated last.
+    pub fn sort_key(&self) -> Date {
+        self.earliest().unwrap_or(Date::MAX)
     }
 
     fn parse_single(input: &str, whole: &str) -> Result<SourceDate, DateError> {
@@ -150,12 +164,16 @@ impl FromStr for SourceDate {
     type Err = DateError;
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
+        if input == "n.d." {
+            return Ok(SourceDate::Undated);
+        }
         match input.split_once('/') {
             None => SourceDate::parse_single(input, input),
             Some((a, b)) => {
                 let a = SourceDate::parse_single(a, input)?;
                 let b = SourceDate::parse_single(b, input)?;
-                if a.earliest() > b.latest() {
+                if a.earliest() > b.latest() || a == SourceDate::Undated || b == SourceDate::Undated
+                {
                     return Err(DateError::NotReal {
                         input: input.to_string(),
                         reason: "the interval ends before it starts".to_string(),
@@ -174,6 +192,7 @@ impl fmt::Display for SourceDate {
             SourceDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
             SourceDate::Year(y) => write!(f, "{y:04}"),
             SourceDate::Between(a, b) => write!(f, "{a}/{b}"),
+            SourceDate::Undated => f.write_str("n.d."),
         }
     }
 }
@@ -237,13 +256,17 @@ mod tests {
     #[test]
     fn source_dates_of_every_precision() {
         let d: SourceDate = "2025-06".parse().unwrap();
-        assert_eq!(d.earliest(), date(2025, 6, 1));
-        assert_eq!(d.latest(), date(2025, 6, 30));
+        assert_eq!(d.earliest(), Some(date(2025, 6, 1)));
+        assert_eq!(d.latest(), Some(date(2025, 6, 30)));
         let y: SourceDate = "2014".parse().unwrap();
-        assert_eq!(y.latest(), date(2014, 12, 31));
+        assert_eq!(y.latest(), Some(date(2014, 12, 31)));
         let b: SourceDate = "2012-12-27/2014-08-19".parse().unwrap();
-        assert_eq!(b.earliest(), date(2012, 12, 27));
-        assert_eq!(b.latest(), date(2014, 8, 19));
+        assert_eq!(b.earliest(), Some(date(2012, 12, 27)));
+        assert_eq!(b.latest(), Some(date(2014, 8, 19)));
+        let n: SourceDate = "n.d.".parse().unwrap();
+        assert_eq!((n.earliest(), n.latest()), (None, None));
+        assert_eq!(n.to_string(), "n.d.");
+        assert!("n.d./2014".parse::<SourceDate>().is_err());
         assert_eq!(b.to_string(), "2012-12-27/2014-08-19");
         assert!("2014-08-19/2012-12-27".parse::<SourceDate>().is_err());
         assert!("2025-6".parse::<SourceDate>().is_err());

@@ -11,6 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::evidence::{Aim, Record, Step};
 use crate::model::{Action, ActionKind, ConsentKind, Dataset, Source, State, StateCode, Treaty};
 use crate::names::{NameCollision, NameIndex, UnknownState};
 use crate::rules::{
@@ -129,6 +130,10 @@ struct TreatyIndex {
     /// For each state (by position in `Dataset::states`), its action indices, sorted by
     /// the day each action counts from, then by same-day rank.
     per_state: Vec<Vec<usize>>,
+    /// For each state, its domestic steps (indices), by date.
+    steps: Vec<Vec<usize>>,
+    /// For each state, its records (indices), by date.
+    records: Vec<Vec<usize>>,
 }
 
 /// The indexed dataset, ready to answer questions.
@@ -192,10 +197,10 @@ impl<'d> Engine<'d> {
         for treaty in &data.treaties {
             let mut per_state = vec![Vec::new(); data.states.len()];
             for (i, a) in data.actions.iter().enumerate() {
-                if a.treaty == treaty.id {
-                    if let Some(&p) = state_pos.get(&a.state) {
-                        per_state[p].push(i);
-                    }
+                if a.treaty == treaty.id
+                    && let Some(&p) = state_pos.get(&a.state)
+                {
+                    per_state[p].push(i);
                 }
             }
             for list in &mut per_state {
@@ -240,7 +245,34 @@ impl<'d> Engine<'d> {
                     };
                 }
             }
-            treaties.push(TreatyIndex { general, per_state });
+            let mut steps = vec![Vec::new(); data.states.len()];
+            for (i, st) in data.steps.iter().enumerate() {
+                if st.treaty == treaty.id
+                    && let Some(&p) = state_pos.get(&st.state)
+                {
+                    steps[p].push(i);
+                }
+            }
+            for list in &mut steps {
+                list.sort_by_key(|&i| data.steps[i].date.sort_key());
+            }
+            let mut records = vec![Vec::new(); data.states.len()];
+            for (i, r) in data.records.iter().enumerate() {
+                if r.treaty == treaty.id
+                    && let Some(&p) = state_pos.get(&r.state)
+                {
+                    records[p].push(i);
+                }
+            }
+            for list in &mut records {
+                list.sort_by_key(|&i| data.records[i].date.sort_key());
+            }
+            treaties.push(TreatyIndex {
+                general,
+                per_state,
+                steps,
+                records,
+            });
         }
         let (names, collisions) = NameIndex::build(&data.states);
         Engine {
@@ -478,6 +510,19 @@ impl<'d> Engine<'d> {
             notes: Vec::new(),
             sources: Vec::new(),
             actions: r.seen.iter().map(|&i| &actions[i]).collect(),
+            evidence: self.treaties[self.treaty_pos(treaty)].steps[p]
+                .iter()
+                .map(|&i| &self.data.steps[i])
+                .filter(|st| st.date.earliest().is_some_and(|d| d <= on))
+                .map(|step| Evidence {
+                    step,
+                    sources: step
+                        .sources
+                        .iter()
+                        .filter_map(|id| self.source(id))
+                        .collect(),
+                })
+                .collect(),
         };
         let name = &state.name;
         let short = &treaty.short_name;
@@ -678,21 +723,19 @@ impl<'d> Engine<'d> {
                 armed_conflict_clause: true,
                 ..
             } = &treaty.rules.withdrawal
-            {
-                if let Some(&c) = self.conflicts[p]
+                && let Some(&c) = self.conflicts[p]
                     .iter()
                     .find(|&&c| self.data.conflicts[c].covers(on))
-                {
-                    cited_conflicts.push(c);
-                    let conflict = &self.data.conflicts[c];
-                    note.push_str(&format!(
-                        " Even a withdrawal could not take effect while {name} is engaged in an \
+            {
+                cited_conflicts.push(c);
+                let conflict = &self.data.conflicts[c];
+                note.push_str(&format!(
+                    " Even a withdrawal could not take effect while {name} is engaged in an \
                          armed conflict ({}): since {}, {}.",
-                        withdrawal_clause(treaty),
-                        conflict.start,
-                        conflict.description
-                    ));
-                }
+                    withdrawal_clause(treaty),
+                    conflict.start,
+                    conflict.description
+                ));
             }
             rep.notes.push(note);
         }
@@ -723,12 +766,60 @@ impl<'d> Engine<'d> {
             }
         }
 
+        // Domestic steps that point where the legal status has not gone (yet).
+        let mut cite_steps: Vec<&'d Step> = Vec::new();
+        let consented_on = r.consent.map(|c| actions[c].date);
+        for aim in [Aim::Join, Aim::Withdraw, Aim::Suspend] {
+            let pending: Vec<&'d Step> = rep
+                .evidence
+                .iter()
+                .map(|e| e.step)
+                .filter(|st| st.aim == aim)
+                .filter(|st| match aim {
+                    // Steps towards joining count until consent is deposited.
+                    Aim::Join => r.consent.is_none(),
+                    // Steps towards leaving count while bound and not yet notified,
+                    // and only if taken during the current membership.
+                    Aim::Withdraw => {
+                        r.status.is_bound()
+                            && r.withdrawal.is_none()
+                            && consented_on.is_none_or(|c| st.date.sort_key() >= c)
+                    }
+                    Aim::Suspend => {
+                        r.status.is_bound()
+                            && r.suspensions.is_empty()
+                            && consented_on.is_none_or(|c| st.date.sort_key() >= c)
+                    }
+                })
+                .collect();
+            let Some(last) = pending.last() else {
+                continue;
+            };
+            let legal = match aim {
+                Aim::Join => "no instrument of consent has been deposited",
+                Aim::Withdraw => {
+                    "no instrument of withdrawal has been deposited with the depositary"
+                }
+                Aim::Suspend => "no suspension has been notified to the depositary",
+            };
+            rep.notes.push(format!(
+                "Domestic steps point to {} ({} step{}, the latest: {}), but {legal}: legally \
+                 {name} is {}.",
+                aim.act(),
+                pending.len(),
+                if pending.len() == 1 { "" } else { "s" },
+                describe_step(last),
+                r.status.phrase()
+            ));
+            cite_steps.extend(pending);
+        }
+
         // Sources: the actions, then what the computation relied on.
         let push = |rep: &mut StatusReport<'d>, id: &crate::model::SourceId| {
-            if let Some(s) = self.source(id) {
-                if !rep.sources.iter().any(|x| std::ptr::eq(*x, s)) {
-                    rep.sources.push(s);
-                }
+            if let Some(s) = self.source(id)
+                && !rep.sources.iter().any(|x| std::ptr::eq(*x, s))
+            {
+                rep.sources.push(s);
             }
         };
         for &i in &r.seen {
@@ -741,10 +832,8 @@ impl<'d> Engine<'d> {
                 push(&mut rep, id);
             }
         }
-        if cite_independence {
-            if let Some(ind) = &state.independence {
-                push(&mut rep, &ind.source);
-            }
+        if cite_independence && let Some(ind) = &state.independence {
+            push(&mut rep, &ind.source);
         }
         for c in cited_conflicts {
             for id in &self.data.conflicts[c].sources {
@@ -753,6 +842,11 @@ impl<'d> Engine<'d> {
         }
         if cite_rules {
             for id in &treaty.sources {
+                push(&mut rep, id);
+            }
+        }
+        for st in cite_steps {
+            for id in &st.sources {
                 push(&mut rep, id);
             }
         }
@@ -819,6 +913,7 @@ impl<'d> Engine<'d> {
             };
             events.push(TimelineEvent {
                 date: a.date,
+                when: crate::date::PartialDate::Day(a.date),
                 kind: TimelineKind::Action(a.kind),
                 text: what,
                 note: a.note.clone(),
@@ -847,18 +942,18 @@ impl<'d> Engine<'d> {
                         EntryBasis::Notification => "from the notification of succession".into(),
                     };
                     let mut sources = source.clone();
-                    if let EntryBasis::Independence { .. } = basis {
-                        if let Some(s) = state
+                    if let EntryBasis::Independence { .. } = basis
+                        && let Some(s) = state
                             .independence
                             .as_ref()
                             .and_then(|ind| self.source(&ind.source))
-                        {
-                            sources.push(s);
-                        }
+                    {
+                        sources.push(s);
                     }
                     sources.extend(treaty_sources.iter().copied());
                     events.push(TimelineEvent {
                         date: *date,
+                        when: crate::date::PartialDate::Day(*date),
                         kind: TimelineKind::EntryIntoForce,
                         text: format!("the treaty enters into force for {name}: {how}"),
                         note: String::new(),
@@ -887,6 +982,7 @@ impl<'d> Engine<'d> {
                         .unwrap_or_default();
                     events.push(TimelineEvent {
                         date: *date,
+                        when: crate::date::PartialDate::Day(*date),
                         kind: TimelineKind::WithdrawalTakesEffect,
                         text: format!(
                             "withdrawal received {} takes effect ({}){held}",
@@ -905,6 +1001,7 @@ impl<'d> Engine<'d> {
                     sources.extend(treaty_sources.iter().copied());
                     events.push(TimelineEvent {
                         date: *nominal,
+                        when: crate::date::PartialDate::Day(*nominal),
                         kind: TimelineKind::WithdrawalHeld,
                         text: format!(
                             "notice period ends, but the withdrawal cannot take effect during \
@@ -919,8 +1016,54 @@ impl<'d> Engine<'d> {
                 _ => {}
             }
         }
+        let tx = &self.treaties[t];
+        for &i in &tx.steps[p] {
+            let st = &self.data.steps[i];
+            events.push(TimelineEvent {
+                date: st.date.sort_key(),
+                when: st.date.clone(),
+                kind: TimelineKind::Step(st.kind),
+                text: format!(
+                    "{}: {} (towards {}; evidence of intent, not a legal act)",
+                    describe_step(st),
+                    st.summary,
+                    st.aim.act()
+                ),
+                note: String::new(),
+                action: None,
+                sources: st.sources.iter().filter_map(|id| self.source(id)).collect(),
+            });
+        }
+        for &i in &tx.records[p] {
+            let r = &self.data.records[i];
+            events.push(TimelineEvent {
+                date: r.date.sort_key(),
+                when: r.date.clone(),
+                kind: TimelineKind::Record(r.kind),
+                text: describe_record(r),
+                note: r.note.clone(),
+                action: None,
+                sources: r.sources.iter().filter_map(|id| self.source(id)).collect(),
+            });
+        }
         events.sort_by_key(|e| (e.date, e.kind.rank()));
         events
+    }
+
+    /// The records of one state under one treaty, by date, with their sources.
+    pub fn records(&self, treaty: &Treaty, state: &State) -> Vec<(&'d Record, Vec<&'d Source>)> {
+        let t = self.treaty_pos(treaty);
+        let p = self.state_position(state);
+        self.treaties[t].records[p]
+            .iter()
+            .map(|&i| {
+                let r = &self.data.records[i];
+                (
+                    r,
+                    r.sources.iter().filter_map(|id| self.source(id)).collect(),
+                )
+            })
+            .collect()
     }
 }
 
@@ -984,12 +1127,66 @@ pub struct StatusReport<'d> {
     pub sources: Vec<&'d Source>,
     /// The actions taken into account.
     pub actions: Vec<&'d Action>,
+    /// Domestic steps up to the date: evidence of intent, not legal acts.
+    pub evidence: Vec<Evidence<'d>>,
+}
+
+/// A domestic step with its sources resolved.
+#[derive(Clone, Debug)]
+pub struct Evidence<'d> {
+    pub step: &'d Step,
+    pub sources: Vec<&'d Source>,
+}
+
+impl Serialize for Evidence<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let st = self.step;
+        let mut m = s.serialize_struct("Evidence", 8)?;
+        m.serialize_field("date", &st.date)?;
+        m.serialize_field("step", &st.kind)?;
+        m.serialize_field("aim", &st.aim)?;
+        m.serialize_field("body", &st.body)?;
+        m.serialize_field("vote", &st.vote)?;
+        m.serialize_field("summary", &st.summary)?;
+        m.serialize_field(
+            "legal_effect",
+            "none: evidence of intent, not a depositary act",
+        )?;
+        m.serialize_field("sources", &self.sources)?;
+        m.end()
+    }
+}
+
+/// "stockpile: 1,029,763 (801,618 blast mines ...)".
+pub fn describe_record(r: &Record) -> String {
+    let value = match r.value {
+        crate::evidence::RecordValue::None => String::new(),
+        v => format!(": {v}"),
+    };
+    let detail = if r.detail.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", r.detail)
+    };
+    format!("{}{value}{detail}", r.kind.words())
+}
+
+/// "parliamentary vote (Seimas) on 2025-05-08, 107 for, 0 against, 3 abstaining".
+pub fn describe_step(st: &Step) -> String {
+    let body = if st.body.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", st.body)
+    };
+    let vote = st.vote.map(|v| format!(", {v}")).unwrap_or_default();
+    format!("{}{body} on {}{vote}", st.kind.words(), st.date)
 }
 
 impl Serialize for StatusReport<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Status", 13)?;
+        let mut st = s.serialize_struct("Status", 14)?;
         st.serialize_field("state", &self.state.code)?;
         st.serialize_field("name", &self.state.name)?;
         st.serialize_field("treaty", &self.treaty.id)?;
@@ -1003,6 +1200,7 @@ impl Serialize for StatusReport<'_> {
         st.serialize_field("withdrawal_effective", &self.withdrawal_effective)?;
         st.serialize_field("notes", &self.notes)?;
         st.serialize_field("sources", &self.sources)?;
+        st.serialize_field("evidence", &self.evidence)?;
         st.end()
     }
 }
@@ -1018,6 +1216,10 @@ pub enum TimelineKind {
     WithdrawalTakesEffect,
     /// A withdrawal's notice period ends during an armed conflict (derived).
     WithdrawalHeld,
+    /// A domestic step: evidence of intent, not a legal act.
+    Step(crate::evidence::StepKind),
+    /// A record (stockpile, production, use, an obligation's milestone).
+    Record(crate::evidence::RecordKind),
 }
 
 impl TimelineKind {
@@ -1027,12 +1229,32 @@ impl TimelineKind {
             TimelineKind::EntryIntoForce => 10,
             TimelineKind::WithdrawalTakesEffect => 11,
             TimelineKind::WithdrawalHeld => 12,
+            TimelineKind::Step(_) => 20,
+            TimelineKind::Record(_) => 21,
         }
     }
 
     /// Whether the line is derived by the rules rather than recorded.
     pub fn is_derived(self) -> bool {
-        !matches!(self, TimelineKind::Action(_))
+        matches!(
+            self,
+            TimelineKind::EntryIntoForce
+                | TimelineKind::WithdrawalTakesEffect
+                | TimelineKind::WithdrawalHeld
+        )
+    }
+
+    /// The line's class: `action` (a depositary act), `rule` (derived), `evidence`
+    /// (a domestic step, not a legal act) or `record`.
+    pub fn class(self) -> &'static str {
+        match self {
+            TimelineKind::Action(_) => "action",
+            TimelineKind::EntryIntoForce
+            | TimelineKind::WithdrawalTakesEffect
+            | TimelineKind::WithdrawalHeld => "rule",
+            TimelineKind::Step(_) => "evidence",
+            TimelineKind::Record(_) => "record",
+        }
     }
 
     pub fn as_str(self) -> &'static str {
@@ -1041,6 +1263,8 @@ impl TimelineKind {
             TimelineKind::EntryIntoForce => "entry_into_force",
             TimelineKind::WithdrawalTakesEffect => "withdrawal_takes_effect",
             TimelineKind::WithdrawalHeld => "withdrawal_held",
+            TimelineKind::Step(k) => k.as_str(),
+            TimelineKind::Record(k) => k.as_str(),
         }
     }
 }
@@ -1048,7 +1272,10 @@ impl TimelineKind {
 /// One line of a state's story.
 #[derive(Clone, Debug)]
 pub struct TimelineEvent<'d> {
+    /// The day to sort by (the earliest possible day, for a partial date).
     pub date: Date,
+    /// The date as precisely as it is known, for display.
+    pub when: crate::date::PartialDate,
     pub kind: TimelineKind,
     /// What happened, in the project's words.
     pub text: String,
@@ -1057,4 +1284,165 @@ pub struct TimelineEvent<'d> {
     /// The action recorded or behind the derived event.
     pub action: Option<&'d Action>,
     pub sources: Vec<&'d Source>,
+}
+
+/// One deadline of one state, as it stands on a date.
+#[derive(Clone, Debug)]
+pub struct Deadline<'d> {
+    pub state: &'d State,
+    pub treaty: &'d Treaty,
+    pub obligation: &'d crate::obligations::ObligationRule,
+    /// For yearly obligations, the calendar year covered (the year before the deadline).
+    pub covers_year: Option<i16>,
+    /// The state's entry into force, from which the deadline is counted.
+    pub entry_into_force: Date,
+    /// The deadline the rule gives.
+    pub original_due: Date,
+    /// The deadline in force on `on`, after any extension.
+    pub due: Date,
+    pub status: crate::obligations::DeadlineStatus,
+    /// Why, in words.
+    pub reason: String,
+    /// The records that decided it (extension, completion, evidence it applied).
+    pub records: Vec<&'d Record>,
+    pub sources: Vec<&'d Source>,
+    pub on: Date,
+}
+
+impl Serialize for Deadline<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("Deadline", 15)?;
+        m.serialize_field("state", &self.state.code)?;
+        m.serialize_field("name", &self.state.name)?;
+        m.serialize_field("treaty", &self.treaty.id)?;
+        m.serialize_field("obligation", &self.obligation.id)?;
+        m.serialize_field("article", &self.obligation.article)?;
+        m.serialize_field("title", &self.obligation.title)?;
+        m.serialize_field("covers_year", &self.covers_year)?;
+        m.serialize_field("entry_into_force", &self.entry_into_force)?;
+        m.serialize_field("original_due", &self.original_due)?;
+        m.serialize_field("due", &self.due)?;
+        m.serialize_field("on", &self.on)?;
+        m.serialize_field("status", &self.status)?;
+        m.serialize_field("reason", &self.reason)?;
+        m.serialize_field("sources", &self.sources)?;
+        m.end()
+    }
+}
+
+impl<'d> Engine<'d> {
+    /// Every deadline of one state under a treaty, as they stand on `on`: one-off
+    /// deadlines whatever their date, yearly ones up to `until`. Empty unless the state
+    /// has consented and its entry into force is known. Deadlines falling after its
+    /// withdrawal takes effect are left out, unless already met.
+    pub fn deadlines(
+        &self,
+        treaty: &'d Treaty,
+        state: &'d State,
+        on: Date,
+        until: Date,
+    ) -> Vec<Deadline<'d>> {
+        use crate::obligations::{DeadlineInput, annual_deadlines, assess};
+        let t = self.treaty_pos(treaty);
+        let p = self.state_position(state);
+        let r = self.replay(t, p, on);
+        let Some(consent) = r.consent else {
+            return Vec::new();
+        };
+        let Some(StateEntry::On { date: eif, .. }) = self.entry(consent) else {
+            return Vec::new();
+        };
+        let eif = *eif;
+        let withdrawal_effective = r.withdrawal.and_then(|w| self.effect_date(w));
+        let records: Vec<&'d Record> = self.treaties[t].records[p]
+            .iter()
+            .map(|&i| &self.data.records[i])
+            .collect();
+        let mut base_sources: Vec<&'d Source> = Vec::new();
+        let add = |list: &mut Vec<&'d Source>, ids: &[crate::model::SourceId]| {
+            for id in ids {
+                if let Some(s) = self.source(id)
+                    && !list.iter().any(|x| std::ptr::eq(*x, s))
+                {
+                    list.push(s);
+                }
+            }
+        };
+        add(&mut base_sources, &self.data.actions[consent].sources);
+        add(&mut base_sources, &treaty.sources);
+        let mut out = Vec::new();
+        let mut push = |rule: &'d crate::obligations::ObligationRule,
+                        original_due: Date,
+                        covers_year: Option<i16>| {
+            let outcome = assess(&DeadlineInput {
+                rule,
+                original_due,
+                records: &records,
+                withdrawal_effective,
+                annual: covers_year.is_some(),
+                on,
+            });
+            let decided: Vec<&'d Record> = [outcome.extension, outcome.completion, outcome.applies]
+                .into_iter()
+                .flatten()
+                .collect();
+            let mut sources = base_sources.clone();
+            for r in &decided {
+                add(&mut sources, &r.sources);
+            }
+            out.push(Deadline {
+                state,
+                treaty,
+                obligation: rule,
+                covers_year,
+                entry_into_force: eif,
+                original_due,
+                due: outcome.due,
+                status: outcome.status,
+                reason: outcome.reason,
+                records: decided,
+                sources,
+                on,
+            });
+        };
+        for rule in &treaty.obligations {
+            if let Some(due) = rule.due
+                && let Some(d) = due.apply(eif)
+            {
+                push(rule, d, None);
+            }
+            if let Some(annual) = &rule.annual {
+                let start = treaty
+                    .obligations
+                    .iter()
+                    .find(|o| o.id == annual.after)
+                    .and_then(|o| o.due)
+                    .and_then(|d| d.apply(eif));
+                let Some(start) = start else { continue };
+                let last = match withdrawal_effective {
+                    Some(w) => until.min(w.yesterday().unwrap_or(w)),
+                    None => until,
+                };
+                for d in annual_deadlines(annual, start, last) {
+                    push(rule, d, Some(d.year() - 1));
+                }
+            }
+        }
+        out.retain(|d| {
+            d.status != crate::obligations::DeadlineStatus::Ended
+                || withdrawal_effective.is_none_or(|w| d.original_due < w)
+        });
+        out.sort_by_key(|d| (d.due, d.obligation.id.clone()));
+        out
+    }
+
+    /// The deadlines of every state under a treaty.
+    pub fn all_deadlines(&self, treaty: &'d Treaty, on: Date, until: Date) -> Vec<Deadline<'d>> {
+        self.data
+            .states
+            .iter()
+            .flat_map(|s| self.deadlines(treaty, s, on, until))
+            .collect()
+    }
 }

@@ -7,20 +7,24 @@
 //! * [`date`]: calendar days and source dates, and strict parsing of both.
 //! * [`model`]: the data types.
 //! * [`rules`]: a treaty's final clauses as data, and the date arithmetic they imply.
-//! * [`engine`]: statuses, counts, histories and timelines.
+//! * [`engine`]: statuses, counts, histories, timelines and deadlines.
+//! * [`evidence`]: domestic steps and records (stockpiles, production, use, milestones).
+//! * [`obligations`]: obligations with deadlines as data, and their status.
 //! * [`names`]: resolving what users type to a state.
 
 pub mod date;
 pub mod engine;
+pub mod evidence;
 pub mod model;
 pub mod names;
+pub mod obligations;
 pub mod rules;
 
-pub use date::{Date, DateError, SourceDate, parse_date};
+pub use date::{Date, DateError, PartialDate, SourceDate, parse_date};
 pub use engine::{Engine, Status, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty};
 pub use model::{
     Action, ActionKind, ConflictPeriod, ConsentKind, Dataset, Dated, Origin, Source, SourceId,
-    State, StateCode, StateKind, Treaty, TreatyId,
+    SourceKind, State, StateCode, StateKind, Treaty, TreatyId,
 };
 pub use names::UnknownState;
 pub use rules::Rules;

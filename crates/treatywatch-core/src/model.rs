@@ -121,6 +121,18 @@ impl fmt::Display for Origin {
     }
 }
 
+/// What kind of source it is, which decides when the facts it supports became public.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// An article, statement or report: its facts are public from its publication date.
+    #[default]
+    Publication,
+    /// A record kept as things happen (the depositary's status table, a treaty body's
+    /// country page): each fact it records is public from the fact's own date.
+    Record,
+}
+
 /// A public source behind one or more facts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
@@ -131,7 +143,21 @@ pub struct Source {
     pub date: SourceDate,
     pub url: String,
     #[serde(skip)]
+    pub kind: SourceKind,
+    #[serde(skip)]
     pub origin: Origin,
+}
+
+impl Source {
+    /// The day a fact dated `fact` that this source supports became public, as a careful
+    /// reader would have known it: the fact's own day for a record, else the latest day
+    /// the source can have been published (`None` when undated).
+    pub fn public_from(&self, fact: Date) -> Option<Date> {
+        match self.kind {
+            SourceKind::Record => Some(fact),
+            SourceKind::Publication => self.date.latest().map(|d| d.max(fact)),
+        }
+    }
 }
 
 /// What kind of entity a state is, for the purpose of counting who can take part.
@@ -364,6 +390,8 @@ pub struct Treaty {
     pub sources: Vec<SourceId>,
     /// Sources for the list of participants, cited when a state has taken no action.
     pub status_sources: Vec<SourceId>,
+    /// Obligations with deadlines.
+    pub obligations: Vec<crate::obligations::ObligationRule>,
     pub origin: Origin,
     /// Where individual fields were written, for errors about them.
     pub field_origins: Vec<(&'static str, Origin)>,
@@ -387,6 +415,10 @@ pub struct Dataset {
     pub treaties: Vec<Treaty>,
     pub actions: Vec<Action>,
     pub conflicts: Vec<ConflictPeriod>,
+    /// Domestic steps: evidence of intent, kept apart from legal acts.
+    pub steps: Vec<crate::evidence::Step>,
+    /// Records of stockpiles, production, use and obligations' milestones.
+    pub records: Vec<crate::evidence::Record>,
 }
 
 impl Dataset {
@@ -396,6 +428,62 @@ impl Dataset {
 
     pub fn state(&self, code: StateCode) -> Option<&State> {
         self.states.iter().find(|s| s.code == code)
+    }
+
+    /// The day a fact dated `fact` became public, by the earliest of its `sources` to make
+    /// it public ([`Source::public_from`]); `None` if no source is known or dated.
+    pub fn public_from(&self, sources: &[SourceId], fact: Date) -> Option<Date> {
+        sources
+            .iter()
+            .filter_map(|id| self.source(id))
+            .filter_map(|s| s.public_from(fact))
+            .min()
+    }
+
+    /// The dataset as a careful reader knew it on `day`: every action, step, record and
+    /// conflict period that became public after `day` is left out. States, treaties and
+    /// their rules, and sources are kept.
+    pub fn as_known_on(&self, day: Date) -> Dataset {
+        let by_id: std::collections::HashMap<&str, &Source> =
+            self.sources.iter().map(|s| (s.id.0.as_str(), s)).collect();
+        let known = |sources: &[SourceId], fact: Option<Date>| -> bool {
+            let Some(fact) = fact else { return false };
+            sources
+                .iter()
+                .filter_map(|id| by_id.get(id.0.as_str()))
+                .filter_map(|s| s.public_from(fact))
+                .min()
+                .is_some_and(|d| d <= day)
+        };
+        Dataset {
+            sources: self.sources.clone(),
+            states: self.states.clone(),
+            treaties: self.treaties.clone(),
+            actions: self
+                .actions
+                .iter()
+                .filter(|a| known(&a.sources, Some(a.date)))
+                .cloned()
+                .collect(),
+            conflicts: self
+                .conflicts
+                .iter()
+                .filter(|c| known(&c.sources, Some(c.start)))
+                .cloned()
+                .collect(),
+            steps: self
+                .steps
+                .iter()
+                .filter(|s| known(&s.sources, s.date.latest()))
+                .cloned()
+                .collect(),
+            records: self
+                .records
+                .iter()
+                .filter(|r| known(&r.sources, r.date.latest()))
+                .cloned()
+                .collect(),
+        }
     }
 
     /// Finds a treaty by id or alias, ignoring case (`apmbc`, `XXVI-5`, `ottawa`).

@@ -143,10 +143,10 @@ impl NameIndex {
         codes: impl Fn(StateCode) -> bool,
     ) -> Result<StateCode, UnknownState> {
         let q = query.trim();
-        if let Ok(code) = q.parse::<StateCode>() {
-            if codes(code) {
-                return Ok(code);
-            }
+        if let Ok(code) = q.parse::<StateCode>()
+            && codes(code)
+        {
+            return Ok(code);
         }
         if let Some(&code) = self.by_key.get(&normalize(q)) {
             return Ok(code);

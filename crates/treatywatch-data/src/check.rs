@@ -73,7 +73,21 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
         }
     }
     for s in &data.sources {
-        if s.date.earliest() > today {
+        if s.date == treatywatch_core::SourceDate::Undated
+            && s.kind == treatywatch_core::SourceKind::Publication
+        {
+            problems.push(Problem::warning(
+                &s.origin.file,
+                s.origin.line,
+                Some("date"),
+                format!(
+                    "source `{}` is undated: facts resting on it alone never count as public \
+                     for --known-on (a record page can say `kind = \"record\"`)",
+                    s.id
+                ),
+            ));
+        }
+        if s.date.earliest().is_some_and(|d| d > today) {
             problems.push(at(
                 &s.origin,
                 Some("date"),
@@ -155,6 +169,56 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
         }
     }
 
+    // Domestic steps and records: references and dates.
+    let treaty_ids_all: HashSet<_> = data.treaties.iter().map(|t| t.id.clone()).collect();
+    let facts = data
+        .steps
+        .iter()
+        .map(|st| (&st.treaty, st.state, &st.date, &st.sources, &st.origin))
+        .chain(
+            data.records
+                .iter()
+                .map(|r| (&r.treaty, r.state, &r.date, &r.sources, &r.origin)),
+        );
+    for (treaty, state, date, srcs, origin) in facts {
+        if !treaty_ids_all.contains(treaty) {
+            problems.push(at(
+                origin,
+                None,
+                format!("no treaty `{treaty}` is defined: add treaties/{treaty}.toml"),
+            ));
+        }
+        if !states.contains(&state) {
+            problems.push(at(
+                origin,
+                Some("state"),
+                format!("unknown state code `{state}`: not in states.toml"),
+            ));
+        }
+        for id in srcs {
+            need_source(origin, "source", id, &mut problems);
+        }
+        if date.earliest().is_some_and(|d| d > today) {
+            problems.push(at(origin, Some("date"), format!("{date} is in the future")));
+        }
+    }
+    for r in &data.records {
+        if let (treatywatch_core::evidence::RecordValue::Date(deadline), Some(decided)) =
+            (r.value, r.date.earliest())
+            && r.kind == treatywatch_core::evidence::RecordKind::ClearanceExtensionGranted
+            && deadline <= decided
+        {
+            problems.push(at(
+                &r.origin,
+                Some("value"),
+                format!(
+                    "an extension granted on {} must set a later deadline, not {deadline}",
+                    r.date
+                ),
+            ));
+        }
+    }
+
     for s in &data.sources {
         if !used.contains(&s.id.0) {
             problems.push(Problem::warning(
@@ -184,6 +248,29 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                 c.name, c.first, c.second
             ),
         ));
+    }
+
+    // No obligation outlives a withdrawal: no milestone after the withdrawal took effect.
+    for r in &data.records {
+        let (Some(treaty), Some(state)) = (data.treaty(&r.treaty.0), data.state(r.state)) else {
+            continue;
+        };
+        if !r.kind.is_obligation_milestone() {
+            continue;
+        }
+        let Some(day) = r.date.earliest() else {
+            continue;
+        };
+        if engine.status_only(treaty, state, day) == Status::Withdrawn {
+            problems.push(at(
+                &r.origin,
+                Some("kind"),
+                format!(
+                    "a {} dated {} after {}'s withdrawal took effect: obligations end with it",
+                    r.kind, r.date, state.code
+                ),
+            ));
+        }
     }
 
     for treaty in &data.treaties {
@@ -239,33 +326,32 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                 let before = engine.status_only(treaty, state, day_before);
                 match a.kind {
                     ActionKind::Signature => {
-                        if let Some(opened) = treaty.opened_for_signature {
-                            if a.date < opened {
-                                problems.push(at(
-                                    &a.origin,
-                                    Some("date"),
-                                    format!(
-                                        "signature on {} is before the treaty opened for \
+                        if let Some(opened) = treaty.opened_for_signature
+                            && a.date < opened
+                        {
+                            problems.push(at(
+                                &a.origin,
+                                Some("date"),
+                                format!(
+                                    "signature on {} is before the treaty opened for \
                                          signature on {opened}",
-                                        a.date
-                                    ),
-                                ));
-                            }
+                                    a.date
+                                ),
+                            ));
                         }
                         if let (SignatureRule::UntilEntryIntoForce, Some(eif)) =
                             (&treaty.rules.signature, general_date)
+                            && a.date >= eif
                         {
-                            if a.date >= eif {
-                                problems.push(at(
-                                    &a.origin,
-                                    Some("date"),
-                                    format!(
-                                        "signature on {} is after the treaty entered into \
+                            problems.push(at(
+                                &a.origin,
+                                Some("date"),
+                                format!(
+                                    "signature on {} is after the treaty entered into \
                                          force ({eif}); from then on states join by accession",
-                                        a.date
-                                    ),
-                                ));
-                            }
+                                    a.date
+                                ),
+                            ));
                         }
                         signatures += 1;
                         if signatures > 1 {
@@ -322,14 +408,14 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                                 ),
                             ));
                         }
-                        if let Some(adopted) = treaty.adopted {
-                            if a.date < adopted {
-                                problems.push(at(
-                                    &a.origin,
-                                    Some("date"),
-                                    format!("{kind} before the treaty was adopted ({adopted})"),
-                                ));
-                            }
+                        if let Some(adopted) = treaty.adopted
+                            && a.date < adopted
+                        {
+                            problems.push(at(
+                                &a.origin,
+                                Some("date"),
+                                format!("{kind} before the treaty was adopted ({adopted})"),
+                            ));
                         }
                     }
                     ActionKind::Withdrawal => {

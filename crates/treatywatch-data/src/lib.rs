@@ -10,6 +10,8 @@
 //! | `treaties/<id>.toml` | a treaty and its rules |
 //! | `actions/<id>.csv` | the depositary actions for that treaty |
 //! | `conflicts.csv` | armed-conflict periods |
+//! | `evidence/<id>.csv` | domestic steps (evidence of intent) for that treaty |
+//! | `records/<id>.csv` | stockpile, production, use and obligation records |
 //!
 //! [`embedded`] gives the copy compiled into the binary; [`load_dir`] reads another
 //! copy from disk. Both parse every file, report every problem with its file, line and
@@ -71,13 +73,26 @@ pub fn parse(files: &[DataFile]) -> Result<Dataset, LoadError> {
             {
                 p.actions(file)
             }
+            _ if path.starts_with("evidence/")
+                && path.ends_with(".csv")
+                && !path[9..].contains('/') =>
+            {
+                p.steps(file)
+            }
+            _ if path.starts_with("records/")
+                && path.ends_with(".csv")
+                && !path[8..].contains('/') =>
+            {
+                p.records(file)
+            }
             _ if path.ends_with(".md") => {}
             _ => p.problems.push(Problem::error(
                 path,
                 0,
                 None,
                 "unexpected file: the dataset holds sources.toml, states.toml, conflicts.csv, \
-                 treaties/<id>.toml, actions/<id>.csv and *.md notes",
+                 treaties/<id>.toml, actions/<id>.csv, evidence/<id>.csv, records/<id>.csv \
+                 and *.md notes",
             )),
         }
     }

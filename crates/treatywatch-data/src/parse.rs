@@ -6,9 +6,11 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
+use treatywatch_core::evidence::{Aim, Record, RecordKind, Step, StepKind, Vote};
+use treatywatch_core::obligations::ObligationRule;
 use treatywatch_core::{
-    Action, ActionKind, ConflictPeriod, Dataset, Dated, Origin, Rules, Source, SourceDate,
-    SourceId, State, StateCode, StateKind, Treaty, TreatyId, parse_date,
+    Action, ActionKind, ConflictPeriod, Dataset, Dated, Origin, PartialDate, Rules, Source,
+    SourceDate, SourceId, SourceKind, State, StateCode, StateKind, Treaty, TreatyId, parse_date,
 };
 
 use crate::problem::{Problem, line_of};
@@ -49,6 +51,9 @@ struct RawSource {
     publisher: Spanned<String>,
     date: Spanned<String>,
     url: Spanned<String>,
+    /// `publication` (default) or `record`.
+    #[serde(default)]
+    kind: SourceKind,
     /// Facts the source supports, in the curator's words (kept for curators).
     #[serde(default)]
     #[allow(dead_code)]
@@ -94,6 +99,8 @@ struct RawTreaty {
     status_sources: Vec<Spanned<String>>,
     #[serde(default)]
     rules: Rules,
+    #[serde(default)]
+    obligations: Vec<Spanned<ObligationRule>>,
 }
 
 impl Parser {
@@ -191,6 +198,7 @@ impl Parser {
                     publisher: s.publisher.into_inner().trim().to_string(),
                     date,
                     url: url.to_string(),
+                    kind: s.kind,
                     origin: Parser::origin(&path, line),
                 });
             }
@@ -322,6 +330,33 @@ impl Parser {
                 .map(|s| SourceId(s.into_inner().trim().to_string()))
                 .collect()
         };
+        let mut obligations = Vec::new();
+        let rules: Vec<ObligationRule> = raw
+            .obligations
+            .iter()
+            .map(|o| o.get_ref().clone())
+            .collect();
+        for o in &raw.obligations {
+            match o.get_ref().validate(&rules) {
+                Ok(()) => obligations.push(o.get_ref().clone()),
+                Err(e) => self.problems.push(Problem::error(
+                    &file.path,
+                    line_of(&file.text, o.span().start),
+                    Some("obligations"),
+                    e,
+                )),
+            }
+        }
+        for (i, o) in rules.iter().enumerate() {
+            if rules[..i].iter().any(|p| p.id == o.id) {
+                self.problems.push(Problem::error(
+                    &file.path,
+                    line_of(&file.text, raw.obligations[i].span().start),
+                    Some("obligations"),
+                    format!("a second obligation with the id `{}`", o.id),
+                ));
+            }
+        }
         let path: Arc<str> = file.path.as_str().into();
         let mut field_origins = Vec::new();
         let mut note = |field: &'static str, start: Option<usize>| {
@@ -355,6 +390,7 @@ impl Parser {
             rules: raw.rules,
             sources: ids(raw.sources),
             status_sources: ids(raw.status_sources),
+            obligations,
             origin: Parser::origin(&path, id_line),
             field_origins,
         });
@@ -425,6 +461,139 @@ impl Parser {
                 });
             }
         });
+    }
+
+    /// `evidence/<treaty>.csv`: domestic steps,
+    /// `state,date,step,aim,body,vote,summary,source`.
+    pub fn steps(&mut self, file: &DataFile) {
+        let treaty = TreatyId(file_stem(&file.path).to_string());
+        let path: Arc<str> = file.path.as_str().into();
+        let header = [
+            "state", "date", "step", "aim", "body", "vote", "summary", "source",
+        ];
+        self.csv(file, &header, |p, line, row| {
+            let state = p.code_field(file, line, row[0]);
+            let date = p.partial_date(file, line, "date", row[1]);
+            let kind = p.named::<StepKind>(file, line, "step", row[2]);
+            let aim = p.named::<Aim>(file, line, "aim", row[3]);
+            let vote = if row[5].is_empty() {
+                Some(None)
+            } else {
+                p.named::<Vote>(file, line, "vote", row[5]).map(Some)
+            };
+            if row[6].is_empty() {
+                p.problems.push(Problem::error(
+                    &file.path,
+                    line,
+                    Some("summary"),
+                    "say what happened, in our own words",
+                ));
+            }
+            let sources = p.source_field(file, line, row[7]);
+            if let (Some(state), Some(date), Some(kind), Some(aim), Some(vote), Some(sources)) =
+                (state, date, kind, aim, vote, sources)
+            {
+                p.data.steps.push(Step {
+                    treaty: treaty.clone(),
+                    state,
+                    date,
+                    kind,
+                    aim,
+                    body: row[4].to_string(),
+                    vote,
+                    summary: row[6].to_string(),
+                    sources,
+                    origin: Parser::origin(&path, line),
+                });
+            }
+        });
+    }
+
+    /// `records/<treaty>.csv`: `state,kind,date,value,detail,source,note`.
+    pub fn records(&mut self, file: &DataFile) {
+        let treaty = TreatyId(file_stem(&file.path).to_string());
+        let path: Arc<str> = file.path.as_str().into();
+        let header = ["state", "kind", "date", "value", "detail", "source", "note"];
+        self.csv(file, &header, |p, line, row| {
+            let state = p.code_field(file, line, row[0]);
+            let kind = p.named::<RecordKind>(file, line, "kind", row[1]);
+            let date = p.partial_date(file, line, "date", row[2]);
+            let value = kind.and_then(|k| match k.parse_value(row[3]) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    p.problems
+                        .push(Problem::error(&file.path, line, Some("value"), e));
+                    None
+                }
+            });
+            if kind == Some(RecordKind::UseAllegation) && row[4].is_empty() {
+                p.problems.push(Problem::error(
+                    &file.path,
+                    line,
+                    Some("detail"),
+                    "an allegation of use needs where it happened and how it was confirmed",
+                ));
+            }
+            let sources = p.source_field(file, line, row[5]);
+            if let (Some(state), Some(kind), Some(date), Some(value), Some(sources)) =
+                (state, kind, date, value, sources)
+            {
+                p.data.records.push(Record {
+                    treaty: treaty.clone(),
+                    state,
+                    kind,
+                    date,
+                    value,
+                    detail: row[4].to_string(),
+                    note: row[6].to_string(),
+                    sources,
+                    origin: Parser::origin(&path, line),
+                });
+            }
+        });
+    }
+
+    fn partial_date(
+        &mut self,
+        file: &DataFile,
+        line: u32,
+        field: &str,
+        value: &str,
+    ) -> Option<PartialDate> {
+        match value.parse::<PartialDate>() {
+            Ok(PartialDate::Undated) => {
+                self.problems.push(Problem::error(
+                    &file.path,
+                    line,
+                    Some(field),
+                    "a fact needs a date: YYYY-MM-DD, YYYY-MM or YYYY",
+                ));
+                None
+            }
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.problems
+                    .push(Problem::error(&file.path, line, Some(field), e.to_string()));
+                None
+            }
+        }
+    }
+
+    fn named<T: std::str::FromStr<Err = String>>(
+        &mut self,
+        file: &DataFile,
+        line: u32,
+        field: &str,
+        value: &str,
+    ) -> Option<T> {
+        match value.parse::<T>() {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.problems
+                    .push(Problem::error(&file.path, line, Some(field), e));
+                None
+            }
+        }
     }
 
     fn code_field(&mut self, file: &DataFile, line: u32, value: &str) -> Option<StateCode> {

@@ -293,7 +293,7 @@ fn a_bad_source_date_and_url() {
     let files = edit(
         "sources.toml",
         "date = \"2013\"\nurl = \"https://example.org/status\"",
-        "date = \"n.d.\"\nurl = \"example.org\"",
+        "date = \"sometime\"\nurl = \"example.org\"",
     );
     let ps: Vec<_> = problems(&files);
     assert_eq!(ps.len(), 2, "{ps:#?}");
@@ -379,6 +379,145 @@ fn a_treaty_file_named_differently_from_its_id() {
 }
 
 #[test]
+fn a_negative_or_fractional_count() {
+    for bad in ["-5", "1.5", "\"1,000\"", "lots", "~"] {
+        let files = edit(
+            "records/mini.csv",
+            "stockpile_count,1998,1000",
+            &format!("stockpile_count,1998,{bad}"),
+        );
+        expect_error(
+            &files,
+            "records/mini.csv",
+            2,
+            Some("value"),
+            "non-negative integer",
+        );
+    }
+}
+
+#[test]
+fn a_record_date_that_is_not_real() {
+    let files = edit(
+        "records/mini.csv",
+        "stockpile_destroyed,2001-01-01",
+        "stockpile_destroyed,2001-02-30",
+    );
+    expect_error(
+        &files,
+        "records/mini.csv",
+        3,
+        Some("date"),
+        "not a real day",
+    );
+    let files = edit(
+        "records/mini.csv",
+        "stockpile_destroyed,2001-01-01",
+        "stockpile_destroyed,n.d.",
+    );
+    expect_error(
+        &files,
+        "records/mini.csv",
+        3,
+        Some("date"),
+        "a fact needs a date",
+    );
+}
+
+#[test]
+fn a_record_without_a_source() {
+    let files = edit("records/mini.csv", "declared,table,", "declared,,");
+    expect_error(
+        &files,
+        "records/mini.csv",
+        2,
+        Some("source"),
+        "needs a source",
+    );
+}
+
+#[test]
+fn an_unknown_record_kind() {
+    let files = edit("records/mini.csv", "AAA,stockpile_count", "AAA,stockpile");
+    expect_error(
+        &files,
+        "records/mini.csv",
+        2,
+        Some("kind"),
+        "expected one of stockpile_count",
+    );
+}
+
+#[test]
+fn an_obligation_milestone_after_the_withdrawal_took_effect() {
+    let files = edit(
+        "records/mini.csv",
+        "BBB,clearance_extension_granted,2010-11,2019-03-01",
+        "BBB,clearance_extension_granted,2026-01,2030-03-01",
+    );
+    expect_error(
+        &files,
+        "records/mini.csv",
+        4,
+        Some("kind"),
+        "obligations end with it",
+    );
+}
+
+#[test]
+fn an_extension_that_does_not_extend() {
+    let files = edit(
+        "records/mini.csv",
+        "2010-11,2019-03-01",
+        "2010-11,2009-03-01",
+    );
+    expect_error(
+        &files,
+        "records/mini.csv",
+        4,
+        Some("value"),
+        "must set a later deadline",
+    );
+}
+
+#[test]
+fn a_step_with_a_bad_vote_or_aim() {
+    let files = edit("evidence/mini.csv", "100-2-1", "100 to 2");
+    expect_error(&files, "evidence/mini.csv", 2, Some("vote"), "FOR-AGAINST");
+    let files = edit(
+        "evidence/mini.csv",
+        "withdraw,Parliament",
+        "leave,Parliament",
+    );
+    expect_error(
+        &files,
+        "evidence/mini.csv",
+        2,
+        Some("aim"),
+        "expected one of join, withdraw, suspend",
+    );
+    let files = edit("evidence/mini.csv", "Parliament votes to leave,", ",");
+    expect_error(&files, "evidence/mini.csv", 2, Some("summary"), "own words");
+}
+
+#[test]
+fn a_bad_obligation_rule() {
+    let files = edit("treaties/mini.toml", "due = { years = 4 }", "");
+    let ps = problems(&files);
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert_eq!(ps[0].file, "treaties/mini.toml");
+    assert!(ps[0].message.contains("exactly one of `due`"), "{}", ps[0]);
+    let files = edit(
+        "treaties/mini.toml",
+        "completed_by = [\"stockpile_destroyed\"]",
+        "completed_by = [\"destroyed\"]",
+    );
+    let ps = problems(&files);
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert!(ps[0].message.contains("destroyed"), "{}", ps[0]);
+}
+
+#[test]
 fn an_unexpected_file_is_not_ignored() {
     let files = with("notes.txt", "hello");
     expect_error(&files, "notes.txt", 0, None, "unexpected file");
@@ -419,10 +558,18 @@ proptest! {
     /// Any bytes in any data file: problems, never a panic.
     #[test]
     fn arbitrary_file_contents_never_panic(
-        which in 0usize..5,
+        which in 0usize..7,
         text in "(?s).{0,400}",
     ) {
-        let path = ["sources.toml", "states.toml", "treaties/mini.toml", "actions/mini.csv", "conflicts.csv"][which];
+        let path = [
+            "sources.toml",
+            "states.toml",
+            "treaties/mini.toml",
+            "actions/mini.csv",
+            "conflicts.csv",
+            "evidence/mini.csv",
+            "records/mini.csv",
+        ][which];
         let _ = problems(&with(path, &text));
     }
 

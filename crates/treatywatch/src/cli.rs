@@ -42,6 +42,10 @@ pub enum Command {
         /// The date, as YYYY-MM-DD. Defaults to today.
         #[arg(long, value_name = "YYYY-MM-DD")]
         on: Option<String>,
+        /// Answer as a careful reader would have on this day: facts that became public
+        /// later (by their sources' dates) are left out. `--on` defaults to this day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        known_on: Option<String>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -57,18 +61,79 @@ pub enum Command {
         /// withdrawn.
         #[arg(long, value_name = "STATUS")]
         status: Option<String>,
+        /// Answer as a careful reader would have on this day: facts that became public
+        /// later (by their sources' dates) are left out. `--on` defaults to this day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        known_on: Option<String>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// The dated story of one state under a treaty, each line with its source.
+    /// The dated story of one state under a treaty, each line with its source:
+    /// depositary actions, what the rules derive from them, domestic steps (evidence)
+    /// and records.
     Timeline {
         /// An alpha-3 code or a name.
         #[arg(value_name = "STATE")]
         state: String,
         #[arg(long, default_value = "apmbc")]
         treaty: String,
+        /// Answer as a careful reader would have on this day: facts that became public
+        /// later (by their sources' dates) are left out. `--on` defaults to this day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        known_on: Option<String>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+    },
+    /// Obligations' deadlines (stockpile destruction, clearance, reports) with their
+    /// status on a date, the reason and the sources.
+    Deadlines {
+        #[arg(long, default_value = "apmbc")]
+        treaty: String,
+        /// Only these states (codes or names); repeat for more.
+        #[arg(long = "state", value_name = "STATE")]
+        states: Vec<String>,
+        /// Deadlines due on or after this day. Defaults to `--on`, or to the start of the
+        /// treaty's record with `--state`.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        /// Deadlines due on or before this day. Defaults to a year after `--on`.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+        /// Only deadlines overdue on `--on`, whatever their due date unless `--from` or
+        /// `--to` is given.
+        #[arg(long)]
+        overdue: bool,
+        /// The day the statuses are for. Defaults to today (or `--known-on`).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
+        /// Answer as a careful reader would have on this day: facts that became public
+        /// later (by their sources' dates) are left out. `--on` defaults to this day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        known_on: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Records about one state: stockpiles, mines retained, production, use, and the
+    /// milestones of its obligations, each with its sources.
+    Records {
+        #[arg(value_name = "STATE")]
+        state: String,
+        #[arg(long, default_value = "apmbc")]
+        treaty: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// An iCalendar (RFC 5545) file of entries into force, withdrawals taking effect and
+    /// deadlines, each with its source link: `treatywatch calendar > events.ics`.
+    Calendar {
+        #[arg(long, default_value = "apmbc")]
+        treaty: String,
+        /// Events on or after this day. Defaults to today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        /// Events on or before this day. Defaults to two years after `--from`.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
     },
     /// Validate the dataset: every fact sourced, dates real and in order, references
     /// known, no duplicates. Exits non-zero on any error.

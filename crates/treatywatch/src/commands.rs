@@ -5,8 +5,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use jiff::ToSpan;
 use treatywatch_core::engine::Engine;
-use treatywatch_core::{Dataset, Date, Status, parse_date};
+use treatywatch_core::obligations::DeadlineStatus;
+use treatywatch_core::{Dataset, Date, State, Status, parse_date};
 use treatywatch_data::{LoadError, Problem};
 
 use crate::UserError;
@@ -51,45 +53,73 @@ fn treaty_arg<'d>(engine: &Engine<'d>, query: &str) -> Result<&'d treatywatch_co
         .map_err(|e| user(e.to_string()))
 }
 
+fn states_arg<'d>(engine: &Engine<'d>, queries: &[String]) -> Result<Vec<&'d State>> {
+    let mut resolved: Vec<&'d State> = Vec::new();
+    let mut errors = Vec::new();
+    for q in queries {
+        match engine.resolve_state(q) {
+            Ok(s) => {
+                if !resolved.iter().any(|r| r.code == s.code) {
+                    resolved.push(s);
+                }
+            }
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    if errors.is_empty() {
+        Ok(resolved)
+    } else {
+        Err(user(errors.join("\n")))
+    }
+}
+
+/// The `--known-on` of the commands that take it.
+fn known_on_arg(command: &Command) -> Result<Option<Date>> {
+    let known = match command {
+        Command::Status { known_on, .. }
+        | Command::Parties { known_on, .. }
+        | Command::Timeline { known_on, .. }
+        | Command::Deadlines { known_on, .. } => known_on.as_deref(),
+        _ => None,
+    };
+    known
+        .map(|k| parse_date(k.trim()).map_err(|e| user(format!("--known-on: {e}"))))
+        .transpose()
+}
+
 pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
     if let Command::Check = cli.command {
         return check(cli.data.as_deref(), out);
     }
-    let data = load(cli.data.as_deref())?;
-    let engine = Engine::new(&data);
+    let full = load(cli.data.as_deref())?;
+    let known_on = known_on_arg(&cli.command)?;
+    // As a careful reader knew it on `known_on`: later facts left out.
+    let view = known_on.map(|k| full.as_known_on(k));
+    let data = view.as_ref().unwrap_or(&full);
+    let engine = Engine::new(data);
+    // `--on` defaults to the `--known-on` day, else to today.
+    let on_arg = |on: Option<&str>| -> Result<Date> {
+        match (on, known_on) {
+            (None, Some(k)) => Ok(k),
+            (on, _) => date_arg(on, "--on"),
+        }
+    };
     match cli.command {
         Command::Status {
             states,
             treaty,
             on,
             format,
+            ..
         } => {
-            let on = date_arg(on.as_deref(), "--on")?;
+            let on = on_arg(on.as_deref())?;
             let treaty = treaty_arg(&engine, &treaty)?;
-            let mut resolved = Vec::new();
-            let mut errors = Vec::new();
-            for q in &states {
-                match engine.resolve_state(q) {
-                    Ok(s) => {
-                        if !resolved
-                            .iter()
-                            .any(|r: &&treatywatch_core::State| r.code == s.code)
-                        {
-                            resolved.push(s);
-                        }
-                    }
-                    Err(e) => errors.push(e.to_string()),
-                }
-            }
-            if !errors.is_empty() {
-                return Err(user(errors.join("\n")));
-            }
-            let reports: Vec<_> = resolved
+            let reports: Vec<_> = states_arg(&engine, &states)?
                 .into_iter()
                 .map(|s| engine.status(treaty, s, on))
                 .collect();
             match format {
-                Format::Table => render::status_table(out, treaty, on, &reports)?,
+                Format::Table => render::status_table(out, treaty, on, known_on, &reports)?,
                 Format::Json => render::json(out, &reports)?,
                 Format::Csv => render::status_csv(out, &reports)?,
             }
@@ -99,8 +129,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             on,
             status,
             format,
+            ..
         } => {
-            let on = date_arg(on.as_deref(), "--on")?;
+            let on = on_arg(on.as_deref())?;
             let treaty = treaty_arg(&engine, &treaty)?;
             let filter = match status.as_deref() {
                 None => None,
@@ -115,7 +146,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 reports.retain(|r| r.status == f);
             }
             match format {
-                Format::Table => render::parties_table(out, treaty, on, &counts, &reports)?,
+                Format::Table => {
+                    render::parties_table(out, treaty, on, known_on, &counts, &reports)?
+                }
                 Format::Json => render::parties_json(out, treaty, on, &counts, &reports)?,
                 Format::Csv => render::status_csv(out, &reports)?,
             }
@@ -124,18 +157,114 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             state,
             treaty,
             format,
+            ..
         } => {
             let treaty = treaty_arg(&engine, &treaty)?;
             let state = engine
                 .resolve_state(&state)
                 .map_err(|e| user(e.to_string()))?;
             let events = engine.timeline(treaty, state);
-            let now = engine.status(treaty, state, today());
+            let now = engine.status(treaty, state, known_on.unwrap_or_else(today));
             match format {
-                Format::Table => render::timeline_text(out, treaty, state, &events, &now)?,
+                Format::Table => {
+                    render::timeline_text(out, treaty, state, known_on, &events, &now)?
+                }
                 Format::Json => render::timeline_json(out, treaty, state, &events)?,
                 Format::Csv => render::timeline_csv(out, state, &events)?,
             }
+        }
+        Command::Deadlines {
+            treaty,
+            states,
+            from,
+            to,
+            overdue,
+            on,
+            format,
+            ..
+        } => {
+            let on = on_arg(on.as_deref())?;
+            let treaty = treaty_arg(&engine, &treaty)?;
+            let states = states_arg(&engine, &states)?;
+            let from = from
+                .as_deref()
+                .map(|d| parse_date(d.trim()).map_err(|e| user(format!("--from: {e}"))))
+                .transpose()?;
+            let to = to
+                .as_deref()
+                .map(|d| parse_date(d.trim()).map_err(|e| user(format!("--to: {e}"))))
+                .transpose()?;
+            let year_after = on.checked_add(1.year()).unwrap_or(on);
+            // Without a window: what is coming in the next year, or a state's whole record.
+            let (from, to) = match (from, to, overdue, states.is_empty()) {
+                (None, None, true, _) => (None, Some(on)),
+                (None, None, false, true) => (Some(on), Some(year_after)),
+                (None, None, false, false) => (None, None),
+                (f, t, _, _) => (f, Some(t.unwrap_or(year_after))),
+            };
+            if let (Some(f), Some(t)) = (from, to)
+                && f > t
+            {
+                return Err(user(format!("--from {f} is after --to {t}")));
+            }
+            // Yearly deadlines run up to the window's end, or a year ahead.
+            let until = to.unwrap_or(year_after);
+            let mut deadlines: Vec<_> = if states.is_empty() {
+                engine.all_deadlines(treaty, on, until)
+            } else {
+                states
+                    .iter()
+                    .flat_map(|s| engine.deadlines(treaty, s, on, until))
+                    .collect()
+            };
+            deadlines.retain(|d| {
+                from.is_none_or(|f| d.due >= f)
+                    && to.is_none_or(|t| d.due <= t)
+                    && (!overdue || d.status == DeadlineStatus::Overdue)
+            });
+            deadlines.sort_by(|a, b| {
+                (a.due, &a.state.name, &a.obligation.id).cmp(&(
+                    b.due,
+                    &b.state.name,
+                    &b.obligation.id,
+                ))
+            });
+            match format {
+                Format::Table => render::deadlines_table(
+                    out, treaty, on, known_on, from, to, overdue, &deadlines,
+                )?,
+                Format::Json => render::json(out, &deadlines)?,
+                Format::Csv => render::deadlines_csv(out, &deadlines)?,
+            }
+        }
+        Command::Records {
+            state,
+            treaty,
+            format,
+        } => {
+            let treaty = treaty_arg(&engine, &treaty)?;
+            let state = engine
+                .resolve_state(&state)
+                .map_err(|e| user(e.to_string()))?;
+            let records = engine.records(treaty, state);
+            match format {
+                Format::Table => render::records_table(out, treaty, state, &records)?,
+                Format::Json => render::records_json(out, &records)?,
+                Format::Csv => render::records_csv(out, &records)?,
+            }
+        }
+        Command::Calendar { treaty, from, to } => {
+            let treaty = treaty_arg(&engine, &treaty)?;
+            let from = date_arg(from.as_deref(), "--from")?;
+            let to = match to.as_deref() {
+                Some(t) => parse_date(t.trim()).map_err(|e| user(format!("--to: {e}")))?,
+                None => from.checked_add(2.years()).unwrap_or(from),
+            };
+            if from > to {
+                return Err(user(format!("--from {from} is after --to {to}")));
+            }
+            let events = crate::calendar::events(&engine, treaty, from, to, today());
+            out.write_all(crate::calendar::to_ics(&events, today()).as_bytes())?;
         }
         Command::Check => unreachable!("handled above"),
     }
@@ -177,12 +306,15 @@ fn report(
     if let Some(d) = data {
         writeln!(
             out,
-            "checked {label}: {} sources, {} states, {} treaties, {} actions, {} conflict periods",
+            "checked {label}: {} sources, {} states, {} treaties, {} actions, {} conflict periods, \
+             {} domestic steps, {} records",
             d.sources.len(),
             d.states.len(),
             d.treaties.len(),
             d.actions.len(),
-            d.conflicts.len()
+            d.conflicts.len(),
+            d.steps.len(),
+            d.records.len()
         )?;
     }
     writeln!(out, "{errors} error(s), {warnings} warning(s)")?;

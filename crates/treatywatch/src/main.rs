@@ -1,6 +1,7 @@
 //! `treatywatch`: a thin command line over `treatywatch-core` (the rules engine) and
 //! `treatywatch-data` (the dataset).
 
+mod calendar;
 mod cli;
 mod commands;
 mod render;
@@ -42,10 +43,10 @@ fn main() -> ExitCode {
             code
         }
         Err(e) => {
-            if let Some(io) = e.downcast_ref::<std::io::Error>() {
-                if io.kind() == std::io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
+            if let Some(io) = e.downcast_ref::<std::io::Error>()
+                && io.kind() == std::io::ErrorKind::BrokenPipe
+            {
+                return ExitCode::SUCCESS;
             }
             eprintln!("treatywatch: {e:#}");
             ExitCode::FAILURE

@@ -41,7 +41,8 @@ fn status_json_follows_the_contract() {
             "withdrawal_notified",
             "withdrawal_effective",
             "notes",
-            "sources"
+            "sources",
+            "evidence"
         ]
     );
     assert_eq!(s["state"], "FIN");
@@ -449,4 +450,219 @@ fn a_missing_data_directory() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("not a directory"));
+}
+
+#[test]
+fn deadlines_overdue_on_2020_01_01() {
+    let v = json(&[
+        "deadlines",
+        "--overdue",
+        "--on",
+        "2020-01-01",
+        "--format",
+        "json",
+    ]);
+    let list = v.as_array().unwrap();
+    let got: Vec<(&str, &str)> = list
+        .iter()
+        .map(|d| {
+            (
+                d["state"].as_str().unwrap(),
+                d["obligation"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("GRC", "stockpile_destruction"),
+            ("UKR", "stockpile_destruction")
+        ]
+    );
+    for d in list {
+        assert_eq!(d["status"], "overdue");
+        assert!(
+            d["reason"]
+                .as_str()
+                .unwrap()
+                .contains("no completion is recorded")
+        );
+        assert!(!d["sources"].as_array().unwrap().is_empty());
+    }
+    // The table names the reason and numbers the sources.
+    let out = tw()
+        .args(["deadlines", "--overdue", "--on", "2020-01-01"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("2 overdue deadlines"), "{text}");
+    assert!(
+        text.contains("GRC Greece") && text.contains("UKR Ukraine"),
+        "{text}"
+    );
+    assert!(text.contains("Sources:\n[1] "), "{text}");
+}
+
+#[test]
+fn deadlines_for_oman() {
+    let v = json(&["deadlines", "--state", "Oman", "--format", "json"]);
+    let find = |o: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["obligation"] == o)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(find("initial_report")["due"], "2015-07-31");
+    assert_eq!(find("stockpile_destruction")["due"], "2019-02-01");
+    assert_eq!(find("stockpile_destruction")["status"], "completed");
+    tw().args(["deadlines", "--from", "2030-01-01", "--to", "2020-01-01"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--from 2030-01-01 is after --to 2020-01-01",
+        ));
+}
+
+#[test]
+fn known_on_finland_on_5_july_2025() {
+    let v = json(&[
+        "status",
+        "FIN",
+        "--known-on",
+        "2025-07-05",
+        "--format",
+        "json",
+    ]);
+    let s = &v[0];
+    assert_eq!(s["on"], "2025-07-05");
+    assert_eq!(s["status"], "party");
+    assert_eq!(s["withdrawal_effective"], Value::Null);
+    let steps: Vec<&str> = s["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["step"].as_str().unwrap())
+        .collect();
+    assert!(steps.contains(&"parliament_vote"), "{steps:?}");
+    for e in s["evidence"].as_array().unwrap() {
+        assert!(e["legal_effect"].as_str().unwrap().starts_with("none"));
+        assert!(!e["sources"].as_array().unwrap().is_empty());
+    }
+    let v = json(&["parties", "--known-on", "2025-07-05", "--format", "json"]);
+    assert_eq!(v["counts"]["withdrawal_pending"], 3);
+    tw().args(["status", "FIN", "--known-on", "5 July"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--known-on: `5 July` is not a date",
+        ));
+}
+
+#[test]
+fn timeline_marks_evidence_and_records() {
+    let out = tw()
+        .args(["timeline", "LTU"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let vote = text
+        .lines()
+        .find(|l| l.contains("Seimas"))
+        .expect("the Seimas vote");
+    assert!(vote.contains(" evidence "), "{vote}");
+    assert!(vote.contains("not a legal act"), "{vote}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains(" record ") && l.contains("intent announced")),
+        "{text}"
+    );
+    let v = json(&["timeline", "LTU", "--format", "json"]);
+    let classes: Vec<&str> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["class"].as_str().unwrap())
+        .collect();
+    for c in ["action", "rule", "evidence", "record"] {
+        assert!(classes.contains(&c), "{c}: {classes:?}");
+    }
+}
+
+#[test]
+fn records_view() {
+    let v = json(&["records", "Ukraine", "--format", "json"]);
+    let list = v.as_array().unwrap();
+    assert!(list.len() >= 20);
+    assert!(
+        list.iter()
+            .all(|r| !r["sources"].as_array().unwrap().is_empty())
+    );
+    assert!(list.iter().any(|r| r["kind"] == "use_allegation"));
+    let out = tw()
+        .args(["records", "FIN"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("1,029,763"), "{text}");
+}
+
+#[test]
+fn the_calendar_parses_in_a_real_icalendar_parser() {
+    let out = tw()
+        .args(["calendar", "--from", "2025-01-01", "--to", "2026-12-31"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let parser = ical::IcalParser::new(out.as_slice());
+    let calendars: Vec<_> = parser.map(|c| c.expect("a valid calendar")).collect();
+    assert_eq!(calendars.len(), 1);
+    let events = &calendars[0].events;
+    let prop = |e: &ical::parser::ical::component::IcalEvent, name: &str| {
+        e.properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap_or_default()
+    };
+    let find = |summary: &str| {
+        events
+            .iter()
+            .find(|e| prop(e, "SUMMARY").contains(summary))
+            .unwrap_or_else(|| panic!("no event `{summary}`"))
+    };
+    let fin = find("Finland: its withdrawal");
+    assert_eq!(prop(fin, "DTSTART"), "20260110");
+    assert!(prop(fin, "URL").starts_with("http"));
+    assert!(prop(fin, "DESCRIPTION").contains("Sources:"));
+    let ton = find("Tonga: the Mine Ban Treaty enters into force");
+    assert_eq!(prop(ton, "DTSTART"), "20251201");
+    for who in ["Estonia", "Latvia", "Lithuania"] {
+        assert_eq!(
+            prop(find(&format!("{who}: its withdrawal")), "DTSTART"),
+            "20251227"
+        );
+    }
+    assert_eq!(prop(find("Poland: its withdrawal"), "DTSTART"), "20260220");
+    assert!(events.iter().any(|e| prop(e, "CATEGORIES") == "deadline"));
+    // Every event has a UID, a stamp and a source link; UIDs are unique.
+    let mut uids: Vec<String> = events.iter().map(|e| prop(e, "UID")).collect();
+    assert!(events.iter().all(|e| !prop(e, "DTSTAMP").is_empty()));
+    assert!(events.iter().all(|e| prop(e, "URL").starts_with("http")));
+    let n = uids.len();
+    uids.sort();
+    uids.dedup();
+    assert_eq!(uids.len(), n);
 }

@@ -40,6 +40,7 @@ pub fn dataset(rules: Rules) -> Dataset {
         publisher: "Publisher".into(),
         date: "2020".parse().unwrap(),
         url: "https://example.org/".into(),
+        kind: SourceKind::Publication,
         origin: Origin::default(),
     });
     data.treaties.push(Treaty {
@@ -54,6 +55,7 @@ pub fn dataset(rules: Rules) -> Dataset {
         rules,
         sources: vec![src()],
         status_sources: vec![src()],
+        obligations: vec![],
         origin: Origin::default(),
         field_origins: vec![],
     });
