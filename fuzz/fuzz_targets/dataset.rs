@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 use treatywatch_data::DataFile;
 
 /// The tests' mini dataset: small, so each run is fast.
-const MINI: [(&str, &str); 5] = [
+const MINI: [(&str, &str); 7] = [
     (
         "sources.toml",
         include_str!("../../crates/treatywatch-data/tests/fixtures/mini/sources.toml"),
@@ -21,6 +21,14 @@ const MINI: [(&str, &str); 5] = [
     (
         "actions/mini.csv",
         include_str!("../../crates/treatywatch-data/tests/fixtures/mini/actions/mini.csv"),
+    ),
+    (
+        "evidence/mini.csv",
+        include_str!("../../crates/treatywatch-data/tests/fixtures/mini/evidence/mini.csv"),
+    ),
+    (
+        "records/mini.csv",
+        include_str!("../../crates/treatywatch-data/tests/fixtures/mini/records/mini.csv"),
     ),
     (
         "conflicts.csv",

@@ -13,7 +13,7 @@ use treatywatch_core::{
     SourceDate, SourceId, SourceKind, State, StateCode, StateKind, Treaty, TreatyId, parse_date,
 };
 
-use crate::problem::{Problem, line_of};
+use crate::problem::{LineIndex, Problem};
 
 /// A data file: its path relative to the data directory, and its text.
 #[derive(Clone, Debug)]
@@ -36,7 +36,9 @@ fn parse_toml<T: for<'de> Deserialize<'de>>(
     match toml::from_str::<T>(&file.text) {
         Ok(v) => Some(v),
         Err(e) => {
-            let line = e.span().map_or(0, |s| line_of(&file.text, s.start));
+            let line = e
+                .span()
+                .map_or(0, |s| LineIndex::new(&file.text).line(s.start));
             let message = e.message().trim().to_string();
             problems.push(Problem::error(&file.path, line, None, message));
             None
@@ -114,13 +116,14 @@ impl Parser {
     fn date_field(
         &mut self,
         file: &DataFile,
+        lines: &LineIndex,
         field: &str,
         value: &Spanned<String>,
     ) -> Option<treatywatch_core::Date> {
         match parse_date(value.get_ref().trim()) {
             Ok(d) => Some(d),
             Err(e) => {
-                let line = line_of(&file.text, value.span().start);
+                let line = lines.line(value.span().start);
                 self.problems
                     .push(Problem::error(&file.path, line, Some(field), e.to_string()));
                 None
@@ -130,6 +133,7 @@ impl Parser {
 
     /// `sources.toml`: one table per source, keyed by its id.
     pub fn sources(&mut self, file: &DataFile) {
+        let lines = LineIndex::new(&file.text);
         let Some(raw) =
             parse_toml::<BTreeMap<Spanned<String>, RawSource>>(file, &mut self.problems)
         else {
@@ -137,7 +141,7 @@ impl Parser {
         };
         let path: Arc<str> = file.path.as_str().into();
         for (id, s) in raw {
-            let line = line_of(&file.text, id.span().start);
+            let line = lines.line(id.span().start);
             let mut ok = true;
             for (field, value) in [
                 ("title", &s.title),
@@ -145,7 +149,7 @@ impl Parser {
                 ("url", &s.url),
             ] {
                 if value.get_ref().trim().is_empty() {
-                    let l = line_of(&file.text, value.span().start);
+                    let l = lines.line(value.span().start);
                     self.problems.push(Problem::error(
                         &file.path,
                         l,
@@ -158,7 +162,7 @@ impl Parser {
             let date = match s.date.get_ref().trim().parse::<SourceDate>() {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    let l = line_of(&file.text, s.date.span().start);
+                    let l = lines.line(s.date.span().start);
                     self.problems
                         .push(Problem::error(&file.path, l, Some("date"), e.to_string()));
                     None
@@ -169,7 +173,7 @@ impl Parser {
                 Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {}
                 _ if url.is_empty() => {}
                 _ => {
-                    let l = line_of(&file.text, s.url.span().start);
+                    let l = lines.line(s.url.span().start);
                     self.problems.push(Problem::error(
                         &file.path,
                         l,
@@ -207,13 +211,14 @@ impl Parser {
 
     /// `states.toml`: one table per state, keyed by its alpha-3 code.
     pub fn states(&mut self, file: &DataFile) {
+        let lines = LineIndex::new(&file.text);
         let Some(raw) = parse_toml::<BTreeMap<Spanned<String>, RawState>>(file, &mut self.problems)
         else {
             return;
         };
         let path: Arc<str> = file.path.as_str().into();
         for (code, s) in raw {
-            let line = line_of(&file.text, code.span().start);
+            let line = lines.line(code.span().start);
             let parsed: StateCode = match code.get_ref().parse() {
                 Ok(c) if code.get_ref().bytes().all(|b| b.is_ascii_uppercase()) => c,
                 Ok(_) => {
@@ -236,20 +241,21 @@ impl Parser {
                 }
             };
             if s.name.get_ref().trim().is_empty() {
-                let l = line_of(&file.text, s.name.span().start);
+                let l = lines.line(s.name.span().start);
                 self.problems
                     .push(Problem::error(&file.path, l, Some("name"), "empty name"));
             }
             let independence = match (&s.independence, &s.independence_source) {
                 (None, None) => None,
                 (Some(d), Some(src)) => {
-                    self.date_field(file, "independence", d).map(|date| Dated {
-                        date,
-                        source: SourceId(src.get_ref().trim().to_string()),
-                    })
+                    self.date_field(file, &lines, "independence", d)
+                        .map(|date| Dated {
+                            date,
+                            source: SourceId(src.get_ref().trim().to_string()),
+                        })
                 }
                 (Some(d), None) => {
-                    let l = line_of(&file.text, d.span().start);
+                    let l = lines.line(d.span().start);
                     self.problems.push(Problem::error(
                         &file.path,
                         l,
@@ -259,7 +265,7 @@ impl Parser {
                     None
                 }
                 (None, Some(src)) => {
-                    let l = line_of(&file.text, src.span().start);
+                    let l = lines.line(src.span().start);
                     self.problems.push(Problem::error(
                         &file.path,
                         l,
@@ -285,11 +291,12 @@ impl Parser {
 
     /// `treaties/<id>.toml`: one treaty and its rules.
     pub fn treaty(&mut self, file: &DataFile) {
+        let lines = LineIndex::new(&file.text);
         let Some(raw) = parse_toml::<RawTreaty>(file, &mut self.problems) else {
             return;
         };
         let stem = file_stem(&file.path);
-        let id_line = line_of(&file.text, raw.id.span().start);
+        let id_line = lines.line(raw.id.span().start);
         if !TreatyId::is_valid(raw.id.get_ref()) {
             self.problems.push(Problem::error(
                 &file.path,
@@ -316,15 +323,15 @@ impl Parser {
         let adopted = raw
             .adopted
             .as_ref()
-            .and_then(|d| self.date_field(file, "adopted", d));
+            .and_then(|d| self.date_field(file, &lines, "adopted", d));
         let opened = raw
             .opened_for_signature
             .as_ref()
-            .and_then(|d| self.date_field(file, "opened_for_signature", d));
+            .and_then(|d| self.date_field(file, &lines, "opened_for_signature", d));
         let eif = raw
             .entry_into_force
             .as_ref()
-            .and_then(|d| self.date_field(file, "entry_into_force", d));
+            .and_then(|d| self.date_field(file, &lines, "entry_into_force", d));
         let ids = |v: Vec<Spanned<String>>| -> Vec<SourceId> {
             v.into_iter()
                 .map(|s| SourceId(s.into_inner().trim().to_string()))
@@ -341,7 +348,7 @@ impl Parser {
                 Ok(()) => obligations.push(o.get_ref().clone()),
                 Err(e) => self.problems.push(Problem::error(
                     &file.path,
-                    line_of(&file.text, o.span().start),
+                    lines.line(o.span().start),
                     Some("obligations"),
                     e,
                 )),
@@ -351,7 +358,7 @@ impl Parser {
             if rules[..i].iter().any(|p| p.id == o.id) {
                 self.problems.push(Problem::error(
                     &file.path,
-                    line_of(&file.text, raw.obligations[i].span().start),
+                    lines.line(raw.obligations[i].span().start),
                     Some("obligations"),
                     format!("a second obligation with the id `{}`", o.id),
                 ));
@@ -361,7 +368,7 @@ impl Parser {
         let mut field_origins = Vec::new();
         let mut note = |field: &'static str, start: Option<usize>| {
             if let Some(start) = start {
-                field_origins.push((field, Parser::origin(&path, line_of(&file.text, start))));
+                field_origins.push((field, Parser::origin(&path, lines.line(start))));
             }
         };
         note("adopted", raw.adopted.as_ref().map(|s| s.span().start));
@@ -671,12 +678,15 @@ impl Parser {
             .flexible(true)
             .trim(csv::Trim::All)
             .from_reader(file.text.as_bytes());
+        let lines = LineIndex::new(&file.text);
         let mut seen_header = false;
         for record in reader.records() {
             let record = match record {
                 Ok(r) => r,
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line() as u32);
+                    let line = e
+                        .position()
+                        .map_or(0, |p| record_line(&file.text, &lines, p.byte() as usize));
                     self.problems.push(Problem::error(
                         &file.path,
                         line,
@@ -688,7 +698,7 @@ impl Parser {
             };
             let line = record
                 .position()
-                .map_or(0, |p| record_line(&file.text, p.byte() as usize));
+                .map_or(0, |p| record_line(&file.text, &lines, p.byte() as usize));
             let fields: Vec<&str> = record.iter().collect();
             if !seen_header {
                 seen_header = true;
@@ -736,7 +746,7 @@ impl Parser {
 
 /// The line a CSV record starts on. The csv crate reports the position where it began
 /// skipping blank and comment lines before the record, so skip them here too.
-fn record_line(text: &str, mut offset: usize) -> u32 {
+fn record_line(text: &str, lines: &LineIndex, mut offset: usize) -> u32 {
     while offset < text.len() {
         let rest = &text[offset..];
         let end = rest.find('\n').map_or(rest.len(), |i| i + 1);
@@ -746,7 +756,7 @@ fn record_line(text: &str, mut offset: usize) -> u32 {
         }
         offset += end;
     }
-    line_of(text, offset)
+    lines.line(offset)
 }
 
 fn id_is_valid(id: &str) -> bool {
