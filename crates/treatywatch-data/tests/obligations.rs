@@ -299,3 +299,53 @@ fn records_of_stockpiles_production_and_use() {
         assert!(!s.is_empty(), "{}:{}", r.origin.file, r.origin.line);
     }
 }
+
+#[test]
+fn each_2025_step_and_withdrawal_appears_the_day_it_became_public() {
+    let d = data();
+    let t = d.treaty("apmbc").unwrap();
+    let mut checked = 0;
+    for step in &d.steps {
+        let public = d
+            .public_from(&step.sources, step.date.latest().unwrap())
+            .expect("dated sources");
+        let seen = |k: Date| {
+            let view = d.as_known_on(k);
+            let engine = Engine::new(&view);
+            let s = engine.resolve_state(step.state.as_str()).unwrap();
+            engine
+                .status(t, s, k)
+                .evidence
+                .iter()
+                .any(|e| e.step.summary == step.summary && e.step.date == step.date)
+        };
+        assert!(
+            !seen(public.yesterday().unwrap()),
+            "{} {}",
+            step.state,
+            step.summary
+        );
+        assert!(seen(public), "{} {}", step.state, step.summary);
+        checked += 1;
+    }
+    assert_eq!(checked, d.steps.len());
+    for a in d
+        .actions
+        .iter()
+        .filter(|a| a.kind == treatywatch_core::ActionKind::Withdrawal)
+    {
+        let public = d.public_from(&a.sources, a.date).unwrap();
+        let status = |k: Date| {
+            let view = d.as_known_on(k);
+            let engine = Engine::new(&view);
+            engine.status_only(t, engine.resolve_state(a.state.as_str()).unwrap(), k)
+        };
+        assert_eq!(
+            status(public.yesterday().unwrap()),
+            Status::Party,
+            "{}",
+            a.state
+        );
+        assert_eq!(status(public), Status::WithdrawalPending, "{}", a.state);
+    }
+}
