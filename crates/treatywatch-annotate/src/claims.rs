@@ -196,7 +196,7 @@ impl ClaimFinder {
             (
                 Trig::WithdrawalEffect,
                 re(
-                    r"\bwithdrawals?\s+(?:takes|took|will\s+take|would\s+take|comes|came|will\s+come)\s+(?:into\s+)?(?:effect|force)\b|\bwithdrawals?\s+(?:became|becomes|will\s+become)\s+effective\b",
+                    r"\bwithdrawals?\b[^.;\n]{0,60}?\b(?:takes|took|will\s+take|would\s+take|comes|came|will\s+come)\s+(?:into\s+)?(?:effect|force)\b|\bwithdrawals?\b[^.;\n]{0,60}?\b(?:became|becomes|will\s+become)\s+effective\b",
                 ),
             ),
             (
