@@ -50,6 +50,15 @@ impl<'d> Checked<'d> {
         self.cite(sources);
     }
 
+    /// A domestic step as a fact, with its sources.
+    fn step(&mut self, e: &Evidence<'d>) {
+        self.fact(
+            Some(e.step.date.clone()),
+            format!("{}: {}", describe_step(e.step), e.step.summary),
+            &e.sources,
+        );
+    }
+
     fn set(mut self, verdict: Verdict, note: String) -> Checked<'d> {
         self.verdict = verdict;
         self.note = note;
@@ -384,11 +393,7 @@ impl<'e, 'd> Checker<'e, 'd> {
                     ));
                     c.flag = true;
                     c.reading = Reading::DomesticStepReportedAsLegalAct;
-                    c.fact(
-                        e.step.date.clone().into(),
-                        format!("{}: {}", describe_step(e.step), e.step.summary),
-                        &e.sources,
-                    );
+                    c.step(e);
                 }
                 c.set(Verdict::Contradicted, note)
             }
@@ -425,11 +430,7 @@ impl<'e, 'd> Checker<'e, 'd> {
             .filter(|e| d.when.is_none_or(|w| w.overlaps(&e.step.date)))
             .collect();
         for e in &matching {
-            c.fact(
-                Some(e.step.date.clone()),
-                format!("{}: {}", describe_step(e.step), e.step.summary),
-                &e.sources,
-            );
+            c.step(e);
         }
         let consents = self.consent_facts(s, &mut c);
         let legal = match consents.last() {
@@ -661,11 +662,7 @@ impl<'e, 'd> Checker<'e, 'd> {
                 describe_step(last.step)
             ));
             for e in &steps {
-                c.fact(
-                    Some(e.step.date.clone()),
-                    format!("{}: {}", describe_step(e.step), e.step.summary),
-                    &e.sources,
-                );
+                c.step(e);
             }
         }
         c.set(Verdict::Contradicted, note)
@@ -684,11 +681,7 @@ impl<'e, 'd> Checker<'e, 'd> {
             .cloned()
             .collect();
         for e in &steps {
-            c.fact(
-                Some(e.step.date.clone()),
-                format!("{}: {}", describe_step(e.step), e.step.summary),
-                &e.sources,
-            );
+            c.step(e);
         }
         if let Some(r) = rep.withdrawal_notified {
             c.cite(&self.action_sources(s, ActionKind::Withdrawal));
@@ -777,11 +770,7 @@ impl<'e, 'd> Checker<'e, 'd> {
             );
         }
         for e in &steps {
-            c.fact(
-                Some(e.step.date.clone()),
-                format!("{}: {}", describe_step(e.step), e.step.summary),
-                &e.sources,
-            );
+            c.step(e);
         }
         let status = format!("on {on} {name} is {}", rep.status.phrase());
         if let Some(a) = declared.first() {
@@ -856,11 +845,7 @@ impl<'e, 'd> Checker<'e, 'd> {
                 );
             }
             for e in &of_kind {
-                c.fact(
-                    Some(e.step.date.clone()),
-                    format!("{}: {}", describe_step(e.step), e.step.summary),
-                    &e.sources,
-                );
+                c.step(e);
             }
             let list: Vec<String> = of_kind.iter().map(|e| describe_step(e.step)).collect();
             return c.set(
@@ -873,11 +858,7 @@ impl<'e, 'd> Checker<'e, 'd> {
             );
         };
         for e in &matching {
-            c.fact(
-                Some(e.step.date.clone()),
-                format!("{}: {}", describe_step(e.step), e.step.summary),
-                &e.sources,
-            );
+            c.step(e);
         }
         let legal = self.legal_context(s, hit.step.aim, &mut c);
         c.set(

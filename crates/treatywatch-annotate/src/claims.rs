@@ -734,37 +734,33 @@ fn list(text: &str, items: &[Named], backward: bool) -> Vec<(StateCode, Span)> {
             out.push((c, s));
         }
     };
-    if backward {
-        let mut prev: Option<&Named> = None;
-        for n in items.iter().rev().take(60) {
-            let Some((c, s)) = state(n) else { break };
-            if let Some(p) = prev
-                && (n.span.end > p.span.start || !joins(&text[n.span.end..p.span.start]))
-            {
-                break;
-            }
-            push(c, s, &mut out);
-            prev = Some(n);
-            if out.len() == 30 {
-                break;
-            }
-        }
-        out.reverse();
+    let walk: Box<dyn Iterator<Item = &Named>> = if backward {
+        Box::new(items.iter().rev())
     } else {
-        let mut prev: Option<&Named> = None;
-        for n in items.iter().take(60) {
-            let Some((c, s)) = state(n) else { break };
-            if let Some(p) = prev
-                && (p.span.end > n.span.start || !joins(&text[p.span.end..n.span.start]))
-            {
-                break;
-            }
-            push(c, s, &mut out);
-            prev = Some(n);
-            if out.len() == 30 {
+        Box::new(items.iter())
+    };
+    let mut prev: Option<&Named> = None;
+    for n in walk.take(60) {
+        let Some((c, s)) = state(n) else { break };
+        if let Some(p) = prev {
+            // The two names in text order, and what stands between them.
+            let (first, second) = if backward {
+                (n.span, p.span)
+            } else {
+                (p.span, n.span)
+            };
+            if first.end > second.start || !joins(&text[first.end..second.start]) {
                 break;
             }
         }
+        push(c, s, &mut out);
+        prev = Some(n);
+        if out.len() == 30 {
+            break;
+        }
+    }
+    if backward {
+        out.reverse();
     }
     out
 }

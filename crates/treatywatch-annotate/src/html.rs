@@ -214,12 +214,7 @@ fn claim(h: &mut String, c: &Claim<'_>) {
     if !c.facts.is_empty() {
         h.push_str("<ul class=\"facts\">");
         for f in &c.facts {
-            let when = f
-                .date
-                .as_ref()
-                .map(|d| format!("{d}: "))
-                .unwrap_or_default();
-            let _ = write!(h, "<li>{}{}</li>", escape(&when), escape(&f.text));
+            let _ = write!(h, "<li>{}</li>", escape(&f.line()));
         }
         h.push_str("</ul>");
     }

@@ -224,6 +224,16 @@ pub struct Fact {
     pub text: String,
 }
 
+impl Fact {
+    /// "2012-01-09: Finland deposited ...", or the text alone when undated.
+    pub fn line(&self) -> String {
+        match &self.date {
+            Some(d) => format!("{d}: {}", self.text),
+            None => self.text.clone(),
+        }
+    }
+}
+
 /// A checkable statement found in the text, with its verdict.
 #[derive(Clone, Debug, Serialize)]
 pub struct Claim<'d> {

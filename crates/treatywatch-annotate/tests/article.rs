@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{annotate, one};
+use common::{annotate, first, one};
 use treatywatch_annotate::{ArticleDateSource, ClaimKind, Reading, Verdict};
 
 const ARTICLE: &str = include_str!("fixtures/2025-lithuania-finland-mine-production.txt");
@@ -164,19 +164,11 @@ fn the_other_claims_get_their_verdicts() {
     }
     // The treaty's own dates.
     assert_eq!(
-        a.claims
-            .iter()
-            .find(|c| c.kind == ClaimKind::TreatyAdopted)
-            .unwrap()
-            .verdict,
+        first(&a, ClaimKind::TreatyAdopted).verdict,
         Verdict::Supported
     );
     assert_eq!(
-        a.claims
-            .iter()
-            .find(|c| c.kind == ClaimKind::EntryIntoForce)
-            .unwrap()
-            .verdict,
+        first(&a, ClaimKind::EntryIntoForce).verdict,
         Verdict::Supported
     );
     // Plans to produce and rankings of arsenals are beyond the record.

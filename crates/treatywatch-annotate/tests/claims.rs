@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{annotate, one};
+use common::{annotate, first, one, verdict};
 use treatywatch_annotate::{ArticleDateSource, ClaimKind, Reading, Verdict};
 
 #[test]
@@ -74,12 +74,13 @@ fn common_words_are_not_states() {
 
 #[test]
 fn signing() {
-    let a = annotate(
-        "Ukraine signed the Mine Ban Treaty on 24 February 1999.",
-        None,
-    );
     assert_eq!(
-        one(&a, ClaimKind::Signed, "UKR").verdict,
+        verdict(
+            "Ukraine signed the Mine Ban Treaty on 24 February 1999.",
+            None,
+            ClaimKind::Signed,
+            "UKR"
+        ),
         Verdict::Supported
     );
     let a = annotate("Ukraine signed the Mine Ban Treaty in 2001.", None);
@@ -106,12 +107,13 @@ fn signing() {
 
 #[test]
 fn ratifying_and_joining() {
-    let a = annotate(
-        "Ukraine ratified the Mine Ban Treaty on 27 December 2005.",
-        None,
-    );
     assert_eq!(
-        one(&a, ClaimKind::Ratified, "UKR").verdict,
+        verdict(
+            "Ukraine ratified the Mine Ban Treaty on 27 December 2005.",
+            None,
+            ClaimKind::Ratified,
+            "UKR"
+        ),
         Verdict::Supported
     );
     // The state, not its parliament, said to ratify in May 2005: the legal act came
@@ -125,25 +127,31 @@ fn ratifying_and_joining() {
         "{}",
         c.note
     );
-    let a = annotate("Finland joined the Ottawa Convention in 2012.", None);
     assert_eq!(
-        one(&a, ClaimKind::Joined, "FIN").verdict,
+        verdict(
+            "Finland joined the Ottawa Convention in 2012.",
+            None,
+            ClaimKind::Joined,
+            "FIN"
+        ),
         Verdict::Supported
     );
-    let a = annotate(
-        "Finland has been a party to the Ottawa Convention since 2012.",
-        None,
-    );
     assert_eq!(
-        one(&a, ClaimKind::Joined, "FIN").verdict,
+        verdict(
+            "Finland has been a party to the Ottawa Convention since 2012.",
+            None,
+            ClaimKind::Joined,
+            "FIN"
+        ),
         Verdict::Supported
     );
-    let a = annotate(
-        "The United States joined the Mine Ban Treaty in 1999.",
-        None,
-    );
     assert_eq!(
-        one(&a, ClaimKind::Joined, "USA").verdict,
+        verdict(
+            "The United States joined the Mine Ban Treaty in 1999.",
+            None,
+            ClaimKind::Joined,
+            "USA"
+        ),
         Verdict::Contradicted
     );
     // A parliament with no recorded steps: the record cannot say.
@@ -172,20 +180,22 @@ fn not_signed_and_not_joined() {
         one(&a, ClaimKind::NotSigned, "EGY").verdict,
         Verdict::Supported
     );
-    let a = annotate(
-        "Poland has not joined the Ottawa Convention.",
-        Some("2020-01-01"),
-    );
     assert_eq!(
-        one(&a, ClaimKind::NotJoined, "POL").verdict,
+        verdict(
+            "Poland has not joined the Ottawa Convention.",
+            Some("2020-01-01"),
+            ClaimKind::NotJoined,
+            "POL"
+        ),
         Verdict::Contradicted
     );
-    let a = annotate(
-        "Poland has not joined the Ottawa Convention.",
-        Some("2010-01-01"),
-    );
     assert_eq!(
-        one(&a, ClaimKind::NotJoined, "POL").verdict,
+        verdict(
+            "Poland has not joined the Ottawa Convention.",
+            Some("2010-01-01"),
+            ClaimKind::NotJoined,
+            "POL"
+        ),
         Verdict::Supported
     );
 }
@@ -222,12 +232,13 @@ fn withdrawing_as_a_legal_act() {
         "{}",
         c.note
     );
-    let a = annotate(
-        "Finland's withdrawal from the Ottawa Convention took effect on January 10, 2026.",
-        None,
-    );
     assert_eq!(
-        one(&a, ClaimKind::WithdrawalEffect, "FIN").verdict,
+        verdict(
+            "Finland's withdrawal from the Ottawa Convention took effect on January 10, 2026.",
+            None,
+            ClaimKind::WithdrawalEffect,
+            "FIN"
+        ),
         Verdict::Supported
     );
     let a = annotate(
@@ -248,20 +259,22 @@ fn intentions_to_withdraw() {
     let c = one(&a, ClaimKind::IntendsToWithdraw, "FIN");
     assert_eq!(c.verdict, Verdict::Supported);
     assert_eq!(c.reading, Reading::DomesticStep);
-    let a = annotate(
-        "Germany plans to withdraw from the Ottawa Convention.",
-        Some("2025-05-01"),
-    );
     assert_eq!(
-        one(&a, ClaimKind::IntendsToWithdraw, "DEU").verdict,
+        verdict(
+            "Germany plans to withdraw from the Ottawa Convention.",
+            Some("2025-05-01"),
+            ClaimKind::IntendsToWithdraw,
+            "DEU"
+        ),
         Verdict::NotCheckable
     );
-    let a = annotate(
-        "The United States plans to withdraw from the Mine Ban Treaty.",
-        Some("2025-05-01"),
-    );
     assert_eq!(
-        one(&a, ClaimKind::IntendsToWithdraw, "USA").verdict,
+        verdict(
+            "The United States plans to withdraw from the Mine Ban Treaty.",
+            Some("2025-05-01"),
+            ClaimKind::IntendsToWithdraw,
+            "USA"
+        ),
         Verdict::Contradicted
     );
 }
@@ -282,20 +295,22 @@ fn suspension_decrees_votes_and_laws() {
     let c = one(&a, ClaimKind::Vote, "FIN");
     assert_eq!(c.verdict, Verdict::Supported);
     assert_eq!(c.reading, Reading::DomesticStep);
-    let a = annotate(
-        "The Seimas voted in March 2024 to leave the Ottawa Convention.",
-        Some("2025-07-01"),
-    );
     assert_eq!(
-        one(&a, ClaimKind::Vote, "LTU").verdict,
+        verdict(
+            "The Seimas voted in March 2024 to leave the Ottawa Convention.",
+            Some("2025-07-01"),
+            ClaimKind::Vote,
+            "LTU"
+        ),
         Verdict::Contradicted
     );
-    let a = annotate(
-        "Poland's president signed a decree on withdrawal from the Ottawa Convention.",
-        Some("2025-09-01"),
-    );
     assert_eq!(
-        one(&a, ClaimKind::Decree, "POL").verdict,
+        verdict(
+            "Poland's president signed a decree on withdrawal from the Ottawa Convention.",
+            Some("2025-09-01"),
+            ClaimKind::Decree,
+            "POL"
+        ),
         Verdict::NotCheckable
     );
     // The object of a decree is not a second claim.
@@ -351,47 +366,37 @@ fn treaty_facts_and_the_withdrawal_rule() {
         "The Mine Ban Treaty was adopted in Oslo in 1998 and entered into force on 1 March 1999.",
         None,
     );
-    let adopted = a
-        .claims
-        .iter()
-        .find(|c| c.kind == ClaimKind::TreatyAdopted)
-        .unwrap();
+    let adopted = first(&a, ClaimKind::TreatyAdopted);
     assert_eq!(adopted.verdict, Verdict::Contradicted);
-    let eif = a
-        .claims
-        .iter()
-        .find(|c| c.kind == ClaimKind::EntryIntoForce)
-        .unwrap();
+    let eif = first(&a, ClaimKind::EntryIntoForce);
     assert_eq!(eif.verdict, Verdict::Supported);
-    let a = annotate(
-        "The Mine Ban Treaty entered into force for Ukraine on 1 June 2006.",
-        None,
-    );
     assert_eq!(
-        one(&a, ClaimKind::EntryIntoForce, "UKR").verdict,
+        verdict(
+            "The Mine Ban Treaty entered into force for Ukraine on 1 June 2006.",
+            None,
+            ClaimKind::EntryIntoForce,
+            "UKR"
+        ),
         Verdict::Supported
     );
     let a = annotate(
         "Under the Ottawa Convention, a withdrawal takes effect after a three-month notice.",
         None,
     );
-    let p = a
-        .claims
-        .iter()
-        .find(|c| c.kind == ClaimKind::WithdrawalPeriod)
-        .unwrap();
+    let p = first(&a, ClaimKind::WithdrawalPeriod);
     assert_eq!(p.verdict, Verdict::Contradicted);
     assert_eq!(p.reading, Reading::TreatyFact);
 }
 
 #[test]
 fn stockpiles_production_and_arsenals() {
-    let a = annotate(
-        "Before joining the Ottawa Convention, Finland had about 1 million anti-personnel mines.",
-        None,
-    );
     assert_eq!(
-        one(&a, ClaimKind::Stockpile, "FIN").verdict,
+        verdict(
+            "Before joining the Ottawa Convention, Finland had about 1 million anti-personnel mines.",
+            None,
+            ClaimKind::Stockpile,
+            "FIN"
+        ),
         Verdict::Supported
     );
     let a = annotate(
@@ -401,12 +406,13 @@ fn stockpiles_production_and_arsenals() {
     let c = one(&a, ClaimKind::Production, "LTU");
     assert_eq!(c.verdict, Verdict::NotCheckable);
     assert_eq!(c.reading, Reading::BeyondRecord);
-    let a = annotate(
-        "Under the Ottawa Convention, Ukraine had the third largest arsenal.",
-        None,
-    );
     assert_eq!(
-        one(&a, ClaimKind::Arsenal, "UKR").verdict,
+        verdict(
+            "Under the Ottawa Convention, Ukraine had the third largest arsenal.",
+            None,
+            ClaimKind::Arsenal,
+            "UKR"
+        ),
         Verdict::NotCheckable
     );
 }

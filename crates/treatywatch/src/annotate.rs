@@ -240,12 +240,7 @@ fn text_report(out: &mut impl Write, a: &Annotation<'_>) -> Result<()> {
             writeln!(out, "     (a domestic step reported as a legal act)")?;
         }
         for f in &c.facts {
-            let when = f
-                .date
-                .as_ref()
-                .map(|d| format!("{d}: "))
-                .unwrap_or_default();
-            writeln!(out, "       - {when}{}", f.text)?;
+            writeln!(out, "       - {}", f.line())?;
         }
     }
     if !a.states.is_empty() {

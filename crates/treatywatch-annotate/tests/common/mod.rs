@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use treatywatch_annotate::{Annotation, Annotator, Claim, ClaimKind, InputError, Options};
+use treatywatch_annotate::{Annotation, Annotator, Claim, ClaimKind, InputError, Options, Verdict};
 use treatywatch_core::engine::Engine;
 use treatywatch_core::{Dataset, Date, parse_date};
 
@@ -71,4 +71,17 @@ pub fn one<'a>(a: &'a Annotation<'static>, kind: ClaimKind, state: &str) -> &'a 
             .collect::<Vec<_>>()
     );
     found[0]
+}
+
+/// The verdict on the one claim of a kind about a state in `text`.
+pub fn verdict(text: &str, article: Option<&str>, kind: ClaimKind, state: &str) -> Verdict {
+    one(&annotate(text, article), kind, state).verdict
+}
+
+/// The first claim of a kind.
+pub fn first<'a>(a: &'a Annotation<'static>, kind: ClaimKind) -> &'a Claim<'static> {
+    a.claims
+        .iter()
+        .find(|c| c.kind == kind)
+        .expect("a claim of that kind")
 }
