@@ -435,7 +435,8 @@ impl ClaimFinder {
                     _ => {}
                 },
                 Trig::InForce => {
-                    let after = &f.text[t.span.end..sent.end];
+                    // A trigger can run past its sentence ("came\ninto force").
+                    let after = f.text.get(t.span.end..sent.end).unwrap_or("");
                     let for_state = after
                         .strip_prefix(" for ")
                         .and_then(|_| named.iter().find(|n| n.span.start == t.span.end + 5))
@@ -574,7 +575,7 @@ impl ClaimFinder {
     /// Where a decree, law or vote points, from the words after it (up to 120 bytes in
     /// its sentence), and where those words end.
     fn aim_after(&self, text: &str, trigger: Span, sent: Span) -> (Option<Aim>, usize) {
-        let mut end = (trigger.end + 120).min(sent.end);
+        let mut end = (trigger.end + 120).min(sent.end).max(trigger.end);
         while !text.is_char_boundary(end) {
             end -= 1;
         }

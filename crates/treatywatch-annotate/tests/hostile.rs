@@ -127,3 +127,21 @@ fn odd_text_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn triggers_that_run_past_their_sentence() {
+    // Sentences end at line breaks and question marks; some trigger phrases may not.
+    for text in [
+        "The Ottawa Convention came\ninto force",
+        "The Ottawa Convention came\ninto force\n",
+        "Ottawa Convention. Finland plans? to withdraw",
+        "Ottawa Convention. Poland's president signed a\ndecree",
+        "Ottawa Convention. Finland's withdrawal?took effect",
+        "Ottawa Convention. The Sejm voted?",
+    ] {
+        let a = annotate(text, Some("2025-07-01"));
+        for c in &a.claims {
+            assert_eq!(&text[c.span.start..c.span.end], c.text);
+        }
+    }
+}

@@ -50,10 +50,11 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
     let limit = MAX_INPUT_BYTES as u64;
     let name = path.display();
     let mut buf = Vec::new();
-    let too_large = |size: String| {
+    let too_large = |size: Option<u64>| {
+        let size = size.map_or("larger than that".to_string(), |n| format!("{n} bytes"));
         user(format!(
-            "{name}: the input is {size} bytes, more than the {limit} bytes (2 MiB) an article \
-             may have; annotate one article at a time"
+            "{name}: an article may have at most {limit} bytes (2 MiB) and this input is \
+             {size}; annotate one article at a time"
         ))
     };
     if path.as_os_str() == "-" {
@@ -62,7 +63,7 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
             .take(limit + 1)
             .read_to_end(&mut buf)?;
         if buf.len() as u64 > limit {
-            return Err(too_large("more than".to_string() + &format!(" {limit}")));
+            return Err(too_large(None));
         }
         return Ok(buf);
     }
@@ -71,13 +72,13 @@ fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
         && meta.is_file()
         && meta.len() > limit
     {
-        return Err(too_large(meta.len().to_string()));
+        return Err(too_large(Some(meta.len())));
     }
     file.take(limit + 1)
         .read_to_end(&mut buf)
         .map_err(|e| user(format!("{name}: cannot read: {e}")))?;
     if buf.len() as u64 > limit {
-        return Err(too_large(format!("more than {limit}")));
+        return Err(too_large(None));
     }
     Ok(buf)
 }
