@@ -439,3 +439,14 @@ fn the_article_date_can_come_from_a_dateline() {
         ArticleDateSource::None
     );
 }
+
+#[test]
+fn a_claim_needs_the_treaty_named_somewhere_in_the_article_not_in_its_sentence() {
+    let a = annotate(
+        "The Ottawa Convention bans anti-personnel mines.\n\nFinland joined in 2011.",
+        Some("2025-07-09"),
+    );
+    let c = one(&a, ClaimKind::Joined, "FIN");
+    assert_eq!(c.verdict, Verdict::Contradicted);
+    assert_eq!(c.text, "Finland joined in 2011");
+}
