@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 secs="${1:-60}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
-for target in dataset dates state_names; do
+for target in dataset dates state_names annotate; do
   mkdir -p "corpus/$target"
   echo "== $target ($secs s)"
   cargo fuzz run "$target" "corpus/$target" -- -max_total_time="$secs" -max_len=4096 2>&1 \

@@ -135,6 +135,10 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: Option<String>,
     },
+    /// Check a news article against the record: the states, treaty names and dates it
+    /// mentions, each claim with a verdict (supported, contradicted, not checkable), the
+    /// record's facts and sources, and each state's status then and today.
+    Annotate(crate::annotate::AnnotateArgs),
     /// Validate the dataset: every fact sourced, dates real and in order, references
     /// known, no duplicates. Exits non-zero on any error.
     Check,

@@ -266,6 +266,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             let events = crate::calendar::events(&engine, treaty, from, to, today());
             out.write_all(crate::calendar::to_ics(&events, today()).as_bytes())?;
         }
+        Command::Annotate(args) => crate::annotate::run(&engine, args, today(), out)?,
         Command::Check => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,7 @@
 //! `treatywatch`: a thin command line over `treatywatch-core` (the rules engine) and
 //! `treatywatch-data` (the dataset).
 
+mod annotate;
 mod calendar;
 mod cli;
 mod commands;

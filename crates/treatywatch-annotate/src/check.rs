@@ -1,0 +1,1214 @@
+//! Checking each claim against the record: depositary actions for legal acts, domestic
+//! steps for decrees, votes and laws, the engine's counts for numbers of states, the
+//! treaty's rules for its own facts, records for stockpiles. A verdict is `supported` or
+//! `contradicted` only when the record speaks to the claim; otherwise `not_checkable`.
+//! The notes are the project's own words.
+
+use treatywatch_core::engine::{Engine, Evidence, describe_step};
+use treatywatch_core::evidence::{Aim, Qualifier, RecordKind, RecordValue, StepKind};
+use treatywatch_core::rules::{GeneralEntry, WithdrawalRule};
+use treatywatch_core::{
+    Action, ActionKind, Date, PartialDate, Source, SourceId, State, Status, StatusReport, Treaty,
+};
+
+use crate::claims::{CountWhat, Draft, Extra};
+use crate::dates::When;
+use crate::model::{ClaimKind, Fact, Reading, Verdict};
+
+/// The outcome of one check.
+pub struct Checked<'d> {
+    pub verdict: Verdict,
+    pub reading: Reading,
+    pub flag: bool,
+    pub note: String,
+    pub facts: Vec<Fact>,
+    pub sources: Vec<&'d Source>,
+}
+
+impl<'d> Checked<'d> {
+    fn new(reading: Reading) -> Checked<'d> {
+        Checked {
+            verdict: Verdict::NotCheckable,
+            reading,
+            flag: false,
+            note: String::new(),
+            facts: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
+    fn cite(&mut self, sources: &[&'d Source]) {
+        for s in sources {
+            if !self.sources.iter().any(|x| std::ptr::eq(*x, *s)) {
+                self.sources.push(s);
+            }
+        }
+    }
+
+    fn fact(&mut self, date: Option<PartialDate>, text: String, sources: &[&'d Source]) {
+        self.facts.push(Fact { date, text });
+        self.cite(sources);
+    }
+
+    /// A domestic step as a fact, with its sources.
+    fn step(&mut self, e: &Evidence<'d>) {
+        self.fact(
+            Some(e.step.date.clone()),
+            format!("{}: {}", describe_step(e.step), e.step.summary),
+            &e.sources,
+        );
+    }
+
+    fn set(mut self, verdict: Verdict, note: String) -> Checked<'d> {
+        self.verdict = verdict;
+        self.note = note;
+        self
+    }
+}
+
+/// Counts of states on one day.
+#[derive(Clone, Copy, Debug)]
+struct Counts {
+    joined: usize,
+    parties: usize,
+    pending: usize,
+    consented: usize,
+    withdrawn: usize,
+    signatories: usize,
+    outside: usize,
+    signed_ever: usize,
+}
+
+pub struct Checker<'e, 'd> {
+    engine: &'e Engine<'d>,
+    treaty: &'d Treaty,
+    /// The day statuses and counts are taken on.
+    pub as_of: Date,
+    /// The latest day the record is read up to: today, or the article date if later.
+    horizon: Date,
+    /// States named in the article, for the withdrawal-period facts.
+    named: Vec<&'d State>,
+    counts: Option<Counts>,
+}
+
+fn day(d: Date) -> Option<PartialDate> {
+    Some(PartialDate::Day(d))
+}
+
+fn words(s: &str) -> String {
+    s.replace('_', " ")
+}
+
+impl<'e, 'd> Checker<'e, 'd> {
+    pub fn new(
+        engine: &'e Engine<'d>,
+        treaty: &'d Treaty,
+        as_of: Date,
+        today: Date,
+        named: Vec<&'d State>,
+    ) -> Checker<'e, 'd> {
+        Checker {
+            engine,
+            treaty,
+            as_of,
+            horizon: today.max(as_of),
+            named,
+            counts: None,
+        }
+    }
+
+    fn sources(&self, ids: &[SourceId]) -> Vec<&'d Source> {
+        ids.iter()
+            .filter_map(|id| self.engine.data().source(id))
+            .collect()
+    }
+
+    /// The sources of the state's actions of one kind.
+    fn action_sources(&self, state: &'d State, kind: ActionKind) -> Vec<&'d Source> {
+        let mut out: Vec<&'d Source> = Vec::new();
+        for a in self.actions(state) {
+            if a.kind == kind {
+                for s in self.sources(&a.sources) {
+                    if !out.iter().any(|x| std::ptr::eq(*x, s)) {
+                        out.push(s);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn actions(&self, state: &'d State) -> Vec<&'d Action> {
+        self.engine.actions(self.treaty, state).collect()
+    }
+
+    fn status(&self, state: &'d State, on: Date) -> StatusReport<'d> {
+        self.engine.status(self.treaty, state, on)
+    }
+
+    /// Every domestic step recorded for the state, up to the horizon.
+    fn steps(&self, state: &'d State) -> Vec<Evidence<'d>> {
+        self.status(state, self.horizon).evidence
+    }
+
+    fn short(&self) -> &str {
+        &self.treaty.short_name
+    }
+
+    pub fn check(&mut self, d: &Draft) -> Checked<'d> {
+        let state = d.state.and_then(|c| self.engine.data().state(c));
+        match (d.kind, state) {
+            (ClaimKind::Signed, Some(s)) => self.signed(s, d.when),
+            (ClaimKind::Ratified | ClaimKind::Joined, Some(s)) => match &d.actor {
+                Some(body) => self.domestic_consent(s, d, body),
+                None => self.consent(s, d),
+            },
+            (ClaimKind::NotSigned | ClaimKind::NotJoined, Some(s)) => self.outside(s, d.kind),
+            (ClaimKind::Withdrew, Some(s)) if d.actor.is_some() => {
+                let mut c = self.domestic(
+                    s,
+                    d,
+                    &[
+                        StepKind::ParliamentVote,
+                        StepKind::LawSigned,
+                        StepKind::DecreeSigned,
+                        StepKind::InstrumentSigned,
+                    ],
+                    Some(Aim::Withdraw),
+                );
+                if c.verdict == Verdict::Supported {
+                    c.reading = Reading::DomesticStepReportedAsLegalAct;
+                    c.flag = true;
+                }
+                c
+            }
+            (
+                ClaimKind::Withdrew | ClaimKind::WithdrawalNotified | ClaimKind::WithdrawalEffect,
+                Some(s),
+            ) => self.withdrew(s, d),
+            (ClaimKind::IntendsToWithdraw, Some(s)) => self.intent(s),
+            (ClaimKind::Suspended, Some(s)) => self.suspended(s, d.when),
+            (ClaimKind::Decree, Some(s)) => self.domestic(s, d, &[StepKind::DecreeSigned], d.aim),
+            (ClaimKind::Law, Some(s)) => self.domestic(s, d, &[StepKind::LawSigned], d.aim),
+            (ClaimKind::Vote, Some(s)) => self.domestic(s, d, &[StepKind::ParliamentVote], d.aim),
+            (ClaimKind::Count, _) => self.count(d.extra),
+            (ClaimKind::TreatyAdopted, _) => self.adopted(d.when),
+            (ClaimKind::EntryIntoForce, s) => self.entry_into_force(s, d.when),
+            (ClaimKind::WithdrawalPeriod, _) => self.period(d.months),
+            (ClaimKind::Stockpile, Some(s)) => self.stockpile(s, d.extra),
+            (ClaimKind::Production, Some(s)) => self.production(s),
+            (ClaimKind::Arsenal, Some(s)) => Checked::new(Reading::BeyondRecord).set(
+                Verdict::NotCheckable,
+                format!(
+                    "Rankings of arsenals between states are beyond the record, which holds \
+                     each state's own stockpile counts (see `treatywatch records {}`).",
+                    s.code
+                ),
+            ),
+            _ => Checked::new(Reading::BeyondRecord).set(
+                Verdict::NotCheckable,
+                "The claim names no state the record can look up.".to_string(),
+            ),
+        }
+    }
+
+    fn signed(&self, s: &'d State, when: Option<When>) -> Checked<'d> {
+        let mut c = Checked::new(Reading::LegalAct);
+        let actions = self.actions(s);
+        let name = &s.name;
+        let sig = actions.iter().find(|a| a.kind == ActionKind::Signature);
+        let consent = actions
+            .iter()
+            .find(|a| matches!(a.kind, ActionKind::Consent(_)));
+        if let Some(a) = sig {
+            c.fact(
+                day(a.date),
+                format!("{name} signed the {} on {}", self.short(), a.date),
+                &self.sources(&a.sources),
+            );
+        }
+        if let Some(a) = consent {
+            c.fact(
+                day(a.date),
+                format!(
+                    "{name} deposited its instrument of {}",
+                    words(a.kind.as_str())
+                ),
+                &self.sources(&a.sources),
+            );
+        }
+        match (sig, when) {
+            (Some(a), Some(w)) if w.contains(a.date) => c.set(
+                Verdict::Supported,
+                format!(
+                    "{name} signed on {}, which matches {}.",
+                    a.date,
+                    w.describe()
+                ),
+            ),
+            (Some(a), Some(w)) => c.set(
+                Verdict::Contradicted,
+                format!("{name} signed on {}, not {}.", a.date, w.describe()),
+            ),
+            (Some(a), None) if a.date <= self.as_of => {
+                c.set(Verdict::Supported, format!("{name} signed on {}.", a.date))
+            }
+            (Some(a), None) => c.set(
+                Verdict::Contradicted,
+                format!("{name} signed only on {}, after {}.", a.date, self.as_of),
+            ),
+            (None, _) => {
+                let rep = self.status(s, self.as_of);
+                c.cite(&rep.sources);
+                let note = match consent {
+                    Some(a) => format!(
+                        "{name} never signed: it joined by {} on {}, which needs no signature \
+                         (once the treaty is in force, joining is by accession only).",
+                        words(a.kind.as_str()),
+                        a.date
+                    ),
+                    None => format!(
+                        "No signature by {name} is recorded: on {} it is {}.",
+                        self.as_of,
+                        rep.status.phrase()
+                    ),
+                };
+                c.set(Verdict::Contradicted, note)
+            }
+        }
+    }
+
+    /// The consent in force for the state and when the treaty entered into force for it.
+    fn consent_facts(&self, s: &'d State, c: &mut Checked<'d>) -> Vec<(&'d Action, Option<Date>)> {
+        let rep = self.status(s, self.horizon);
+        let consents: Vec<&'d Action> = self
+            .actions(s)
+            .into_iter()
+            .filter(|a| matches!(a.kind, ActionKind::Consent(_)))
+            .collect();
+        let mut out = Vec::new();
+        for a in consents {
+            let eif = (rep.consent_deposited == Some(a.date))
+                .then_some(rep.entry_into_force)
+                .flatten();
+            let in_force = eif
+                .map(|e| format!("; the treaty entered into force for {} on {e}", s.name))
+                .unwrap_or_default();
+            c.fact(
+                day(a.date),
+                format!(
+                    "{} deposited its instrument of {} with the depositary{in_force}",
+                    s.name,
+                    words(a.kind.as_str())
+                ),
+                &self.sources(&a.sources),
+            );
+            if eif.is_some() {
+                c.cite(&self.sources(&self.treaty.sources));
+            }
+            out.push((a, eif));
+        }
+        out
+    }
+
+    fn consent(&self, s: &'d State, d: &Draft) -> Checked<'d> {
+        let mut c = Checked::new(Reading::LegalAct);
+        let name = &s.name;
+        let consents = self.consent_facts(s, &mut c);
+        let verb = if d.kind == ClaimKind::Ratified {
+            "ratified"
+        } else {
+            "joined"
+        };
+        let kind_note = |a: &Action| match (d.kind, a.kind) {
+            (ClaimKind::Ratified, ActionKind::Consent(k)) if k.as_str() != "ratification" => {
+                format!(
+                    " Strictly, it joined by {}, not ratification.",
+                    words(k.as_str())
+                )
+            }
+            _ => String::new(),
+        };
+        let Some(&(first, _)) = consents.first() else {
+            let rep = self.status(s, self.as_of);
+            c.cite(&rep.sources);
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "{name} has deposited no instrument of consent: on {} it is {}.",
+                    self.as_of,
+                    rep.status.phrase()
+                ),
+            );
+        };
+        match d.when {
+            Some(w) => {
+                let hit = consents.iter().find(|(a, eif)| {
+                    w.contains(a.date)
+                        || (d.kind == ClaimKind::Joined && eif.is_some_and(|e| w.contains(e)))
+                });
+                if let Some((a, eif)) = hit {
+                    let which = if w.contains(a.date) {
+                        format!(
+                            "its instrument of {} was deposited on {}",
+                            words(a.kind.as_str()),
+                            a.date
+                        )
+                    } else {
+                        format!(
+                            "the treaty entered into force for it on {}",
+                            eif.expect("matched")
+                        )
+                    };
+                    return c.set(
+                        Verdict::Supported,
+                        format!(
+                            "{name} {verb} in {}: {which}.{}",
+                            w.describe(),
+                            kind_note(a)
+                        ),
+                    );
+                }
+                let (a, eif) = consents[consents.len() - 1];
+                let in_force = eif
+                    .map(|e| format!(" (in force for it from {e})"))
+                    .unwrap_or_default();
+                let mut note = format!(
+                    "{name} deposited its instrument of {} on {}{in_force}, not in {}.",
+                    words(a.kind.as_str()),
+                    a.date,
+                    w.describe()
+                );
+                let steps: Vec<Evidence<'d>> = self
+                    .steps(s)
+                    .into_iter()
+                    .filter(|e| e.step.aim == Aim::Join && w.overlaps(&e.step.date))
+                    .collect();
+                if let Some(e) = steps.first() {
+                    note.push_str(&format!(
+                        " In {} the record shows a domestic step, {}: the text reports a \
+                         domestic step as the legal act.",
+                        w.describe(),
+                        describe_step(e.step)
+                    ));
+                    c.flag = true;
+                    c.reading = Reading::DomesticStepReportedAsLegalAct;
+                    c.step(e);
+                }
+                c.set(Verdict::Contradicted, note)
+            }
+            None if first.date <= self.as_of => c.set(
+                Verdict::Supported,
+                format!(
+                    "{name} {verb}: instrument of {} deposited on {}.{}",
+                    words(first.kind.as_str()),
+                    first.date,
+                    kind_note(first)
+                ),
+            ),
+            None => c.set(
+                Verdict::Contradicted,
+                format!(
+                    "{name} deposited its instrument only on {}, after {}.",
+                    first.date, self.as_of
+                ),
+            ),
+        }
+    }
+
+    /// "The parliament ratified it in May 2005": a domestic step reported as the act.
+    fn domestic_consent(&self, s: &'d State, d: &Draft, body: &str) -> Checked<'d> {
+        let mut c = Checked::new(Reading::DomesticStep);
+        let name = &s.name;
+        let steps: Vec<Evidence<'d>> = self
+            .steps(s)
+            .into_iter()
+            .filter(|e| e.step.aim == Aim::Join)
+            .collect();
+        let matching: Vec<&Evidence<'d>> = steps
+            .iter()
+            .filter(|e| d.when.is_none_or(|w| w.overlaps(&e.step.date)))
+            .collect();
+        for e in &matching {
+            c.step(e);
+        }
+        let consents = self.consent_facts(s, &mut c);
+        let legal = match consents.last() {
+            Some((a, eif)) => format!(
+                "the legal act, the deposit of the instrument of {} with the depositary, came on {}{}",
+                words(a.kind.as_str()),
+                a.date,
+                eif.map(|e| format!(", and the treaty entered into force for {name} on {e}"))
+                    .unwrap_or_default()
+            ),
+            None => format!("no instrument of consent by {name} has been deposited"),
+        };
+        let when = d
+            .when
+            .map(|w| format!(" in {}", w.describe()))
+            .unwrap_or_default();
+        // The step the body itself took, else a vote, else the first.
+        let best = matching
+            .iter()
+            .find(|e| e.step.body.contains(body))
+            .or_else(|| {
+                matching
+                    .iter()
+                    .find(|e| e.step.kind == StepKind::ParliamentVote)
+            })
+            .or(matching.first());
+        if let Some(e) = best {
+            c.flag = true;
+            c.reading = Reading::DomesticStepReportedAsLegalAct;
+            return c.set(
+                Verdict::Supported,
+                format!(
+                    "A domestic step reported as a legal act: what the {body} did{when} was a \
+                     {}; {legal}.",
+                    describe_step(e.step)
+                ),
+            );
+        }
+        if steps.is_empty() {
+            return c.set(
+                Verdict::NotCheckable,
+                format!("The record holds no domestic step towards joining by {name}; {legal}."),
+            );
+        }
+        let list: Vec<String> = steps.iter().map(|e| describe_step(e.step)).collect();
+        c.set(
+            Verdict::Contradicted,
+            format!(
+                "The record's domestic steps towards joining by {name} are {}, none{when}; {legal}.",
+                list.join("; ")
+            ),
+        )
+    }
+
+    fn outside(&self, s: &'d State, kind: ClaimKind) -> Checked<'d> {
+        let mut c = Checked::new(Reading::LegalAct);
+        let rep = self.status(s, self.as_of);
+        let name = &s.name;
+        c.cite(&rep.sources);
+        c.fact(
+            day(self.as_of),
+            format!("{name} is {} ({})", rep.status.phrase(), rep.status),
+            &[],
+        );
+        let on = self.as_of;
+        if kind == ClaimKind::NotSigned {
+            return match (rep.signed, rep.consent_deposited, rep.consent_kind) {
+                (None, None, _) => c.set(
+                    Verdict::Supported,
+                    format!(
+                        "On {on} {name} has neither signed nor joined the {}.",
+                        self.short()
+                    ),
+                ),
+                (Some(sd), _, _) => c.set(
+                    Verdict::Contradicted,
+                    format!(
+                        "{name} signed on {sd}; on {on} it is {}.",
+                        rep.status.phrase()
+                    ),
+                ),
+                (None, Some(cd), k) => c.set(
+                    Verdict::Contradicted,
+                    format!(
+                        "{name} never signed, but it joined by {} on {cd}: on {on} it is {}, \
+                         so listing it among states outside the treaty misleads.",
+                        k.map_or("an instrument".to_string(), |k| words(k.as_str())),
+                        rep.status.phrase()
+                    ),
+                ),
+            };
+        }
+        match rep.status {
+            Status::NotSignatory | Status::Signatory => c.set(
+                Verdict::Supported,
+                format!("On {on} {name} has not joined the {}: it is {}.", self.short(), rep.status.phrase()),
+            ),
+            Status::Withdrawn => c.set(
+                Verdict::Supported,
+                format!(
+                    "{name} joined on {} but its withdrawal took effect on {}: on {on} it is not a party.",
+                    rep.consent_deposited.map_or("-".into(), |d| d.to_string()),
+                    rep.withdrawal_effective.map_or("-".into(), |d| d.to_string())
+                ),
+            ),
+            st => c.set(
+                Verdict::Contradicted,
+                format!(
+                    "{name} joined on {}: on {on} it is {}.",
+                    rep.consent_deposited.map_or("-".into(), |d| d.to_string()),
+                    st.phrase()
+                ),
+            ),
+        }
+    }
+
+    fn withdrew(&self, s: &'d State, d: &Draft) -> Checked<'d> {
+        let mut c = Checked::new(Reading::LegalAct);
+        let name = &s.name;
+        let rep = self.status(s, self.horizon);
+        let received = rep.withdrawal_notified;
+        let effective = rep.withdrawal_effective;
+        let wd = self
+            .actions(s)
+            .into_iter()
+            .find(|a| a.kind == ActionKind::Withdrawal && Some(a.date) == received);
+        if let Some(a) = wd {
+            let effect = match effective {
+                Some(e) => format!("; it takes effect on {e}"),
+                None => "; no date of effect can be given yet".to_string(),
+            };
+            c.fact(
+                day(a.date),
+                format!("the depositary received {name}'s instrument of withdrawal{effect}"),
+                &self.sources(&a.sources),
+            );
+            c.cite(&self.sources(&self.treaty.sources));
+        }
+        let Some(r) = received else {
+            return self.no_withdrawal(s, c);
+        };
+        let effect_words = |on: Date| match effective {
+            Some(e) if e <= on => format!("it took effect on {e}"),
+            Some(e) => format!("it takes effect on {e}; until then {name} remains a State Party"),
+            None => "no date of effect is known yet".to_string(),
+        };
+        let candidates: Vec<Date> = match d.kind {
+            ClaimKind::WithdrawalNotified => vec![r],
+            ClaimKind::WithdrawalEffect => effective.into_iter().collect(),
+            _ => std::iter::once(r).chain(effective).collect(),
+        };
+        match d.when {
+            Some(w) => {
+                if candidates.iter().any(|&x| w.contains(x)) {
+                    c.set(
+                        Verdict::Supported,
+                        format!(
+                            "The depositary received {name}'s withdrawal on {r}; {}.",
+                            effect_words(self.horizon)
+                        ),
+                    )
+                } else {
+                    c.set(
+                        Verdict::Contradicted,
+                        format!(
+                            "Not {}: the depositary received {name}'s withdrawal on {r}; {}.",
+                            w.describe(),
+                            effect_words(self.horizon)
+                        ),
+                    )
+                }
+            }
+            None if r <= self.as_of => c.set(
+                Verdict::Supported,
+                format!(
+                    "The depositary received {name}'s withdrawal on {r}; {}.",
+                    effect_words(self.as_of)
+                ),
+            ),
+            None => {
+                let mut c = c.set(
+                    Verdict::Contradicted,
+                    format!(
+                        "On {} no withdrawal by {name} had been received; it was received later, on {r}.",
+                        self.as_of
+                    ),
+                );
+                c.reading = Reading::LegalAct;
+                c
+            }
+        }
+    }
+
+    /// No instrument of withdrawal: say what there is instead.
+    fn no_withdrawal(&self, s: &'d State, mut c: Checked<'d>) -> Checked<'d> {
+        let name = &s.name;
+        let rep = self.status(s, self.as_of);
+        c.cite(&rep.sources);
+        let mut note = format!(
+            "No instrument of withdrawal by {name} is recorded: on {} it is {}.",
+            self.as_of,
+            rep.status.phrase()
+        );
+        for a in self.actions(s) {
+            if a.kind == ActionKind::SuspensionDeclared && a.date <= self.horizon {
+                c.fact(
+                    day(a.date),
+                    format!("{name} declared to the depositary that it suspends the treaty, which has no suspension clause; its status is unchanged"),
+                    &self.sources(&a.sources),
+                );
+                note.push_str(&format!(
+                    " It declared a suspension on {}, which is not a withdrawal and, with no \
+                     suspension clause in the treaty, changes no legal status.",
+                    a.date
+                ));
+            }
+        }
+        let steps: Vec<Evidence<'d>> = self
+            .steps(s)
+            .into_iter()
+            .filter(|e| matches!(e.step.aim, Aim::Withdraw | Aim::Suspend))
+            .filter(|e| e.step.date.earliest().is_some_and(|d| d <= self.as_of))
+            .collect();
+        if let Some(last) = steps.last() {
+            c.flag = true;
+            c.reading = Reading::DomesticStepReportedAsLegalAct;
+            note.push_str(&format!(
+                " Domestic steps are recorded (the latest: {}), but they are not the legal act.",
+                describe_step(last.step)
+            ));
+            for e in &steps {
+                c.step(e);
+            }
+        }
+        c.set(Verdict::Contradicted, note)
+    }
+
+    fn intent(&self, s: &'d State) -> Checked<'d> {
+        let mut c = Checked::new(Reading::DomesticStep);
+        let name = &s.name;
+        let on = self.as_of;
+        let rep = self.status(s, on);
+        let later = self.status(s, self.horizon);
+        let steps: Vec<Evidence<'d>> = rep
+            .evidence
+            .iter()
+            .filter(|e| e.step.aim == Aim::Withdraw)
+            .cloned()
+            .collect();
+        for e in &steps {
+            c.step(e);
+        }
+        if let Some(r) = rep.withdrawal_notified {
+            c.cite(&self.action_sources(s, ActionKind::Withdrawal));
+            c.cite(&self.sources(&self.treaty.sources));
+            c.reading = Reading::LegalAct;
+            let effect = rep
+                .withdrawal_effective
+                .map(|e| format!(", taking effect on {e}"))
+                .unwrap_or_default();
+            c.fact(
+                day(r),
+                format!("the depositary received {name}'s instrument of withdrawal{effect}"),
+                &[],
+            );
+            return c.set(
+                Verdict::Supported,
+                format!(
+                    "More than an intention by {on}: the depositary had received {name}'s \
+                     withdrawal on {r}{effect}."
+                ),
+            );
+        }
+        let afterwards = later
+            .withdrawal_notified
+            .map(|r| {
+                c.cite(&self.action_sources(s, ActionKind::Withdrawal));
+                format!(" Its withdrawal was received later, on {r}.")
+            })
+            .unwrap_or_default();
+        if let Some(last) = steps.last() {
+            return c.set(
+                Verdict::Supported,
+                format!(
+                    "The record shows domestic steps towards withdrawal (the latest by {on}: {}). \
+                     No instrument of withdrawal had been deposited by then: legally {name} was {}.{afterwards}",
+                    describe_step(last.step),
+                    rep.status.phrase()
+                ),
+            );
+        }
+        if !rep.status.is_bound() {
+            c.cite(&rep.sources);
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "On {on} {name} is {}: it has no membership to withdraw from.",
+                    rep.status.phrase()
+                ),
+            );
+        }
+        c.set(
+            Verdict::NotCheckable,
+            format!(
+                "The record holds no domestic step towards withdrawal by {name} up to {on}, so it \
+                 can neither confirm nor refute an intention.{afterwards}"
+            ),
+        )
+    }
+
+    fn suspended(&self, s: &'d State, when: Option<When>) -> Checked<'d> {
+        let mut c = Checked::new(Reading::LegalAct);
+        let name = &s.name;
+        let on = self.as_of;
+        let rep = self.status(s, on);
+        let fits = |d: Date| when.map_or(d <= on, |w| w.contains(d));
+        let declared: Vec<&'d Action> = self
+            .actions(s)
+            .into_iter()
+            .filter(|a| a.kind == ActionKind::SuspensionDeclared && fits(a.date))
+            .collect();
+        let steps: Vec<Evidence<'d>> = self
+            .steps(s)
+            .into_iter()
+            .filter(|e| e.step.aim == Aim::Suspend)
+            .filter(|e| {
+                when.map_or(e.step.date.earliest().is_some_and(|d| d <= on), |w| {
+                    w.overlaps(&e.step.date)
+                })
+            })
+            .collect();
+        for a in &declared {
+            c.fact(
+                day(a.date),
+                format!("{name} declared to the depositary that it suspends the treaty"),
+                &self.sources(&a.sources),
+            );
+        }
+        for e in &steps {
+            c.step(e);
+        }
+        let status = format!("on {on} {name} is {}", rep.status.phrase());
+        if let Some(a) = declared.first() {
+            c.cite(&self.sources(&self.treaty.sources));
+            return c.set(
+                Verdict::Supported,
+                format!(
+                    "{name} declared a suspension on {}. The treaty has no suspension clause, so \
+                     the declaration changes no legal status: {status}.",
+                    a.date
+                ),
+            );
+        }
+        if let Some(e) = steps.last() {
+            c.reading = Reading::DomesticStep;
+            return c.set(
+                Verdict::Supported,
+                format!(
+                    "Domestic steps towards suspension are recorded ({}); they change no legal \
+                     status: {status}.",
+                    describe_step(e.step)
+                ),
+            );
+        }
+        c.cite(&rep.sources);
+        c.set(
+            Verdict::NotCheckable,
+            format!("The record holds no suspension by {name}: {status}."),
+        )
+    }
+
+    /// Decrees, laws and votes: domestic steps of the given kinds.
+    fn domestic(
+        &self,
+        s: &'d State,
+        d: &Draft,
+        kinds: &[StepKind],
+        aim: Option<Aim>,
+    ) -> Checked<'d> {
+        let mut c = Checked::new(Reading::DomesticStep);
+        let name = &s.name;
+        let on = self.as_of;
+        let of_kind: Vec<Evidence<'d>> = self
+            .steps(s)
+            .into_iter()
+            .filter(|e| kinds.contains(&e.step.kind))
+            .collect();
+        let matching: Vec<&Evidence<'d>> = of_kind
+            .iter()
+            .filter(|e| aim.is_none_or(|a| e.step.aim == a))
+            .filter(|e| match d.when {
+                Some(w) => w.overlaps(&e.step.date),
+                None => e.step.date.earliest().is_some_and(|x| x <= on),
+            })
+            .collect();
+        let what = match kinds.first() {
+            Some(StepKind::DecreeSigned) => "a decree",
+            Some(StepKind::LawSigned) => "a law",
+            Some(StepKind::ParliamentVote) => "a parliamentary vote",
+            _ => "a domestic step",
+        };
+        let aim_words = aim.map(|a| format!(" on {}", a.act())).unwrap_or_default();
+        let when = d
+            .when
+            .map(|w| format!(" in {}", w.describe()))
+            .unwrap_or_default();
+        let Some(hit) = matching.first() else {
+            if of_kind.is_empty() {
+                return c.set(
+                    Verdict::NotCheckable,
+                    format!("The record holds no {}{aim_words} by {name}; it cannot confirm or refute this.", &what[2..]),
+                );
+            }
+            for e in &of_kind {
+                c.step(e);
+            }
+            let list: Vec<String> = of_kind.iter().map(|e| describe_step(e.step)).collect();
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "The record shows no {}{aim_words}{when} by {name}; it shows {}.",
+                    &what[2..],
+                    list.join("; ")
+                ),
+            );
+        };
+        for e in &matching {
+            c.step(e);
+        }
+        let legal = self.legal_context(s, hit.step.aim, &mut c);
+        c.set(
+            Verdict::Supported,
+            format!(
+                "The record shows {} ({}). It is a domestic step, evidence of intent, not a legal \
+                 act under the treaty: {legal}",
+                what,
+                describe_step(hit.step)
+            ),
+        )
+    }
+
+    /// What the depositary's record says beside a domestic step.
+    fn legal_context(&self, s: &'d State, aim: Aim, c: &mut Checked<'d>) -> String {
+        let name = &s.name;
+        let on = self.as_of;
+        let rep = self.status(s, on);
+        let later = self.status(s, self.horizon);
+        if aim == Aim::Join {
+            for a in self.actions(s) {
+                if matches!(a.kind, ActionKind::Consent(_)) {
+                    c.cite(&self.sources(&a.sources));
+                }
+            }
+        }
+        match aim {
+            Aim::Join => match (rep.consent_deposited, later.consent_deposited) {
+                (Some(d), _) => format!("{name}'s instrument was deposited on {d}."),
+                (None, Some(d)) => format!("the instrument was deposited later, on {d}."),
+                (None, None) => format!("no instrument of consent by {name} is recorded."),
+            },
+            Aim::Withdraw | Aim::Suspend => {
+                c.cite(&self.action_sources(s, ActionKind::Withdrawal));
+                if later.withdrawal_notified.is_none() {
+                    c.cite(&self.sources(&self.treaty.status_sources));
+                }
+                let mut out = match (rep.withdrawal_notified, later.withdrawal_notified) {
+                    (Some(r), _) => format!("the depositary received {name}'s withdrawal on {r}."),
+                    (None, Some(r)) => format!(
+                        "on {on} no instrument of withdrawal had been deposited ({name} was {}); \
+                         one was received later, on {r}.",
+                        rep.status.phrase()
+                    ),
+                    (None, None) => format!(
+                        "no instrument of withdrawal by {name} is recorded, so {name} remains {}.",
+                        later.status.phrase()
+                    ),
+                };
+                for a in self.actions(s) {
+                    if a.kind == ActionKind::SuspensionDeclared && a.date <= self.horizon {
+                        out.push_str(&format!(
+                            " It declared a suspension on {}, which the treaty does not provide for.",
+                            a.date
+                        ));
+                        c.fact(
+                            day(a.date),
+                            format!(
+                                "{name} declared to the depositary that it suspends the treaty"
+                            ),
+                            &self.sources(&a.sources),
+                        );
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    fn counts(&mut self) -> Counts {
+        if let Some(c) = self.counts {
+            return c;
+        }
+        let on = self.as_of;
+        let by = self.engine.counts_on(self.treaty, on);
+        let n = |st: Status| by.iter().find(|(s, _)| *s == st).map_or(0, |(_, n)| *n);
+        let signed_ever = self
+            .engine
+            .data()
+            .states
+            .iter()
+            .filter(|s| {
+                self.engine
+                    .actions(self.treaty, s)
+                    .any(|a| a.kind == ActionKind::Signature && a.date <= on)
+            })
+            .count();
+        let c = Counts {
+            joined: n(Status::ConsentDeposited) + n(Status::Party) + n(Status::WithdrawalPending),
+            parties: n(Status::Party) + n(Status::WithdrawalPending),
+            pending: n(Status::WithdrawalPending),
+            consented: n(Status::ConsentDeposited),
+            withdrawn: n(Status::Withdrawn),
+            signatories: n(Status::Signatory),
+            outside: n(Status::NotSignatory),
+            signed_ever,
+        };
+        self.counts = Some(c);
+        c
+    }
+
+    fn count(&mut self, extra: Extra) -> Checked<'d> {
+        let mut c = Checked::new(Reading::Count);
+        let Extra::Count { qual, n, what } = extra else {
+            return c.set(Verdict::NotCheckable, "Not a count.".into());
+        };
+        let k = self.counts();
+        let on = self.as_of;
+        c.cite(&self.sources(&self.treaty.status_sources));
+        c.fact(
+            day(on),
+            format!(
+                "{} states had joined: {} States Parties ({} of them with a withdrawal pending) \
+                 and {} bound later; {} withdrawn, {} signatories not bound, {} outside",
+                k.joined, k.parties, k.pending, k.consented, k.withdrawn, k.signatories, k.outside
+            ),
+            &[],
+        );
+        let (actual, label) = match what {
+            CountWhat::Joined => (k.joined, "states that had joined"),
+            CountWhat::Parties => (k.parties, "States Parties"),
+            CountWhat::Signed => (k.signed_ever, "states that had signed"),
+        };
+        if what == CountWhat::Signed {
+            c.fact(day(on), format!("{} states had signed", k.signed_ever), &[]);
+        }
+        let claim = format!("{}{n}", qual.words());
+        if qual.fits(f64::from(n), actual as f64) {
+            c.set(
+                Verdict::Supported,
+                format!("On {on} the record counts {actual} {label}, which fits \"{claim}\"."),
+            )
+        } else {
+            c.set(
+                Verdict::Contradicted,
+                format!(
+                    "On {on} the record counts {actual} {label}, which does not fit \"{claim}\"."
+                ),
+            )
+        }
+    }
+
+    fn adopted(&self, when: Option<When>) -> Checked<'d> {
+        let mut c = Checked::new(Reading::TreatyFact);
+        let Some(adopted) = self.treaty.adopted else {
+            return c.set(
+                Verdict::NotCheckable,
+                "The record holds no adoption date.".into(),
+            );
+        };
+        c.fact(
+            day(adopted),
+            format!("the {} was adopted", self.short()),
+            &self.sources(&self.treaty.sources),
+        );
+        match when {
+            Some(w) if w.contains(adopted) => {
+                c.set(Verdict::Supported, format!("Adopted on {adopted}."))
+            }
+            Some(w) => c.set(
+                Verdict::Contradicted,
+                format!("Adopted on {adopted}, not {}.", w.describe()),
+            ),
+            None => c.set(
+                Verdict::NotCheckable,
+                format!("The text gives no date; it was adopted on {adopted}."),
+            ),
+        }
+    }
+
+    fn entry_into_force(&self, s: Option<&'d State>, when: Option<When>) -> Checked<'d> {
+        let mut c = Checked::new(Reading::TreatyFact);
+        let (date, who) = match s {
+            Some(s) => {
+                let rep = self.status(s, self.horizon);
+                c.cite(&rep.sources);
+                (rep.entry_into_force, format!(" for {}", s.name))
+            }
+            None => {
+                let computed = match self.engine.general_entry(self.treaty) {
+                    GeneralEntry::InForce { date, .. } => Some(*date),
+                    _ => None,
+                };
+                c.cite(&self.sources(&self.treaty.sources));
+                (computed.or(self.treaty.entry_into_force), String::new())
+            }
+        };
+        let Some(date) = date else {
+            return c.set(
+                Verdict::NotCheckable,
+                format!("The record gives no entry into force{who}."),
+            );
+        };
+        c.fact(
+            day(date),
+            format!("the {} entered into force{who}", self.short()),
+            &[],
+        );
+        match when {
+            Some(w) if w.contains(date) => c.set(
+                Verdict::Supported,
+                format!("It entered into force{who} on {date}."),
+            ),
+            Some(w) => c.set(
+                Verdict::Contradicted,
+                format!(
+                    "It entered into force{who} on {date}, not {}.",
+                    w.describe()
+                ),
+            ),
+            None => c.set(
+                Verdict::NotCheckable,
+                format!("The text gives no date; it entered into force{who} on {date}."),
+            ),
+        }
+    }
+
+    fn period(&self, months: Option<u32>) -> Checked<'d> {
+        let mut c = Checked::new(Reading::TreatyFact);
+        let WithdrawalRule::Notice {
+            period,
+            armed_conflict_clause,
+            clause,
+            ..
+        } = &self.treaty.rules.withdrawal
+        else {
+            return c.set(
+                Verdict::NotCheckable,
+                "The treaty's withdrawal rule is not recorded.".into(),
+            );
+        };
+        c.cite(&self.sources(&self.treaty.sources));
+        c.fact(
+            None,
+            format!(
+                "{clause}: a withdrawal takes effect {} after the depositary receives the instrument{}",
+                period.describe(),
+                if *armed_conflict_clause {
+                    ", and not while the withdrawing state is engaged in an armed conflict"
+                } else {
+                    ""
+                }
+            ),
+            &[],
+        );
+        for s in &self.named {
+            let rep = self.status(s, self.horizon);
+            if let (Some(r), Some(e)) = (rep.withdrawal_notified, rep.withdrawal_effective) {
+                c.fact(
+                    day(r),
+                    format!(
+                        "{}'s withdrawal was received; it takes effect on {e}",
+                        s.name
+                    ),
+                    &self.action_sources(s, ActionKind::Withdrawal),
+                );
+            }
+        }
+        let Some(m) = months else {
+            return c.set(
+                Verdict::NotCheckable,
+                "The length of time could not be read.".into(),
+            );
+        };
+        let conflict = if *armed_conflict_clause {
+            " (held back while the state is engaged in an armed conflict)"
+        } else {
+            ""
+        };
+        if period.days == 0 && u32::from(period.months) == m {
+            c.set(
+                Verdict::Supported,
+                format!("Under {clause} a withdrawal takes effect {} after the depositary receives it{conflict}.", period.describe()),
+            )
+        } else {
+            c.set(
+                Verdict::Contradicted,
+                format!("Under {clause} a withdrawal takes effect {} after the depositary receives it, not {m} months.", period.describe()),
+            )
+        }
+    }
+
+    fn stockpile(&self, s: &'d State, extra: Extra) -> Checked<'d> {
+        let mut c = Checked::new(Reading::Record);
+        let Extra::Stock { qual, n } = extra else {
+            return c.set(Verdict::NotCheckable, "Not a stockpile figure.".into());
+        };
+        let name = &s.name;
+        let records: Vec<_> = self
+            .engine
+            .records(self.treaty, s)
+            .into_iter()
+            .filter(|(r, _)| r.kind == RecordKind::StockpileCount)
+            .collect();
+        let mut fits = None;
+        for (r, sources) in &records {
+            if let RecordValue::Count { count, qualifier } = r.value {
+                let actual = match qualifier {
+                    Qualifier::MoreThan => count as f64 + 1.0,
+                    Qualifier::LessThan => count as f64 - 1.0,
+                    _ => count as f64,
+                };
+                let ok = qual.fits(n, actual);
+                if ok && fits.is_none() {
+                    fits = Some((r.date.clone(), r.value));
+                }
+                c.fact(
+                    Some(r.date.clone()),
+                    format!("stockpile: {} ({})", r.value, r.detail),
+                    sources,
+                );
+            }
+        }
+        if records.is_empty() {
+            return c.set(
+                Verdict::NotCheckable,
+                format!("The record holds no stockpile count for {name}."),
+            );
+        }
+        match fits {
+            Some((d, v)) => c.set(Verdict::Supported, format!("The record's stockpile count of {d} ({v}) fits the figure.")),
+            None => c.set(
+                Verdict::NotCheckable,
+                format!("None of the record's stockpile counts for {name} fits the figure, but counts change over time and the text's moment is not clear enough to contradict it."),
+            ),
+        }
+    }
+
+    fn production(&self, s: &'d State) -> Checked<'d> {
+        let mut c = Checked::new(Reading::BeyondRecord);
+        for (r, sources) in self.engine.records(self.treaty, s) {
+            if r.kind == RecordKind::ProductionStatus {
+                c.fact(
+                    Some(r.date.clone()),
+                    format!("production status: {} ({})", r.value, r.detail),
+                    &sources,
+                );
+            }
+        }
+        let context = if c.facts.is_empty() {
+            String::new()
+        } else {
+            " The record's production-status entries are listed for context.".to_string()
+        };
+        c.set(
+            Verdict::NotCheckable,
+            format!(
+                "Plans and capacity to produce mines are beyond what the record can confirm or \
+                 refute.{context}"
+            ),
+        )
+    }
+}
