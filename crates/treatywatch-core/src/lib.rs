@@ -8,15 +8,18 @@
 //! * [`model`]: the data types.
 //! * [`rules`]: a treaty's final clauses as data, and the date arithmetic they imply.
 //! * [`engine`]: statuses, counts, histories and timelines.
+//! * [`doc`]: the JSON documents the command line and the web API share.
 //! * [`names`]: resolving what users type to a state.
 
 pub mod date;
+pub mod doc;
 pub mod engine;
 pub mod model;
 pub mod names;
 pub mod rules;
 
 pub use date::{Date, DateError, SourceDate, parse_date};
+pub use doc::{Change, ChangesDoc, Counts, PartiesDoc, TimelineDoc};
 pub use engine::{Engine, Status, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty};
 pub use model::{
     Action, ActionKind, ConflictPeriod, ConsentKind, Dataset, Dated, Origin, Source, SourceId,

@@ -109,15 +109,16 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                         .map_err(|e| user(format!("--status: {e}")))?,
                 ),
             };
-            let mut reports = engine.statuses(treaty, on);
-            let counts = engine.counts_on(treaty, on);
+            let mut doc = engine.parties(treaty, on);
             if let Some(f) = filter {
-                reports.retain(|r| r.status == f);
+                doc.states.retain(|r| r.status == f);
             }
             match format {
-                Format::Table => render::parties_table(out, treaty, on, &counts, &reports)?,
-                Format::Json => render::parties_json(out, treaty, on, &counts, &reports)?,
-                Format::Csv => render::status_csv(out, &reports)?,
+                Format::Table => {
+                    render::parties_table(out, treaty, on, &doc.counts.0, &doc.states)?
+                }
+                Format::Json => render::parties_json(out, &doc)?,
+                Format::Csv => render::status_csv(out, &doc.states)?,
             }
         }
         Command::Timeline {
@@ -129,12 +130,16 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             let state = engine
                 .resolve_state(&state)
                 .map_err(|e| user(e.to_string()))?;
-            let events = engine.timeline(treaty, state);
+            let doc = treatywatch_core::TimelineDoc {
+                treaty,
+                state,
+                events: engine.timeline(treaty, state),
+            };
             let now = engine.status(treaty, state, today());
             match format {
-                Format::Table => render::timeline_text(out, treaty, state, &events, &now)?,
-                Format::Json => render::timeline_json(out, treaty, state, &events)?,
-                Format::Csv => render::timeline_csv(out, state, &events)?,
+                Format::Table => render::timeline_text(out, treaty, state, &doc.events, &now)?,
+                Format::Json => render::timeline_json(out, &doc)?,
+                Format::Csv => render::timeline_csv(out, state, &doc.events)?,
             }
         }
         Command::Check => unreachable!("handled above"),
