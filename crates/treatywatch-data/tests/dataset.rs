@@ -285,9 +285,23 @@ fn changes_replay_to_the_counts_of_every_day_and_name_their_events() {
         .map(|s| (s.code, Status::NotSignatory))
         .collect();
     for (i, c) in all.iter().enumerate() {
-        assert!(!c.events.is_empty(), "{} {}: no event", c.state.code, c.date);
-        assert!(!c.sources().is_empty(), "{} {}: no source", c.state.code, c.date);
-        assert_eq!(current[&c.state.code], c.from, "{} {}", c.state.code, c.date);
+        assert!(
+            !c.events.is_empty(),
+            "{} {}: no event",
+            c.state.code,
+            c.date
+        );
+        assert!(
+            !c.sources().is_empty(),
+            "{} {}: no source",
+            c.state.code,
+            c.date
+        );
+        assert_eq!(
+            current[&c.state.code], c.from,
+            "{} {}",
+            c.state.code, c.date
+        );
         current.insert(c.state.code, c.to);
         // After the last change of a day, the replayed statuses give that day's counts.
         if all.get(i + 1).is_none_or(|n| n.date != c.date) {

@@ -52,8 +52,13 @@ fn treaty_arg<'d>(engine: &Engine<'d>, query: &str) -> Result<&'d treatywatch_co
 }
 
 pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
-    if let Command::Check = cli.command {
-        return check(cli.data.as_deref(), out);
+    match cli.command {
+        Command::Check => return check(cli.data.as_deref(), out),
+        Command::Serve { addr } => {
+            treatywatch_web::run(addr, cli.data.as_deref()).map_err(user)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
     }
     let data = load(cli.data.as_deref())?;
     let engine = Engine::new(&data);
@@ -142,7 +147,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 Format::Csv => render::timeline_csv(out, state, &doc.events)?,
             }
         }
-        Command::Check => unreachable!("handled above"),
+        Command::Check | Command::Serve { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
 }

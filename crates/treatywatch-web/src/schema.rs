@@ -1,0 +1,150 @@
+//! OpenAPI schemas of the documents that `treatywatch-core` serializes by hand
+//! ([`treatywatch_core::StatusReport`], [`treatywatch_core::PartiesDoc`], ...). They are
+//! only descriptions; the integration tests check that every response the server gives
+//! has exactly the properties these schemas list, so they cannot drift.
+
+#![allow(dead_code)] // the fields are read by utoipa's derive, not by code
+
+use utoipa::ToSchema;
+
+/// A state's relationship to a treaty on a date.
+#[derive(ToSchema)]
+#[schema(as = Status)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusName {
+    NotSignatory,
+    Signatory,
+    ConsentDeposited,
+    Party,
+    WithdrawalPending,
+    Withdrawn,
+}
+
+/// The kind of instrument by which a state consented to be bound.
+#[derive(ToSchema)]
+#[schema(as = ConsentKind)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentKindName {
+    Ratification,
+    Acceptance,
+    Approval,
+    Accession,
+    Succession,
+    DefinitiveSignature,
+    FormalConfirmation,
+}
+
+/// A public source behind a fact.
+#[derive(ToSchema)]
+pub struct Source {
+    title: String,
+    publisher: String,
+    /// Publication date as precisely as known: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or
+    /// `FROM/TO` when only bounded.
+    #[schema(example = "2025-07-11")]
+    date: String,
+    url: String,
+}
+
+/// One state's status under one treaty on one date, with the notes and sources that
+/// explain it (the objects `treatywatch status --format json` prints).
+#[derive(ToSchema)]
+#[schema(as = StatusObject)]
+pub struct StatusObject {
+    /// ISO 3166-1 alpha-3 code.
+    #[schema(example = "FIN")]
+    state: String,
+    name: String,
+    #[schema(example = "apmbc")]
+    treaty: String,
+    #[schema(format = Date)]
+    on: String,
+    status: StatusName,
+    #[schema(format = Date)]
+    signed: Option<String>,
+    #[schema(format = Date)]
+    consent_deposited: Option<String>,
+    consent_kind: Option<ConsentKindName>,
+    #[schema(format = Date)]
+    entry_into_force: Option<String>,
+    #[schema(format = Date)]
+    withdrawal_notified: Option<String>,
+    #[schema(format = Date)]
+    withdrawal_effective: Option<String>,
+    /// Plain-language explanations.
+    notes: Vec<String>,
+    sources: Vec<Source>,
+}
+
+/// The number of states in each status.
+#[derive(ToSchema)]
+pub struct Counts {
+    not_signatory: u32,
+    signatory: u32,
+    consent_deposited: u32,
+    party: u32,
+    withdrawal_pending: u32,
+    withdrawn: u32,
+}
+
+/// Every state's status on a date (what `treatywatch parties --format json` prints).
+#[derive(ToSchema)]
+pub struct Parties {
+    treaty: String,
+    #[schema(format = Date)]
+    on: String,
+    counts: Counts,
+    states: Vec<StatusObject>,
+}
+
+/// One line of a state's story: a recorded action, or a date derived by the rules.
+#[derive(ToSchema)]
+pub struct Event {
+    #[schema(format = Date)]
+    date: String,
+    /// An action (`signature`, `ratification`, `accession`, `withdrawal`, ...) or a
+    /// derived event (`entry_into_force`, `withdrawal_takes_effect`, `withdrawal_held`).
+    #[schema(example = "withdrawal_takes_effect")]
+    kind: String,
+    /// Whether the line is computed from the treaty's clauses.
+    derived: bool,
+    text: String,
+    /// The curator's note, or "".
+    note: String,
+    sources: Vec<Source>,
+}
+
+/// A state's dated story (what `treatywatch timeline --format json` prints).
+#[derive(ToSchema)]
+pub struct Timeline {
+    state: String,
+    name: String,
+    treaty: String,
+    events: Vec<Event>,
+}
+
+/// A day on which a state's status changed, with the events of that day.
+#[derive(ToSchema)]
+pub struct Change {
+    #[schema(format = Date)]
+    date: String,
+    state: String,
+    name: String,
+    treaty: String,
+    /// The status the day before.
+    from: StatusName,
+    /// The status from that day on.
+    to: StatusName,
+    events: Vec<Event>,
+}
+
+/// Every status change between two dates, both included.
+#[derive(ToSchema)]
+pub struct Changes {
+    treaty: String,
+    #[schema(format = Date)]
+    from: String,
+    #[schema(format = Date)]
+    to: String,
+    changes: Vec<Change>,
+}
