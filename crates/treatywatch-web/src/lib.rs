@@ -111,6 +111,11 @@ impl App {
         })
     }
 
+    /// Today, by the app's clock.
+    pub(crate) fn today(&self) -> Date {
+        (self.today)()
+    }
+
     /// The number of responses in the cache.
     pub fn cached(&self) -> usize {
         self.cache.len()

@@ -77,10 +77,12 @@ fn page(title: &str, body: Markup) -> Markup {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
+                link rel="icon" href="data:,";
                 link rel="stylesheet" href="/assets/app.css";
                 script src="/assets/app.js" defer {}
             }
             body {
+                svg.defs width="0" height="0" aria-hidden="true" focusable="false" { (patterns()) }
                 a.skip href="#main" { "Skip to the content" }
                 (body)
                 footer {
@@ -166,7 +168,7 @@ fn patterns() -> Markup {
 
 fn swatch(s: Status) -> Markup {
     html! {
-        svg.swatch viewBox="0 0 18 12" width="18" height="12" aria-hidden="true" focusable="false" {
+        svg class="swatch" viewBox="0 0 18 12" width="18" height="12" aria-hidden="true" focusable="false" {
             rect class=(format!("s-{}", s.as_str())) width="18" height="12" rx="2" {}
         }
     }
@@ -214,7 +216,9 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
         .map(|(_, n)| n)
         .sum();
     let (first, last) = app.span(treaty);
-    let days = (last - first).get_days();
+    // The slider runs to the latest day in the data, or to today if that is later.
+    let end = last.max(app.today());
+    let days = (end - first).get_days();
     let world = &app.world;
     let mut sorted: Vec<&(&treatywatch_core::State, Status)> = statuses.iter().collect();
     sorted.sort_by(|a, b| a.0.name.cmp(&b.0.name));
@@ -230,19 +234,19 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
                     (treaty.name) " (" (treaty.untc.as_deref().unwrap_or(treaty.id.as_str())) ")."
                 }
             }
-            main #main data-treaty=(treaty.id) data-on=(on) data-first=(first) data-last=(last) {
+            main #main data-treaty=(treaty.id) data-on=(on) data-first=(first) data-last=(last) data-end=(end) {
                 div.toolbar {
                     form #date-form method="get" action="/" {
                         input type="hidden" name="treaty" value=(treaty.id);
                         label for="on" { "Date" }
-                        input #on type="date" name="on" value=(on) min=(first) max=(last) required;
+                        input #on type="date" name="on" value=(on) required;
                         button type="submit" { "Show" }
                         div #timeline hidden {
                             button #prev type="button" title="Previous change" aria-label="Previous change" { "◀" }
                             input #slider type="range" min="0" max=(days) value=((on - first).get_days().clamp(0, days))
                                 aria-label="Date on the timeline" aria-valuetext=(on);
                             button #next type="button" title="Next change" aria-label="Next change" { "▶" }
-                            span.span { (first) " – " (last) }
+                            span.span { (first) " – " (end) }
                         }
                     }
                     form #search role="search" method="get" action="/search" {
@@ -275,12 +279,11 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
                     figure.map {
                         svg #map viewBox=(format!("0 0 {} {}", world.width, world.height))
                             aria-label=(format!("World map of the {short} on {on}; every state is also in the list below")) {
-                            (patterns())
                             g.shapes {
                                 @for shape in &world.shapes {
                                     @match shape.id.as_deref().and_then(|c| by_code.get(c).map(|st| (c, *st))) {
                                         Some((code, st)) => {
-                                            a.st class=(format!("s-{}", st.as_str())) href=(state_href(code, treaty, Some(on)))
+                                            a class=(format!("st s-{}", st.as_str())) href=(state_href(code, treaty, Some(on)))
                                                 data-state=(code) data-status=(st.as_str())
                                                 aria-label=(format!("{}: {}", shape.name, st.as_str().replace('_', " "))) {
                                                 title { (shape.name) ": " (st.as_str().replace('_', " ")) }
@@ -296,7 +299,7 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
                             g.points {
                                 @for p in &world.points {
                                     @if let Some(st) = by_code.get(p.id.as_str()) {
-                                        a.st.dot class=(format!("s-{}", st.as_str())) href=(state_href(&p.id, treaty, Some(on)))
+                                        a class=(format!("st dot s-{}", st.as_str())) href=(state_href(&p.id, treaty, Some(on)))
                                             data-state=(p.id) data-status=(st.as_str())
                                             aria-label=(format!("{}: {}", p.name, st.as_str().replace('_', " "))) {
                                             title { (p.name) ": " (st.as_str().replace('_', " ")) }
@@ -481,10 +484,10 @@ fn state_page(
                     h1 { (state.name) " " small { "(" (state.code) ")" } }
                     p.status {
                         (treaty.short_name) " on " time datetime=(on) { (on) } ": "
-                        strong.badge class=(format!("b-{}", st.as_str())) data-status=(st.as_str()) {
+                        strong class=(format!("badge b-{}", st.as_str())) data-status=(st.as_str()) {
                             (swatch(st)) " " (st.as_str().replace('_', " "))
                         }
-                        " (" (st.phrase()) ")"
+                        @if st.phrase() != st.as_str().replace('_', " ") { " (" (st.phrase()) ")" }
                     }
                     dl.dates {
                         (date_row("Signed", "signed", report.signed))
