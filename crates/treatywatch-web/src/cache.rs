@@ -203,6 +203,11 @@ impl Cache {
         resp
     }
 
+    /// The hash of the release and the dataset that every ETag starts from.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
     /// The number of responses cached.
     pub fn len(&self) -> usize {
         self.inner.len()

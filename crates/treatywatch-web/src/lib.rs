@@ -16,6 +16,7 @@ pub mod cache;
 pub mod error;
 pub mod pages;
 mod schema;
+pub mod testing;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -114,6 +115,12 @@ impl App {
     /// Today, by the app's clock.
     pub(crate) fn today(&self) -> Date {
         (self.today)()
+    }
+
+    /// The same app with a response cache of at most `bytes`.
+    pub fn with_cache_limit(mut self, bytes: u64) -> App {
+        self.cache = Cache::new(bytes, self.cache.fingerprint());
+        self
     }
 
     /// The number of responses in the cache.
@@ -226,7 +233,7 @@ async fn fallback(req: Request) -> Response {
     }
 }
 
-/// Refuses over-long targets, gives bare error statuses a JSON body, and logs each
+/// Refuses over-long targets, gives lower layers' error answers a JSON body, and logs each
 /// request on one line: method, target, status, microseconds.
 async fn guard_and_log(req: Request, next: Next) -> Response {
     let start = Instant::now();
@@ -239,7 +246,12 @@ async fn guard_and_log(req: Request, next: Next) -> Response {
         ApiError::for_status(StatusCode::URI_TOO_LONG).into_response()
     } else {
         let resp = next.run(req).await;
-        let bare = resp.headers().get(header::CONTENT_TYPE).is_none();
+        // Ours are JSON or HTML; lower layers answer with no body or plain text.
+        let bare = !resp
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with("application/json") || ct.starts_with("text/html"));
         if bare && (resp.status().is_client_error() || resp.status().is_server_error()) {
             let mut fixed = ApiError::for_status(resp.status()).into_response();
             if let Some(allow) = resp.headers().get(header::ALLOW) {
