@@ -312,8 +312,14 @@ pub async fn serve(
 /// and serves until SIGTERM or Ctrl-C. Logs go to standard error.
 pub fn run(addr: SocketAddr, data_dir: Option<&Path>) -> Result<(), String> {
     use std::io::IsTerminal;
+    // The log is written by its own thread through a buffer flushed whenever no line
+    // is waiting, so a request never waits on a write to the terminal or a file. The
+    // guard flushes what is left when the server stops. Under extreme load, lines are
+    // dropped rather than slowing the answers (tracing-appender's lossy mode).
+    let (writer, _flush_on_exit) =
+        tracing_appender::non_blocking(std::io::BufWriter::new(std::io::stderr()));
     let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
+        .with_writer(writer)
         .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .try_init();
