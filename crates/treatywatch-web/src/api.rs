@@ -110,16 +110,16 @@ pub struct TreatyDoc {
     name: &'static str,
     short_name: &'static str,
     /// The UN Treaty Collection reference.
-    #[schema(example = "XXVI-5")]
+    #[schema(example = "XXVI-5", required = true)]
     untc: Option<&'static str>,
     /// Other names accepted for `treaty=`.
     aliases: &'static [String],
-    #[schema(value_type = Option<String>, format = Date)]
+    #[schema(value_type = Option<String>, format = Date, required = true)]
     adopted: Option<Date>,
-    #[schema(value_type = Option<String>, format = Date)]
+    #[schema(value_type = Option<String>, format = Date, required = true)]
     opened_for_signature: Option<Date>,
     /// The general entry into force, computed from the deposits and the rules.
-    #[schema(value_type = Option<String>, format = Date)]
+    #[schema(value_type = Option<String>, format = Date, required = true)]
     entry_into_force: Option<Date>,
     #[schema(value_type = Vec<schema::Source>)]
     sources: Vec<&'static Source>,

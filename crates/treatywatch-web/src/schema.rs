@@ -60,16 +60,17 @@ pub struct StatusObject {
     #[schema(format = Date)]
     on: String,
     status: StatusName,
-    #[schema(format = Date)]
+    #[schema(format = Date, required = true)]
     signed: Option<String>,
-    #[schema(format = Date)]
+    #[schema(format = Date, required = true)]
     consent_deposited: Option<String>,
+    #[schema(required = true)]
     consent_kind: Option<ConsentKindName>,
-    #[schema(format = Date)]
+    #[schema(format = Date, required = true)]
     entry_into_force: Option<String>,
-    #[schema(format = Date)]
+    #[schema(format = Date, required = true)]
     withdrawal_notified: Option<String>,
-    #[schema(format = Date)]
+    #[schema(format = Date, required = true)]
     withdrawal_effective: Option<String>,
     /// Plain-language explanations.
     notes: Vec<String>,

@@ -37,7 +37,7 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 960 } });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -51,6 +51,8 @@ try {
   // The map on 2025-06-01, as a server-rendered page then enhanced.
   await page.goto(`${base}/?treaty=apmbc&on=2025-06-01`);
   await page.waitForSelector("main[data-ready=true]", { timeout: 10000 });
+  const blur = () => page.evaluate(() => document.activeElement?.blur());
+  await blur();
   await page.screenshot({ path: join(out, "map-2025-06-01.png"), fullPage: false });
   const status = (code) => page.getAttribute(`#map a.st[data-state="${code}"]`, "data-status");
   check("Finland is a party on 2025-06-01", (await status("FIN")) === "party");
@@ -66,6 +68,7 @@ try {
   const finRow = await page.getAttribute('#states tr[data-state="FIN"] td.status', "data-status");
   check("the list shows Finland withdrawn", finRow === "withdrawn", finRow);
   check("the address carries the date", page.url().includes("on=2026-03-01"), page.url());
+  await blur();
   await page.screenshot({ path: join(out, "map-2026-03-01.png"), fullPage: false });
 
   // The keyboard moves the slider one day at a time.
