@@ -130,7 +130,6 @@ pub struct TreatyDoc {
 pub struct HistoryEntry {
     #[schema(value_type = String, format = Date)]
     date: Date,
-    #[schema(value_type = schema::StatusName)]
     status: Status,
 }
 
@@ -389,7 +388,7 @@ Responses carry an ETag and Cache-Control; send If-None-Match to get 304 Not Mod
 Errors are JSON objects with `error`, `message` (what was wrong) and `hint` (what to send instead)."
     ),
     paths(treaties, status, state, timeline, changes, histories, openapi),
-    components(schemas(ApiError, schema::StatusName, schema::ConsentKindName)),
+    components(schemas(ApiError, Status, treatywatch_core::ConsentKind)),
     tags(
         (name = "status", description = "Statuses, stories and changes, computed from the depositary actions and the treaty's rules."),
         (name = "treaties", description = "The treaties in the dataset."),

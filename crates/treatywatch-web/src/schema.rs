@@ -5,34 +5,8 @@
 
 #![allow(dead_code)] // the fields are read by utoipa's derive, not by code
 
+use treatywatch_core::{ConsentKind, Status};
 use utoipa::ToSchema;
-
-/// A state's relationship to a treaty on a date.
-#[derive(ToSchema)]
-#[schema(as = Status)]
-#[serde(rename_all = "snake_case")]
-pub enum StatusName {
-    NotSignatory,
-    Signatory,
-    ConsentDeposited,
-    Party,
-    WithdrawalPending,
-    Withdrawn,
-}
-
-/// The kind of instrument by which a state consented to be bound.
-#[derive(ToSchema)]
-#[schema(as = ConsentKind)]
-#[serde(rename_all = "snake_case")]
-pub enum ConsentKindName {
-    Ratification,
-    Acceptance,
-    Approval,
-    Accession,
-    Succession,
-    DefinitiveSignature,
-    FormalConfirmation,
-}
 
 /// A public source behind a fact.
 #[derive(ToSchema)]
@@ -59,13 +33,13 @@ pub struct StatusObject {
     treaty: String,
     #[schema(format = Date)]
     on: String,
-    status: StatusName,
+    status: Status,
     #[schema(format = Date, required = true)]
     signed: Option<String>,
     #[schema(format = Date, required = true)]
     consent_deposited: Option<String>,
     #[schema(required = true)]
-    consent_kind: Option<ConsentKindName>,
+    consent_kind: Option<ConsentKind>,
     #[schema(format = Date, required = true)]
     entry_into_force: Option<String>,
     #[schema(format = Date, required = true)]
@@ -133,9 +107,9 @@ pub struct Change {
     name: String,
     treaty: String,
     /// The status the day before.
-    from: StatusName,
+    from: Status,
     /// The status from that day on.
-    to: StatusName,
+    to: Status,
     events: Vec<Event>,
 }
 
