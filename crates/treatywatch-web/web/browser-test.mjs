@@ -78,6 +78,17 @@ try {
   await page.keyboard.press("ArrowRight");
   check("ArrowRight comes back", (await page.inputValue("#on")) === "2026-03-01");
 
+  // Tab from the search box reaches the states on the map; Enter opens a story.
+  await page.focus("#q");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement?.matches("#map a.st[data-state]") ? document.activeElement.dataset.state : null);
+  check("Tab reaches the states on the map", focused !== null, String(focused));
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(`#panel:not([hidden]) #story[data-state="${focused}"]`);
+  check("Enter on a state opens its story", true);
+  await page.keyboard.press("Escape");
+
   // Click Finland on the map: its story opens beside the map.
   await page.click('#map a.st[data-state="FIN"]');
   await page.waitForSelector("#panel:not([hidden]) #story");
