@@ -217,10 +217,10 @@ impl App {
 #[utoipa::path(get, path = "/api/v1/treaties", tag = "treaties",
     responses((status = 200, description = "The treaties in the dataset.", body = Vec<TreatyDoc>)))]
 pub async fn treaties(State(app): State<Shared>, headers: HeaderMap) -> Response {
-    app.cache
-        .respond(&headers, Key::Treaties, Freshness::Release, || {
-            json(&app.treaty_docs())
-        })
+    app.respond(&headers, Key::Treaties, Freshness::Release, move |app| {
+        json(&app.treaty_docs())
+    })
+    .await
 }
 
 #[utoipa::path(get, path = "/api/v1/status", tag = "status", params(DatedParams),
@@ -237,10 +237,13 @@ pub async fn status(
     let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
     let (on, fresh) = app.date(p.on.as_deref(), "on")?;
     Ok(app
-        .cache
-        .respond(&headers, Key::Status { treaty: ti, on }, fresh, || {
-            json(&app.engine.parties(treaty, on))
-        }))
+        .respond(
+            &headers,
+            Key::Status { treaty: ti, on },
+            fresh,
+            move |app| json(&app.engine.parties(treaty, on)),
+        )
+        .await)
 }
 
 #[utoipa::path(get, path = "/api/v1/states/{state}", tag = "status",
@@ -266,9 +269,11 @@ pub async fn state(
         state: state.code,
         on,
     };
-    Ok(app.cache.respond(&headers, key, fresh, || {
-        json(&app.engine.status(treaty, state, on))
-    }))
+    Ok(app
+        .respond(&headers, key, fresh, move |app| {
+            json(&app.engine.status(treaty, state, on))
+        })
+        .await)
 }
 
 #[utoipa::path(get, path = "/api/v1/states/{state}/timeline", tag = "status",
@@ -292,13 +297,15 @@ pub async fn timeline(
         treaty: ti,
         state: state.code,
     };
-    Ok(app.cache.respond(&headers, key, Freshness::Release, || {
-        json(&treatywatch_core::TimelineDoc {
-            treaty,
-            state,
-            events: app.engine.timeline(treaty, state),
+    Ok(app
+        .respond(&headers, key, Freshness::Release, move |app| {
+            json(&treatywatch_core::TimelineDoc {
+                treaty,
+                state,
+                events: app.engine.timeline(treaty, state),
+            })
         })
-    }))
+        .await)
 }
 
 #[utoipa::path(get, path = "/api/v1/changes", tag = "status", params(ChangesParams),
@@ -334,9 +341,11 @@ pub async fn changes(
         from,
         to,
     };
-    Ok(app.cache.respond(&headers, key, fresh, || {
-        json(&app.engine.changes_doc(treaty, from, to))
-    }))
+    Ok(app
+        .respond(&headers, key, fresh, move |app| {
+            json(&app.engine.changes_doc(treaty, from, to))
+        })
+        .await)
 }
 
 #[utoipa::path(get, path = "/api/v1/histories", tag = "status", params(TreatyParams),
@@ -351,31 +360,33 @@ pub async fn histories(
 ) -> Result<Response, ApiError> {
     let p = params(q, "treaty")?;
     let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
-    Ok(app.cache.respond(
-        &headers,
-        Key::Histories { treaty: ti },
-        Freshness::Release,
-        || json(&app.histories(treaty)),
-    ))
+    Ok(app
+        .respond(
+            &headers,
+            Key::Histories { treaty: ti },
+            Freshness::Release,
+            move |app| json(&app.histories(treaty)),
+        )
+        .await)
 }
 
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta",
     responses((status = 200, description = "This document (OpenAPI 3.1), generated from the server's code.")))]
 pub async fn openapi(State(app): State<Shared>, headers: HeaderMap) -> Response {
-    app.cache
-        .respond(&headers, Key::OpenApi, Freshness::Release, || {
-            ApiDoc::openapi()
-                .to_json()
-                .map(|s| Rendered::new(s.into_bytes(), "application/json"))
-                .map_err(|e| {
-                    ApiError::new(
-                        StatusCode::INTERNAL_SERVER_ERROR,
-                        "error",
-                        e.to_string(),
-                        "report this as a bug",
-                    )
-                })
-        })
+    app.respond(&headers, Key::OpenApi, Freshness::Release, move |_| {
+        ApiDoc::openapi()
+            .to_json()
+            .map(|s| Rendered::new(s.into_bytes(), "application/json"))
+            .map_err(|e| {
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "error",
+                    e.to_string(),
+                    "report this as a bug",
+                )
+            })
+    })
+    .await
 }
 
 #[derive(OpenApi)]

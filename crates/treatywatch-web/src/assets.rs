@@ -67,10 +67,10 @@ pub async fn serve(
 ) -> Response {
     match FILES.iter().find(|(n, _, _)| *n == name) {
         Some(&(n, ct, bytes)) => {
-            app.cache
-                .respond(&headers, Key::Asset(n), Freshness::Release, || {
-                    Ok(Rendered::new(bytes.to_vec(), ct))
-                })
+            app.respond(&headers, Key::Asset(n), Freshness::Release, move |_| {
+                Ok(Rendered::new(bytes.to_vec(), ct))
+            })
+            .await
         }
         None => crate::pages::not_found("No such file.", &[]).into_response(),
     }

@@ -5,7 +5,8 @@
 //! `treaty=APMBC&on=2026-03-01` share one entry. The bytes are rendered once, with a
 //! gzip copy, and kept in a cache bounded by size. The ETag is a hash of the release,
 //! the dataset and the key: it is known before anything is rendered, so a matching
-//! `If-None-Match` gets a 304 at once.
+//! `If-None-Match` gets a 304 at once. [`crate::App::respond`] ties these together and
+//! renders misses off the async workers.
 
 use std::sync::Arc;
 
@@ -17,8 +18,6 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use quick_cache::Weighter;
 use treatywatch_core::{Date, StateCode};
-
-use crate::error::ApiError;
 
 /// What a response answers.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -143,64 +142,20 @@ impl Cache {
         }
     }
 
-    fn etag(&self, key: &Key) -> String {
+    /// The ETag of the answer to `key`, known before anything is rendered.
+    pub fn etag(&self, key: &Key) -> String {
         let h = fnv1a(self.fingerprint, format!("{key:?}").as_bytes());
         format!("\"{h:016x}\"")
     }
 
-    /// The response for `key`: 304 if the client has it, else the cached bytes, else
-    /// `render`'s. Errors from `render` are answered and not cached.
-    pub fn respond(
-        &self,
-        headers: &HeaderMap,
-        key: Key,
-        freshness: Freshness,
-        render: impl FnOnce() -> Result<Rendered, ApiError>,
-    ) -> Response {
-        let etag = self.etag(&key);
-        let gz_etag = format!("{}-gz\"", &etag[..etag.len() - 1]);
-        let cache_control = freshness.header();
-        if headers
-            .get_all(IF_NONE_MATCH)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .any(|v| etag_matches(v, &etag, &gz_etag))
-        {
-            let mut resp = StatusCode::NOT_MODIFIED.into_response();
-            let h = resp.headers_mut();
-            h.insert(CACHE_CONTROL, cache_control);
-            h.insert(VARY, HeaderValue::from_static("accept-encoding"));
-            if let Ok(v) = HeaderValue::from_str(&etag) {
-                h.insert(ETAG, v);
-            }
-            return resp;
-        }
-        let rendered = match self
-            .inner
-            .get_or_insert_with(&key, || render().map(Arc::new))
-        {
-            Ok(r) => r,
-            Err(e) => return e.into_response(),
-        };
-        let (body, etag, encoded) = match &rendered.gzip {
-            Some(gz) if accepts_gzip(headers) => (gz.clone(), gz_etag, true),
-            _ => (rendered.body.clone(), etag, false),
-        };
-        let mut resp = Response::new(Body::from(body));
-        let h = resp.headers_mut();
-        h.insert(
-            CONTENT_TYPE,
-            HeaderValue::from_static(rendered.content_type),
-        );
-        h.insert(CACHE_CONTROL, cache_control);
-        h.insert(VARY, HeaderValue::from_static("accept-encoding"));
-        if encoded {
-            h.insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-        }
-        if let Ok(v) = HeaderValue::from_str(&etag) {
-            h.insert(ETAG, v);
-        }
-        resp
+    /// The cached answer to `key`.
+    pub fn get(&self, key: &Key) -> Option<Arc<Rendered>> {
+        self.inner.get(key)
+    }
+
+    /// Keeps an answer; the cache drops the least used ones beyond its size.
+    pub fn insert(&self, key: Key, rendered: Arc<Rendered>) {
+        self.inner.insert(key, rendered);
     }
 
     /// The hash of the release and the dataset that every ETag starts from.
@@ -216,6 +171,60 @@ impl Cache {
     pub fn is_empty(&self) -> bool {
         self.inner.is_empty()
     }
+}
+
+/// The gzip variant's ETag.
+fn gz_etag(etag: &str) -> String {
+    format!("{}-gz\"", &etag[..etag.len() - 1])
+}
+
+/// 304 Not Modified if the client's If-None-Match names this answer.
+pub fn not_modified(headers: &HeaderMap, etag: &str, freshness: Freshness) -> Option<Response> {
+    let gz = gz_etag(etag);
+    let matched = headers
+        .get_all(IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| etag_matches(v, etag, &gz));
+    if !matched {
+        return None;
+    }
+    let mut resp = StatusCode::NOT_MODIFIED.into_response();
+    let h = resp.headers_mut();
+    h.insert(CACHE_CONTROL, freshness.header());
+    h.insert(VARY, HeaderValue::from_static("accept-encoding"));
+    if let Ok(v) = HeaderValue::from_str(etag) {
+        h.insert(ETAG, v);
+    }
+    Some(resp)
+}
+
+/// The answer with its headers, gzip-encoded if the client accepts it.
+pub fn response(
+    headers: &HeaderMap,
+    rendered: &Rendered,
+    etag: &str,
+    freshness: Freshness,
+) -> Response {
+    let (body, etag, encoded) = match &rendered.gzip {
+        Some(gz) if accepts_gzip(headers) => (gz.clone(), gz_etag(etag), true),
+        _ => (rendered.body.clone(), etag.to_string(), false),
+    };
+    let mut resp = Response::new(Body::from(body));
+    let h = resp.headers_mut();
+    h.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static(rendered.content_type),
+    );
+    h.insert(CACHE_CONTROL, freshness.header());
+    h.insert(VARY, HeaderValue::from_static("accept-encoding"));
+    if encoded {
+        h.insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    }
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        h.insert(ETAG, v);
+    }
+    resp
 }
 
 /// Whether an If-None-Match value names this response (either encoding), by the weak

@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -37,7 +37,7 @@ use treatywatch_core::engine::Engine;
 use treatywatch_core::{Date, State, Treaty, parse_date};
 use treatywatch_data::DataFile;
 
-use crate::cache::{Cache, FNV_OFFSET, Freshness, fnv1a};
+use crate::cache::{Cache, FNV_OFFSET, Freshness, Key, Rendered, fnv1a};
 use crate::error::ApiError;
 
 /// The treaty answered when a request names none.
@@ -55,6 +55,7 @@ pub const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 pub struct App {
     pub(crate) engine: Engine<'static>,
     pub(crate) cache: Cache,
+    renders: tokio::sync::Semaphore,
     today: fn() -> Date,
     pub(crate) world: assets::World,
 }
@@ -107,9 +108,63 @@ impl App {
         Ok(App {
             engine: Engine::new(data),
             cache: Cache::new(CACHE_BYTES, fingerprint),
+            renders: tokio::sync::Semaphore::new(App::render_permits()),
             today,
             world: assets::World::load()?,
         })
+    }
+
+    /// The answer to `key`: 304 if the client has it, else the cached bytes, else
+    /// `render`'s, kept for next time. Renders run on the blocking pool, at most
+    /// [`App::render_permits`] at once, so a flood of distinct requests (every day of
+    /// the calendar) cannot stall the answers that are already cached. Errors from
+    /// `render` are answered and not cached.
+    pub(crate) async fn respond<F>(
+        self: &Arc<Self>,
+        headers: &HeaderMap,
+        key: Key,
+        freshness: Freshness,
+        render: F,
+    ) -> Response
+    where
+        F: FnOnce(&App) -> Result<Rendered, ApiError> + Send + 'static,
+    {
+        let etag = self.cache.etag(&key);
+        if let Some(resp) = cache::not_modified(headers, &etag, freshness) {
+            return resp;
+        }
+        if let Some(r) = self.cache.get(&key) {
+            return cache::response(headers, &r, &etag, freshness);
+        }
+        let Ok(_permit) = self.renders.acquire().await else {
+            return ApiError::for_status(StatusCode::SERVICE_UNAVAILABLE).into_response();
+        };
+        // Another request may have rendered it while this one waited.
+        if let Some(r) = self.cache.get(&key) {
+            return cache::response(headers, &r, &etag, freshness);
+        }
+        let app = Arc::clone(self);
+        let rendered = match tokio::task::spawn_blocking(move || render(&app)).await {
+            Ok(Ok(r)) => Arc::new(r),
+            Ok(Err(e)) => return e.into_response(),
+            Err(e) => {
+                return ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "error",
+                    format!("rendering failed: {e}"),
+                    "report this as a bug",
+                )
+                .into_response();
+            }
+        };
+        self.cache.insert(key, Arc::clone(&rendered));
+        cache::response(headers, &rendered, &etag, freshness)
+    }
+
+    /// How many answers may be rendered at once: one core is left for the answers
+    /// already cached.
+    pub fn render_permits() -> usize {
+        std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1))
     }
 
     /// Today, by the app's clock.

@@ -189,13 +189,18 @@ pub async fn map(
     match resolved {
         Err(e) => api_error_page(e),
         Ok((ti, treaty, on, fresh)) => {
-            app.cache
-                .respond(&headers, Key::MapPage { treaty: ti, on }, fresh, || {
+            app.respond(
+                &headers,
+                Key::MapPage { treaty: ti, on },
+                fresh,
+                move |app| {
                     Ok(Rendered::new(
                         map_page(&app, treaty, on).into_string().into_bytes(),
                         HTML,
                     ))
-                })
+                },
+            )
+            .await
         }
     }
 }
@@ -386,7 +391,7 @@ pub async fn state(
         state: state.code,
         on,
     };
-    app.cache.respond(&headers, key, fresh, || {
+    app.respond(&headers, key, fresh, move |app| {
         Ok(Rendered::new(
             state_page(&app, treaty, state, on)
                 .into_string()
@@ -394,6 +399,7 @@ pub async fn state(
             HTML,
         ))
     })
+    .await
 }
 
 fn redirect(status: StatusCode, to: &str) -> Response {
