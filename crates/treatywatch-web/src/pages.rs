@@ -195,7 +195,7 @@ pub async fn map(
                 fresh,
                 move |app| {
                     Ok(Rendered::new(
-                        map_page(&app, treaty, on).into_string().into_bytes(),
+                        map_page(app, treaty, on).into_string().into_bytes(),
                         HTML,
                     ))
                 },
@@ -393,7 +393,7 @@ pub async fn state(
     };
     app.respond(&headers, key, fresh, move |app| {
         Ok(Rendered::new(
-            state_page(&app, treaty, state, on)
+            state_page(app, treaty, state, on)
                 .into_string()
                 .into_bytes(),
             HTML,
