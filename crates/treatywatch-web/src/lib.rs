@@ -14,6 +14,7 @@ pub mod api;
 mod assets;
 pub mod cache;
 pub mod error;
+mod log;
 pub mod pages;
 mod schema;
 pub mod testing;
@@ -367,14 +368,8 @@ pub async fn serve(
 /// and serves until SIGTERM or Ctrl-C. Logs go to standard error.
 pub fn run(addr: SocketAddr, data_dir: Option<&Path>) -> Result<(), String> {
     use std::io::IsTerminal;
-    // The log is written by its own thread through a buffer flushed whenever no line
-    // is waiting, so a request never waits on a write to the terminal or a file. The
-    // guard flushes what is left when the server stops. Under extreme load, lines are
-    // dropped rather than slowing the answers (tracing-appender's lossy mode).
-    let (writer, _flush_on_exit) =
-        tracing_appender::non_blocking(std::io::BufWriter::new(std::io::stderr()));
     let _ = tracing_subscriber::fmt()
-        .with_writer(writer)
+        .with_writer(|| log::Writer)
         .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .try_init();
@@ -393,11 +388,16 @@ pub fn run(addr: SocketAddr, data_dir: Option<&Path>) -> Result<(), String> {
             .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
         tracing::info!("treatywatch serving on http://{local}/ (API under /api/v1/)");
-        serve(listener, app, shutdown_signal())
-            .await
-            .map_err(|e| format!("the server failed: {e}"))?;
-        tracing::info!("treatywatch stopped");
-        Ok(())
+        log::flush();
+        let flusher = tokio::spawn(log::flush_periodically());
+        let served = serve(listener, app, shutdown_signal()).await;
+        flusher.abort();
+        match &served {
+            Ok(()) => tracing::info!("treatywatch stopped"),
+            Err(e) => tracing::error!("the server failed: {e}"),
+        }
+        log::flush();
+        served.map_err(|e| format!("the server failed: {e}"))
     })
 }
 
