@@ -21,6 +21,7 @@ function init(args)
     wrk.format("POST", "/api/v1/status?treaty=apmbc&on=2026-03-01"),
     wrk.format("DELETE", "/api/v1/states/FIN"),
     wrk.format("GET", "/api/v1/nowhere"),
+    wrk.format("GET", "/api/v1/status?treaty=apmbc&on=2026-03-01", { ["X-Big"] = string.rep("b", 20000) }),
   }
   i = 0
 end

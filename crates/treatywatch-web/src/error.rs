@@ -15,7 +15,8 @@ pub struct ApiError {
     pub status: StatusCode,
     /// A stable machine-readable code: `invalid_date`, `unknown_state`,
     /// `unknown_treaty`, `bad_query`, `missing_parameter`, `uri_too_long`,
-    /// `method_not_allowed`, `body_not_allowed`, `not_found`, `timeout`.
+    /// `headers_too_large`, `method_not_allowed`, `body_not_allowed`, `not_found`,
+    /// `timeout`, `bad_path`, `bad_range`.
     #[schema(example = "invalid_date")]
     pub error: &'static str,
     /// What was wrong, in words.
@@ -71,6 +72,11 @@ impl ApiError {
                 "uri_too_long",
                 "the request's address is too long",
                 "send at most a few short query parameters, such as treaty=apmbc&on=2026-03-01",
+            ),
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => (
+                "headers_too_large",
+                "the request's headers are larger than this server accepts (16 KiB)",
+                "send fewer or shorter headers",
             ),
             _ => ("error", "the request failed", "see /api/v1/openapi.json"),
         };

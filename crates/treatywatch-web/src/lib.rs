@@ -45,6 +45,9 @@ use crate::error::ApiError;
 pub const DEFAULT_TREATY: &str = "apmbc";
 /// The longest request target (path and query) accepted; longer gets 414.
 pub const MAX_URI_BYTES: usize = 2048;
+/// The most bytes of request headers accepted; more gets 431. (hyper itself closes
+/// connections whose headers pass about 400 KB before this is checked.)
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 /// The largest request body accepted (the API takes none); larger gets 413.
 pub const MAX_BODY_BYTES: usize = 1024;
 /// How long one request may take before it is answered 503.
@@ -289,7 +292,7 @@ async fn fallback(req: Request) -> Response {
     }
 }
 
-/// Refuses over-long targets, gives lower layers' error answers a JSON body, and logs each
+/// Refuses over-long targets and headers, gives lower layers' error answers a JSON body, and logs each
 /// request on one line: method, target, status, microseconds.
 async fn guard_and_log(req: Request, next: Next) -> Response {
     let start = Instant::now();
@@ -298,8 +301,15 @@ async fn guard_and_log(req: Request, next: Next) -> Response {
         .uri()
         .path_and_query()
         .map_or_else(|| req.uri().path().to_string(), |p| p.as_str().to_string());
+    let header_bytes: usize = req
+        .headers()
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len())
+        .sum();
     let resp = if target.len() > MAX_URI_BYTES {
         ApiError::for_status(StatusCode::URI_TOO_LONG).into_response()
+    } else if header_bytes > MAX_HEADER_BYTES {
+        ApiError::for_status(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE).into_response()
     } else {
         let resp = next.run(req).await;
         // Ours are JSON or HTML; lower layers answer with no body or plain text.

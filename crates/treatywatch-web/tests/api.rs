@@ -269,6 +269,10 @@ fn oversized_requests_are_refused() {
     );
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", r.text());
     assert_eq!(r.json()["error"], "body_not_allowed");
+    let big = "a".repeat(20_000);
+    let r = get(&app(), "/api/v1/status?on=2026-03-01", &[("x-big", &big)]);
+    assert_eq!(r.status, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
+    assert_eq!(r.json()["error"], "headers_too_large");
 }
 
 #[test]
