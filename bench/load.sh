@@ -8,14 +8,14 @@
 #   bench/load.sh --smoke    3 s phases, checks only correctness (no errors, every bad
 #                            request a 4xx, the server up and stopping cleanly): for CI
 #
-# Environment: PORT (18181), CONNECTIONS (16), THREADS (1), OUT (tests-output/load).
+# Environment: PORT (18181), CONNECTIONS (8), THREADS (1), OUT (tests-output/load).
 # Needs wrk and curl (Debian: apt-get install wrk curl). Traffic goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=${1:-measure}
 PORT=${PORT:-18181}
-CONNECTIONS=${CONNECTIONS:-16}
+CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-1}
 OUT=${OUT:-tests-output/load}
 if [ "$mode" = "--smoke" ]; then main_s=3; mixed_s=3; else main_s=15; mixed_s=10; fi
@@ -73,7 +73,7 @@ if wait "$pid"; then stopped=cleanly; else stopped="with an error"; fail=1; fi
 trap - EXIT
 
 echo
-echo "status endpoint: $rps requests/s, p99 ${p99} ms, $err_main errors"
+echo "status endpoint: $rps requests/s, p99 ${p99} ms, $err_main errors ($THREADS wrk thread, $CONNECTIONS connections, load average $(cut -d" " -f1 /proc/loadavg))"
 echo "beside bad requests: $err_mixed errors on the status endpoint; bad requests: $got4xx answered 4xx, $not4xx not"
 echo "server up after the load: $alive; stopped on SIGTERM $stopped"
 echo "request log lines: $(wc -l < "$OUT/server.log")"
