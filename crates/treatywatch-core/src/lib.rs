@@ -10,9 +10,11 @@
 //! * [`engine`]: statuses, counts, histories, timelines and deadlines.
 //! * [`evidence`]: domestic steps and records (stockpiles, production, use, milestones).
 //! * [`obligations`]: obligations with deadlines as data, and their status.
+//! * [`doc`]: the JSON documents the command line and the web API share.
 //! * [`names`]: resolving what users type to a state.
 
 pub mod date;
+pub mod doc;
 pub mod engine;
 pub mod evidence;
 pub mod model;
@@ -21,6 +23,7 @@ pub mod obligations;
 pub mod rules;
 
 pub use date::{Date, DateError, PartialDate, SourceDate, parse_date};
+pub use doc::{Change, ChangesDoc, Counts, PartiesDoc, TimelineDoc};
 pub use engine::{Engine, Status, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty};
 pub use model::{
     Action, ActionKind, ConflictPeriod, ConsentKind, Dataset, Dated, Origin, Source, SourceId,

@@ -202,6 +202,7 @@ pub struct State {
 /// The kind of instrument by which a state consents to be bound.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ConsentKind {
     Ratification,
     Acceptance,

@@ -272,3 +272,70 @@ fn no_real_state_moves_backwards_except_through_withdrawal() {
         }
     }
 }
+
+#[test]
+fn changes_replay_to_the_counts_of_every_day_and_name_their_events() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let t = d.treaty("apmbc").unwrap();
+    let all = engine.changes(t, date(1990, 1, 1), date(2100, 1, 1));
+    let mut current: std::collections::HashMap<_, Status> = d
+        .states
+        .iter()
+        .map(|s| (s.code, Status::NotSignatory))
+        .collect();
+    for (i, c) in all.iter().enumerate() {
+        assert!(
+            !c.events.is_empty(),
+            "{} {}: no event",
+            c.state.code,
+            c.date
+        );
+        assert!(
+            !c.sources().is_empty(),
+            "{} {}: no source",
+            c.state.code,
+            c.date
+        );
+        assert_eq!(
+            current[&c.state.code], c.from,
+            "{} {}",
+            c.state.code, c.date
+        );
+        current.insert(c.state.code, c.to);
+        // After the last change of a day, the replayed statuses give that day's counts.
+        if all.get(i + 1).is_none_or(|n| n.date != c.date) {
+            let counts = engine.counts_on(t, c.date);
+            for (status, n) in counts {
+                let replayed = current.values().filter(|s| **s == status).count();
+                assert_eq!(replayed, n, "{status} on {}", c.date);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_changes_of_2025_and_2026_are_the_joins_and_the_withdrawals() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let t = d.treaty("apmbc").unwrap();
+    let doc = engine.changes_doc(t, date(2026, 1, 1), date(2026, 3, 1));
+    let json = serde_json::to_value(&doc).unwrap();
+    assert_eq!(json["from"], "2026-01-01");
+    let fin = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["state"] == "FIN")
+        .expect("Finland's withdrawal takes effect in the range");
+    assert_eq!(fin["date"], "2026-01-10");
+    assert_eq!(fin["from"], "withdrawal_pending");
+    assert_eq!(fin["to"], "withdrawn");
+    assert_eq!(fin["events"][0]["kind"], "withdrawal_takes_effect");
+    assert!(fin["events"][0]["sources"][0]["url"].is_string());
+    let states: Vec<&str> = doc.changes.iter().map(|c| c.state.code.as_str()).collect();
+    assert_eq!(states, ["FIN", "POL"]);
+    // Both ends are included.
+    let one_day = engine.changes(t, date(2026, 1, 10), date(2026, 1, 10));
+    assert_eq!(one_day.len(), 1);
+}

@@ -142,4 +142,11 @@ pub enum Command {
     /// Validate the dataset: every fact sourced, dates real and in order, references
     /// known, no duplicates. Exits non-zero on any error.
     Check,
+    /// Serve the JSON API (/api/v1/) and the map pages over HTTP until SIGTERM or
+    /// Ctrl-C, logging each request on standard error.
+    Serve {
+        /// The address and port to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "IP:PORT")]
+        addr: std::net::SocketAddr,
+    },
 }

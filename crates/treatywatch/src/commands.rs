@@ -88,8 +88,13 @@ fn known_on_arg(command: &Command) -> Result<Option<Date>> {
 }
 
 pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
-    if let Command::Check = cli.command {
-        return check(cli.data.as_deref(), out);
+    match cli.command {
+        Command::Check => return check(cli.data.as_deref(), out),
+        Command::Serve { addr } => {
+            treatywatch_web::run(addr, cli.data.as_deref()).map_err(user)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
     }
     let full = load(cli.data.as_deref())?;
     let known_on = known_on_arg(&cli.command)?;
@@ -140,17 +145,16 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                         .map_err(|e| user(format!("--status: {e}")))?,
                 ),
             };
-            let mut reports = engine.statuses(treaty, on);
-            let counts = engine.counts_on(treaty, on);
+            let mut doc = engine.parties(treaty, on);
             if let Some(f) = filter {
-                reports.retain(|r| r.status == f);
+                doc.states.retain(|r| r.status == f);
             }
             match format {
                 Format::Table => {
-                    render::parties_table(out, treaty, on, known_on, &counts, &reports)?
+                    render::parties_table(out, treaty, on, known_on, &doc.counts.0, &doc.states)?
                 }
-                Format::Json => render::parties_json(out, treaty, on, &counts, &reports)?,
-                Format::Csv => render::status_csv(out, &reports)?,
+                Format::Json => render::parties_json(out, &doc)?,
+                Format::Csv => render::status_csv(out, &doc.states)?,
             }
         }
         Command::Timeline {
@@ -163,14 +167,17 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             let state = engine
                 .resolve_state(&state)
                 .map_err(|e| user(e.to_string()))?;
-            let events = engine.timeline(treaty, state);
+            let doc = treatywatch_core::TimelineDoc {
+                treaty,
+                state,
+                events: engine.timeline(treaty, state),
+            };
+            let events = &doc.events;
             let now = engine.status(treaty, state, known_on.unwrap_or_else(today));
             match format {
-                Format::Table => {
-                    render::timeline_text(out, treaty, state, known_on, &events, &now)?
-                }
-                Format::Json => render::timeline_json(out, treaty, state, &events)?,
-                Format::Csv => render::timeline_csv(out, state, &events)?,
+                Format::Table => render::timeline_text(out, treaty, state, known_on, events, &now)?,
+                Format::Json => render::timeline_json(out, &doc)?,
+                Format::Csv => render::timeline_csv(out, state, events)?,
             }
         }
         Command::Deadlines {
@@ -267,7 +274,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             out.write_all(crate::calendar::to_ics(&events, today()).as_bytes())?;
         }
         Command::Annotate(args) => crate::annotate::run(&engine, args, today(), out)?,
-        Command::Check => unreachable!("handled above"),
+        Command::Check | Command::Serve { .. } => unreachable!("handled above"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,7 +7,9 @@ use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde::Serialize;
 use treatywatch_core::engine::Deadline;
 use treatywatch_core::evidence::{Record, RecordValue};
-use treatywatch_core::{Date, Source, State, Status, StatusReport, TimelineEvent, Treaty};
+use treatywatch_core::{
+    Date, PartiesDoc, Source, State, Status, StatusReport, TimelineDoc, TimelineEvent, Treaty,
+};
 
 fn opt(d: Option<Date>) -> String {
     d.map_or_else(|| "-".to_string(), |d| d.to_string())
@@ -291,38 +293,9 @@ pub fn parties_table(
     Ok(())
 }
 
-#[derive(Serialize)]
-struct PartiesDoc<'a> {
-    treaty: &'a str,
-    on: Date,
-    counts: serde_json::Map<String, serde_json::Value>,
-    states: &'a [StatusReport<'a>],
-}
-
-/// The counts as a JSON object, every status present.
-pub fn counts_object(counts: &[(Status, usize)]) -> serde_json::Map<String, serde_json::Value> {
-    counts
-        .iter()
-        .map(|(s, n)| (s.as_str().to_string(), serde_json::Value::from(*n)))
-        .collect()
-}
-
-pub fn parties_json(
-    out: &mut impl Write,
-    treaty: &Treaty,
-    on: Date,
-    counts: &[(Status, usize)],
-    reports: &[StatusReport<'_>],
-) -> Result<()> {
-    json(
-        out,
-        &PartiesDoc {
-            treaty: treaty.id.as_str(),
-            on,
-            counts: counts_object(counts),
-            states: reports,
-        },
-    )
+/// The `parties --format json` document: the same type the web API serves.
+pub fn parties_json(out: &mut impl Write, doc: &PartiesDoc<'_>) -> Result<()> {
+    json(out, doc)
 }
 
 pub fn timeline_text<'d>(
@@ -382,51 +355,9 @@ pub fn timeline_text<'d>(
     cites.write(out)
 }
 
-#[derive(Serialize)]
-struct EventJson<'a> {
-    date: &'a treatywatch_core::PartialDate,
-    kind: &'static str,
-    class: &'static str,
-    derived: bool,
-    text: &'a str,
-    note: &'a str,
-    sources: &'a [&'a Source],
-}
-
-#[derive(Serialize)]
-struct TimelineDoc<'a> {
-    state: String,
-    name: &'a str,
-    treaty: &'a str,
-    events: Vec<EventJson<'a>>,
-}
-
-pub fn timeline_json(
-    out: &mut impl Write,
-    treaty: &Treaty,
-    state: &State,
-    events: &[TimelineEvent<'_>],
-) -> Result<()> {
-    json(
-        out,
-        &TimelineDoc {
-            state: state.code.to_string(),
-            name: &state.name,
-            treaty: treaty.id.as_str(),
-            events: events
-                .iter()
-                .map(|e| EventJson {
-                    date: &e.when,
-                    kind: e.kind.as_str(),
-                    class: e.kind.class(),
-                    derived: e.kind.is_derived(),
-                    text: &e.text,
-                    note: &e.note,
-                    sources: &e.sources,
-                })
-                .collect(),
-        },
-    )
+/// The `timeline --format json` document: the same type the web API serves.
+pub fn timeline_json(out: &mut impl Write, doc: &TimelineDoc<'_>) -> Result<()> {
+    json(out, doc)
 }
 
 pub fn timeline_csv(

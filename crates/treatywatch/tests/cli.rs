@@ -666,3 +666,75 @@ fn the_calendar_parses_in_a_real_icalendar_parser() {
     uids.dedup();
     assert_eq!(uids.len(), n);
 }
+
+/// The web API serves the very documents the command line prints.
+#[test]
+fn the_web_api_gives_the_same_documents_as_json_output() {
+    let app = std::sync::Arc::new(
+        treatywatch_web::App::embedded(|| jiff::civil::date(2026, 3, 1)).unwrap(),
+    );
+    let api = |uri: &str| treatywatch_web::testing::get(&app, uri, &[]).json();
+    assert_eq!(
+        api("/api/v1/status?treaty=apmbc&on=2026-03-01"),
+        json(&["parties", "--on", "2026-03-01", "--format", "json"])
+    );
+    assert_eq!(
+        api("/api/v1/states/FIN/timeline?treaty=apmbc"),
+        json(&["timeline", "FIN", "--format", "json"])
+    );
+    assert_eq!(
+        serde_json::Value::Array(vec![api("/api/v1/states/Ukraine?on=2026-01-09")]),
+        json(&["status", "UKR", "--on", "2026-01-09", "--format", "json"])
+    );
+}
+
+#[test]
+fn serve_refuses_a_bad_address() {
+    tw().args(["serve", "--addr", "localhost"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("invalid socket address"));
+}
+
+/// `serve` answers on a real socket, logs the request, and stops cleanly on SIGTERM.
+#[cfg(unix)]
+#[test]
+fn serve_answers_and_stops_on_sigterm() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("treatywatch"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {first:?}"))
+        .to_string();
+    let mut conn = std::net::TcpStream::connect(&addr).unwrap();
+    conn.write_all(
+        b"GET /api/v1/states/FIN?on=2026-03-01 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap();
+    let mut reply = String::new();
+    conn.read_to_string(&mut reply).unwrap();
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    assert!(reply.contains("\"status\":\"withdrawn\""));
+    let log = lines.next().unwrap().unwrap();
+    assert!(
+        log.contains("GET /api/v1/states/FIN?on=2026-03-01 200"),
+        "{log}"
+    );
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status}");
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
+}

@@ -1,0 +1,210 @@
+//! The documents treatywatch hands to programs. The command line's `--format json` and
+//! the web API serialize these same types, so the two cannot drift apart.
+//!
+//! * [`PartiesDoc`]: every state's status on a date, with the count for each status
+//!   (`parties --format json`, `GET /api/v1/status`).
+//! * [`TimelineDoc`]: one state's dated story (`timeline --format json`,
+//!   `GET /api/v1/states/{code}/timeline`).
+//! * [`ChangesDoc`]: every status change between two dates, each with the events and
+//!   sources behind it (`GET /api/v1/changes`), built by [`Engine::changes`].
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeStruct};
+
+use crate::date::Date;
+use crate::engine::{Engine, Status, StatusReport, TimelineEvent};
+use crate::model::{Source, State, Treaty, TreatyId};
+
+/// The number of states in each status, serialized as an object with a key for every
+/// status, in [`Status::ALL`] order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts(pub [(Status, usize); 6]);
+
+impl Counts {
+    /// Counts the statuses of `reports`.
+    pub fn of<'a, 'd: 'a>(reports: impl IntoIterator<Item = &'a StatusReport<'d>>) -> Counts {
+        let mut counts = Status::ALL.map(|s| (s, 0));
+        for r in reports {
+            counts[r.status as usize].1 += 1;
+        }
+        Counts(counts)
+    }
+
+    /// The count for one status.
+    pub fn get(&self, status: Status) -> usize {
+        self.0[status as usize].1
+    }
+
+    /// The number of states counted.
+    pub fn total(&self) -> usize {
+        self.0.iter().map(|(_, n)| n).sum()
+    }
+}
+
+impl Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (status, n) in &self.0 {
+            m.serialize_entry(status.as_str(), n)?;
+        }
+        m.end()
+    }
+}
+
+/// Every state's status on a date: `{"treaty", "on", "counts", "states"}`. `counts`
+/// covers every state even when `states` has been filtered.
+#[derive(Clone, Debug, Serialize)]
+pub struct PartiesDoc<'d> {
+    pub treaty: &'d TreatyId,
+    pub on: Date,
+    pub counts: Counts,
+    pub states: Vec<StatusReport<'d>>,
+}
+
+impl<'d> PartiesDoc<'d> {
+    /// The document for `reports`, which should be every state's report on `on`.
+    pub fn new(treaty: &'d Treaty, on: Date, states: Vec<StatusReport<'d>>) -> PartiesDoc<'d> {
+        PartiesDoc {
+            treaty: &treaty.id,
+            on,
+            counts: Counts::of(&states),
+            states,
+        }
+    }
+}
+
+impl Serialize for TimelineEvent<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Event", 7)?;
+        st.serialize_field("date", &self.when)?;
+        st.serialize_field("kind", self.kind.as_str())?;
+        st.serialize_field("class", self.kind.class())?;
+        st.serialize_field("derived", &self.kind.is_derived())?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("note", &self.note)?;
+        st.serialize_field("sources", &self.sources)?;
+        st.end()
+    }
+}
+
+/// One state's dated story: `{"state", "name", "treaty", "events"}`.
+#[derive(Clone, Debug)]
+pub struct TimelineDoc<'d> {
+    pub treaty: &'d Treaty,
+    pub state: &'d State,
+    pub events: Vec<TimelineEvent<'d>>,
+}
+
+impl Serialize for TimelineDoc<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Timeline", 4)?;
+        st.serialize_field("state", &self.state.code)?;
+        st.serialize_field("name", &self.state.name)?;
+        st.serialize_field("treaty", &self.treaty.id)?;
+        st.serialize_field("events", &self.events)?;
+        st.end()
+    }
+}
+
+/// A day on which a state's status changed, with what happened that day.
+#[derive(Clone, Debug)]
+pub struct Change<'d> {
+    pub date: Date,
+    pub state: &'d State,
+    pub treaty: &'d Treaty,
+    /// The status on the day before.
+    pub from: Status,
+    /// The status from this day on.
+    pub to: Status,
+    /// The timeline events of that day (actions recorded and dates derived by the
+    /// rules), each with its sources.
+    pub events: Vec<TimelineEvent<'d>>,
+}
+
+impl Change<'_> {
+    /// Every source of the change's events, once each, in order of first use.
+    pub fn sources(&self) -> Vec<&Source> {
+        let mut out: Vec<&Source> = Vec::new();
+        for s in self.events.iter().flat_map(|e| e.sources.iter()) {
+            if !out.iter().any(|x| std::ptr::eq(*x, *s)) {
+                out.push(s);
+            }
+        }
+        out
+    }
+}
+
+impl Serialize for Change<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Change", 7)?;
+        st.serialize_field("date", &self.date)?;
+        st.serialize_field("state", &self.state.code)?;
+        st.serialize_field("name", &self.state.name)?;
+        st.serialize_field("treaty", &self.treaty.id)?;
+        st.serialize_field("from", &self.from)?;
+        st.serialize_field("to", &self.to)?;
+        st.serialize_field("events", &self.events)?;
+        st.end()
+    }
+}
+
+/// Every status change on a day from `from` to `to`, both included:
+/// `{"treaty", "from", "to", "changes"}`.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChangesDoc<'d> {
+    pub treaty: &'d TreatyId,
+    pub from: Date,
+    pub to: Date,
+    pub changes: Vec<Change<'d>>,
+}
+
+impl<'d> Engine<'d> {
+    /// Every state's full report on a date, as one document.
+    pub fn parties(&self, treaty: &'d Treaty, on: Date) -> PartiesDoc<'d> {
+        PartiesDoc::new(treaty, on, self.statuses(treaty, on))
+    }
+
+    /// Every status change that happens on a day `D` with `from <= D <= to`, ordered by
+    /// day then state code. A change on `D` means the status on `D` differs from the
+    /// status on the day before. Built on [`Engine::history`], so it agrees with
+    /// [`Engine::status`] on every day.
+    pub fn changes(&self, treaty: &'d Treaty, from: Date, to: Date) -> Vec<Change<'d>> {
+        let mut out = Vec::new();
+        for state in &self.data().states {
+            let mut before = Status::NotSignatory;
+            let mut timeline: Option<Vec<TimelineEvent<'d>>> = None;
+            for (day, status) in self.history(treaty, state) {
+                if from <= day && day <= to {
+                    let events = timeline
+                        .get_or_insert_with(|| self.timeline(treaty, state))
+                        .iter()
+                        // The legal events of the day, not domestic steps or records.
+                        .filter(|e| e.date == day && matches!(e.kind.class(), "action" | "rule"))
+                        .cloned()
+                        .collect();
+                    out.push(Change {
+                        date: day,
+                        state,
+                        treaty,
+                        from: before,
+                        to: status,
+                        events,
+                    });
+                }
+                before = status;
+            }
+        }
+        out.sort_by(|a, b| a.date.cmp(&b.date).then(a.state.code.cmp(&b.state.code)));
+        out
+    }
+
+    /// The changes between two days, as one document.
+    pub fn changes_doc(&self, treaty: &'d Treaty, from: Date, to: Date) -> ChangesDoc<'d> {
+        ChangesDoc {
+            treaty: &treaty.id,
+            from,
+            to,
+            changes: self.changes(treaty, from, to),
+        }
+    }
+}

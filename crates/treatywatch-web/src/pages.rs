@@ -1,0 +1,586 @@
+//! The HTML pages, rendered on the server so that they work without JavaScript and
+//! have stable addresses to cite:
+//!
+//! * `/?treaty=&on=`: the world map coloured by status on a date, the legend with the
+//!   count for each status, a date form, a search box and the list of every state.
+//!   `assets/app.js` adds the timeline slider and opens a state's story beside the map.
+//! * `/states/{CODE}?treaty=&on=`: one state's status, the notes that explain it, its
+//!   dated story and numbered sources. Names and lower-case codes redirect (308) to the
+//!   canonical upper-case code.
+//! * `/search?q=`: resolves a name and redirects to the state's page.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::header::LOCATION;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+use serde::Deserialize;
+use treatywatch_core::{Date, Source, Status, TimelineEvent, Treaty};
+
+use crate::App;
+use crate::api::params;
+use crate::cache::{Key, Rendered};
+use crate::error::ApiError;
+
+const HTML: &str = "text/html; charset=utf-8";
+
+/// `treaty` and `on`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageParams {
+    treaty: Option<String>,
+    on: Option<String>,
+}
+
+/// `q`, `treaty` and `on`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchParams {
+    q: Option<String>,
+    treaty: Option<String>,
+    on: Option<String>,
+}
+
+/// The legend's words for a status, and its pattern's description for readers who
+/// cannot tell the colours apart.
+pub fn label(s: Status) -> &'static str {
+    match s {
+        Status::NotSignatory => "Not signed",
+        Status::Signatory => "Signatories, not bound",
+        Status::ConsentDeposited => "Consented, not yet bound",
+        Status::Party => "States Parties",
+        Status::WithdrawalPending => "Withdrawal pending (still bound)",
+        Status::Withdrawn => "Withdrawn",
+    }
+}
+
+fn pattern_note(s: Status) -> &'static str {
+    match s {
+        Status::NotSignatory => "light grey",
+        Status::Signatory => "yellow, horizontal lines",
+        Status::ConsentDeposited => "green, dots",
+        Status::Party => "dark blue, solid",
+        Status::WithdrawalPending => "orange, diagonal stripes",
+        Status::Withdrawn => "vermilion, cross-hatched",
+    }
+}
+
+fn page(title: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) }
+                link rel="icon" href="data:,";
+                link rel="stylesheet" href="/assets/app.css";
+                script src="/assets/app.js" defer {}
+            }
+            body {
+                svg.defs width="0" height="0" aria-hidden="true" focusable="false" { (patterns()) }
+                a.skip href="#main" { "Skip to the content" }
+                (body)
+                footer {
+                    p {
+                        "treatywatch: statuses computed from the depositary's actions and the treaty's clauses, every fact with its public source. "
+                        a href="/api/v1/openapi.json" { "JSON API (OpenAPI)" }
+                        ". Map: Natural Earth via world-atlas ("
+                        a href="/assets/NOTICE.txt" { "notice" }
+                        "); borders say nothing about the status of any territory."
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn html_response(status: StatusCode, markup: Markup) -> Response {
+    crate::body(status, HTML, markup.into_string())
+}
+
+/// An error page: what was wrong, what to do, and links to the closest states.
+pub fn error_page(
+    status: StatusCode,
+    message: &str,
+    hint: &str,
+    links: &[(String, String)],
+) -> Response {
+    html_response(
+        status,
+        page(
+            "Not found: treatywatch",
+            html! {
+                main #main {
+                    h1 { "Sorry" }
+                    p.message { (message) }
+                    @if !hint.is_empty() { p { (hint) } }
+                    @if !links.is_empty() {
+                        p { "Did you mean:" }
+                        ul { @for (name, href) in links { li { a href=(href) { (name) } } } }
+                    }
+                    p { a href="/" { "Back to the map" } }
+                }
+            },
+        ),
+    )
+}
+
+pub fn not_found(message: &str, links: &[(String, String)]) -> Response {
+    error_page(StatusCode::NOT_FOUND, message, "", links)
+}
+
+fn api_error_page(e: ApiError) -> Response {
+    error_page(e.status, &e.message, &capitalise_first(&e.hint), &[])
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn state_href(code: &str, treaty: &Treaty, on: Option<Date>) -> String {
+    match on {
+        Some(d) => format!("/states/{code}?treaty={}&on={d}", treaty.id),
+        None => format!("/states/{code}?treaty={}", treaty.id),
+    }
+}
+
+fn patterns() -> Markup {
+    // Okabe-Ito colours, each with a different texture so that the statuses stay
+    // apart in greyscale and for colour-blind readers.
+    PreEscaped(
+        r##"<defs>
+<pattern id="pat-signatory" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#F0E442"></rect><path d="M0 1.5H6M0 4.5H6" stroke="#000" stroke-opacity=".55" stroke-width=".8"></path></pattern>
+<pattern id="pat-consent_deposited" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#009E73"></rect><circle cx="3" cy="3" r="1.3" fill="#fff" fill-opacity=".9"></circle></pattern>
+<pattern id="pat-withdrawal_pending" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#E69F00"></rect><path d="M1.5 0V6" stroke="#000" stroke-opacity=".6" stroke-width="1.6"></path></pattern>
+<pattern id="pat-withdrawn" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#D55E00"></rect><path d="M0 0L6 6M6 0L0 6" stroke="#fff" stroke-width="1.1"></path></pattern>
+</defs>"##
+            .to_string(),
+    )
+}
+
+fn swatch(s: Status) -> Markup {
+    html! {
+        svg class="swatch" viewBox="0 0 18 12" width="18" height="12" aria-hidden="true" focusable="false" {
+            rect class=(format!("s-{}", s.as_str())) width="18" height="12" rx="2" {}
+        }
+    }
+}
+
+/// `GET /`: the map page.
+pub async fn map(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    q: Result<Query<PageParams>, QueryRejection>,
+) -> Response {
+    let resolved = (|| {
+        let p = params(q, "treaty and on")?;
+        let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
+        let (on, fresh) = app.date(p.on.as_deref(), "on")?;
+        Ok::<_, ApiError>((ti, treaty, on, fresh))
+    })();
+    match resolved {
+        Err(e) => api_error_page(e),
+        Ok((ti, treaty, on, fresh)) => {
+            app.respond(
+                &headers,
+                Key::MapPage { treaty: ti, on },
+                fresh,
+                move |app| {
+                    Ok(Rendered::new(
+                        map_page(app, treaty, on).into_string().into_bytes(),
+                        HTML,
+                    ))
+                },
+            )
+            .await
+        }
+    }
+}
+
+fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
+    let statuses = app.engine.statuses_on(treaty, on);
+    let by_code: HashMap<&str, Status> = statuses
+        .iter()
+        .map(|(s, st)| (s.code.as_str(), *st))
+        .collect();
+    let mut counts = Status::ALL.map(|s| (s, 0usize));
+    for (_, st) in &statuses {
+        counts[*st as usize].1 += 1;
+    }
+    let bound: usize = counts
+        .iter()
+        .filter(|(s, _)| s.is_bound())
+        .map(|(_, n)| n)
+        .sum();
+    let (first, last) = app.span(treaty);
+    // The slider runs to the latest day in the data, or to today if that is later.
+    let end = last.max(app.today());
+    let days = (end - first).get_days();
+    let world = &app.world;
+    let mut sorted: Vec<&(&treatywatch_core::State, Status)> = statuses.iter().collect();
+    sorted.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    let short = &treaty.short_name;
+    page(
+        &format!("{short} on {on}: treatywatch"),
+        html! {
+            header {
+                h1 { "Where every state stands on the " (short) }
+                p.lede {
+                    "On " time #on-label datetime=(on) { (on) } ", "
+                    strong #bound { (bound) } " of " (statuses.len()) " states are bound by the "
+                    (treaty.name) " (" (treaty.untc.as_deref().unwrap_or(treaty.id.as_str())) ")."
+                }
+            }
+            main #main data-treaty=(treaty.id) data-on=(on) data-first=(first) data-last=(last) data-end=(end) {
+                div.toolbar {
+                    form #date-form method="get" action="/" {
+                        input type="hidden" name="treaty" value=(treaty.id);
+                        label for="on" { "Date" }
+                        input #on type="date" name="on" value=(on) required;
+                        button type="submit" { "Show" }
+                        div #timeline hidden {
+                            button #prev type="button" title="Previous change" aria-label="Previous change" { "◀" }
+                            input #slider type="range" min="0" max=(days) value=((on - first).get_days().clamp(0, days))
+                                aria-label="Date on the timeline" aria-valuetext=(on);
+                            button #next type="button" title="Next change" aria-label="Next change" { "▶" }
+                            span.span { (first) " – " (end) }
+                        }
+                    }
+                    form #search role="search" method="get" action="/search" {
+                        label for="q" { "Find a state" }
+                        input #q type="search" name="q" list="state-names" placeholder="Finland, UKR, Türkiye…" autocomplete="off" required;
+                        input type="hidden" name="treaty" value=(treaty.id);
+                        input type="hidden" name="on" value=(on);
+                        button type="submit" { "Open" }
+                        datalist #state-names {
+                            @for (s, _) in &sorted { option value=(s.name) {} }
+                        }
+                        p #search-msg role="status" {}
+                    }
+                }
+                section.legend aria-labelledby="legend-title" {
+                    h2 #legend-title { "On " time.on datetime=(on) { (on) } }
+                    ul {
+                        @for (s, n) in counts {
+                            li data-status=(s.as_str()) {
+                                (swatch(s))
+                                span.label { (label(s)) }
+                                " "
+                                strong data-count=(s.as_str()) { (n) }
+                                span.visually-hidden { " (" (pattern_note(s)) ")" }
+                            }
+                        }
+                    }
+                }
+                div.layout {
+                    figure.map {
+                        svg #map viewBox=(format!("0 0 {} {}", world.width, world.height))
+                            aria-label=(format!("World map of the {short} on {on}; every state is also in the list below")) {
+                            g.shapes {
+                                @for shape in &world.shapes {
+                                    @match shape.id.as_deref().and_then(|c| by_code.get(c).map(|st| (c, *st))) {
+                                        Some((code, st)) => {
+                                            a class=(format!("st s-{}", st.as_str())) href=(state_href(code, treaty, Some(on)))
+                                                data-state=(code) data-status=(st.as_str())
+                                                aria-label=(format!("{}: {}", shape.name, st.as_str().replace('_', " "))) {
+                                                title { (shape.name) ": " (st.as_str().replace('_', " ")) }
+                                                path d=(shape.d) {}
+                                            }
+                                        }
+                                        None => {
+                                            path.nodata d=(shape.d) { title { (shape.name) ": not in the dataset" } }
+                                        }
+                                    }
+                                }
+                            }
+                            g.points {
+                                @for p in &world.points {
+                                    @if let Some(st) = by_code.get(p.id.as_str()) {
+                                        a class=(format!("st dot s-{}", st.as_str())) href=(state_href(&p.id, treaty, Some(on)))
+                                            data-state=(p.id) data-status=(st.as_str())
+                                            aria-label=(format!("{}: {}", p.name, st.as_str().replace('_', " "))) {
+                                            title { (p.name) ": " (st.as_str().replace('_', " ")) }
+                                            circle cx=(p.x) cy=(p.y) r="2.6" {}
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        figcaption { "Click a state, or tab to it and press Enter, to read its story with sources. Small states are dots; every state is in the list below." }
+                    }
+                    aside #panel hidden tabindex="-1" aria-label="The selected state's story" {
+                        button #close type="button" { "Close" }
+                        div #panel-body aria-live="polite" {}
+                    }
+                }
+                section #states aria-labelledby="states-title" {
+                    h2 #states-title { "Every state on " time.on datetime=(on) { (on) } }
+                    table {
+                        thead { tr { th scope="col" { "State" } th scope="col" { "Code" } th scope="col" { "Status" } } }
+                        tbody {
+                            @for (s, st) in &sorted {
+                                tr data-state=(s.code) {
+                                    td { a href=(state_href(s.code.as_str(), treaty, Some(on))) { (s.name) } }
+                                    td { (s.code) }
+                                    td.status data-status=(st.as_str()) { (swatch(*st)) " " span { (st.as_str().replace('_', " ")) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// `GET /states/{state}`: one state's page.
+pub async fn state(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    code: Result<Path<String>, PathRejection>,
+    q: Result<Query<PageParams>, QueryRejection>,
+    uri: axum::http::Uri,
+) -> Response {
+    let Ok(Path(code)) = code else {
+        return not_found("That is not a state's address.", &[]);
+    };
+    let resolved = (|| {
+        let p = params(q, "treaty and on")?;
+        let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
+        let (on, fresh) = app.date(p.on.as_deref(), "on")?;
+        Ok::<_, ApiError>((ti, treaty, on, fresh, p.on.is_some()))
+    })();
+    let (ti, treaty, on, fresh, dated) = match resolved {
+        Ok(r) => r,
+        Err(e) => return api_error_page(e),
+    };
+    let state = match app.engine.resolve_state(&code) {
+        Ok(s) => s,
+        Err(e) => {
+            let links: Vec<(String, String)> = e
+                .suggestions
+                .iter()
+                .map(|(n, c)| {
+                    (
+                        format!("{n} ({c})"),
+                        state_href(c.as_str(), treaty, dated.then_some(on)),
+                    )
+                })
+                .collect();
+            return not_found(&e.to_string(), &links);
+        }
+    };
+    if code != state.code.as_str() {
+        let mut to = format!("/states/{}", state.code);
+        if let Some(q) = uri.query() {
+            to.push('?');
+            to.push_str(q);
+        }
+        return redirect(StatusCode::PERMANENT_REDIRECT, &to);
+    }
+    let key = Key::StatePage {
+        treaty: ti,
+        state: state.code,
+        on,
+    };
+    app.respond(&headers, key, fresh, move |app| {
+        Ok(Rendered::new(
+            state_page(app, treaty, state, on)
+                .into_string()
+                .into_bytes(),
+            HTML,
+        ))
+    })
+    .await
+}
+
+fn redirect(status: StatusCode, to: &str) -> Response {
+    let mut r = status.into_response();
+    if let Ok(v) = HeaderValue::from_str(to) {
+        r.headers_mut().insert(LOCATION, v);
+    }
+    r
+}
+
+/// Numbers sources in order of first use.
+#[derive(Default)]
+struct Citations<'d> {
+    list: Vec<&'d Source>,
+}
+
+impl<'d> Citations<'d> {
+    fn refs(&mut self, sources: &[&'d Source]) -> Vec<usize> {
+        let mut nums: Vec<usize> = sources
+            .iter()
+            .map(
+                |s| match self.list.iter().position(|c| std::ptr::eq(*c, *s)) {
+                    Some(i) => i + 1,
+                    None => {
+                        self.list.push(s);
+                        self.list.len()
+                    }
+                },
+            )
+            .collect();
+        nums.sort_unstable();
+        nums.dedup();
+        nums
+    }
+}
+
+fn refs_markup(nums: &[usize]) -> Markup {
+    html! {
+        span.refs {
+            @for n in nums { " " a href=(format!("#src-{n}")) aria-label=(format!("source {n}")) { "[" (n) "]" } }
+        }
+    }
+}
+
+fn date_row(label: &str, field: &str, d: Option<Date>) -> Markup {
+    html! {
+        dt { (label) }
+        dd data-field=(field) {
+            @match d { Some(d) => time datetime=(d) { (d) }, None => "—" }
+        }
+    }
+}
+
+fn event_text(e: &TimelineEvent<'_>) -> String {
+    let mut t = e.text.clone();
+    if let Some(f) = t.get(..1) {
+        t = f.to_uppercase() + &t[1..];
+    }
+    t
+}
+
+fn state_page(
+    app: &App,
+    treaty: &'static Treaty,
+    state: &'static treatywatch_core::State,
+    on: Date,
+) -> Markup {
+    let report = app.engine.status(treaty, state, on);
+    let events = app.engine.timeline(treaty, state);
+    let mut cite = Citations::default();
+    let timeline: Vec<(&TimelineEvent<'_>, Vec<usize>)> =
+        events.iter().map(|e| (e, cite.refs(&e.sources))).collect();
+    let status_refs = cite.refs(&report.sources);
+    let cite_url = state_href(state.code.as_str(), treaty, None);
+    let effect_label = match report.withdrawal_effective {
+        Some(d) if d <= on => "Withdrawal took effect",
+        _ => "Withdrawal takes effect",
+    };
+    let st = report.status;
+    page(
+        &format!("{} and the {}: treatywatch", state.name, treaty.short_name),
+        html! {
+            header {
+                p.crumbs { a href=(format!("/?treaty={}&on={on}", treaty.id)) { "← The map on " (on) } }
+            }
+            main #main {
+                article #story data-state=(state.code) data-status=(st.as_str()) {
+                    h1 { (state.name) " " small { "(" (state.code) ")" } }
+                    p.status {
+                        (treaty.short_name) " on " time datetime=(on) { (on) } ": "
+                        strong class=(format!("badge b-{}", st.as_str())) data-status=(st.as_str()) {
+                            (swatch(st)) " " (st.as_str().replace('_', " "))
+                        }
+                        @if st.phrase() != st.as_str().replace('_', " ") { " (" (st.phrase()) ")" }
+                    }
+                    dl.dates {
+                        (date_row("Signed", "signed", report.signed))
+                        dt { "Consent deposited" }
+                        dd data-field="consent_deposited" {
+                            @match report.consent_deposited {
+                                Some(d) => { time datetime=(d) { (d) } @if let Some(k) = report.consent_kind { " (" (k.as_str().replace('_', " ")) ")" } }
+                                None => "—",
+                            }
+                        }
+                        (date_row("In force for it", "entry_into_force", report.entry_into_force))
+                        (date_row("Withdrawal notified", "withdrawal_notified", report.withdrawal_notified))
+                        (date_row(effect_label, "withdrawal_effective", report.withdrawal_effective))
+                    }
+                    h2 { "Why" }
+                    ul.notes { @for n in &report.notes { li { (n) } } }
+                    p.small { "Sources for this status:" (refs_markup(&status_refs)) }
+                    h2 { "Story" }
+                    @if timeline.is_empty() {
+                        p { "No action is recorded: " (state.name) " has neither signed nor joined." }
+                    } @else {
+                        ol.timeline {
+                            @for (e, nums) in &timeline {
+                                li class=(if e.kind.is_derived() { "derived" } else { "action" }) {
+                                    time datetime=(e.date) { (e.date) } " "
+                                    span.text { (event_text(e)) }
+                                    @if e.kind.is_derived() { " " span.rule title="Computed from the treaty's clauses" { "rule" } }
+                                    (refs_markup(nums))
+                                    @if !e.note.is_empty() { p.note { "Note: " (e.note) } }
+                                }
+                            }
+                        }
+                        p.small { "Lines marked " span.rule { "rule" } " are computed from the treaty's clauses; the others are recorded actions." }
+                    }
+                    h2 { "Sources" }
+                    ol.sources {
+                        @for (i, s) in cite.list.iter().enumerate() {
+                            li id=(format!("src-{}", i + 1)) {
+                                a.source href=(s.url) rel="noopener" { (s.title) } ". " (s.publisher) ", " (s.date.to_string()) "."
+                            }
+                        }
+                    }
+                    p.cite {
+                        "Cite this page: " a href=(cite_url) { (cite_url) }
+                        " (the status today), or with " code { "&on=" (on) } " for this date. "
+                        "Data: " a href=(format!("/api/v1/states/{}?treaty={}&on={on}", state.code, treaty.id)) { "JSON" } ", "
+                        a href=(format!("/api/v1/states/{}/timeline?treaty={}", state.code, treaty.id)) { "timeline JSON" } "."
+                    }
+                }
+            }
+        },
+    )
+}
+
+/// `GET /search?q=`: to the state's page, or a page with the closest names.
+pub async fn search(
+    State(app): State<Arc<App>>,
+    q: Result<Query<SearchParams>, QueryRejection>,
+) -> Response {
+    let p = match params(q, "q, treaty and on") {
+        Ok(p) => p,
+        Err(e) => return api_error_page(e),
+    };
+    let (_, treaty) = match app.treaty(p.treaty.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return api_error_page(e),
+    };
+    let on = match p.on.as_deref().map(|s| app.date(Some(s), "on")).transpose() {
+        Ok(d) => d.map(|(d, _)| d),
+        Err(e) => return api_error_page(e),
+    };
+    let q = p.q.unwrap_or_default();
+    if q.trim().is_empty() {
+        return redirect(StatusCode::SEE_OTHER, "/");
+    }
+    match app.engine.resolve_state(&q) {
+        Ok(s) => redirect(
+            StatusCode::SEE_OTHER,
+            &state_href(s.code.as_str(), treaty, on),
+        ),
+        Err(e) => {
+            let links: Vec<(String, String)> = e
+                .suggestions
+                .iter()
+                .map(|(n, c)| (format!("{n} ({c})"), state_href(c.as_str(), treaty, on)))
+                .collect();
+            not_found(&e.to_string(), &links)
+        }
+    }
+}
