@@ -295,9 +295,15 @@ impl<'d> Engine<'d> {
     }
 
     fn treaty_pos(&self, treaty: &Treaty) -> usize {
-        self.data
-            .treaties
-            .iter()
+        let all = &self.data.treaties;
+        // A treaty borrowed from this dataset is found by its address, in constant time;
+        // an equal treaty from elsewhere by its id.
+        let offset = (treaty as *const Treaty as usize).wrapping_sub(all.as_ptr() as usize);
+        let i = offset / std::mem::size_of::<Treaty>().max(1);
+        if i < all.len() && std::ptr::eq(&all[i], treaty) {
+            return i;
+        }
+        all.iter()
             .position(|t| t.id == treaty.id)
             .expect("treaty from this dataset")
     }
@@ -764,6 +770,22 @@ impl<'d> Engine<'d> {
     pub fn history(&self, treaty: &Treaty, state: &State) -> Vec<(Date, Status)> {
         let t = self.treaty_pos(treaty);
         let p = self.state_position(state);
+        let days = self.event_days(t, p);
+        let mut out: Vec<(Date, Status)> = Vec::new();
+        let mut last = Status::NotSignatory;
+        for d in days {
+            let st = self.replay(t, p, d).status;
+            if st != last {
+                out.push((d, st));
+                last = st;
+            }
+        }
+        out
+    }
+
+    /// The days on which anything in a state's record under a treaty can change: the day
+    /// each action counts from, each entry into force and each withdrawal's effect.
+    fn event_days(&self, t: usize, p: usize) -> Vec<Date> {
         let mut days: Vec<Date> = Vec::new();
         for &i in &self.treaties[t].per_state[p] {
             days.push(self.counts_from[i]);
@@ -775,15 +797,84 @@ impl<'d> Engine<'d> {
         }
         days.sort();
         days.dedup();
-        let mut out: Vec<(Date, Status)> = Vec::new();
-        let mut last = Status::NotSignatory;
-        for d in days {
-            let st = self.replay(t, p, d).status;
-            if st != last {
-                out.push((d, st));
-                last = st;
+        days
+    }
+
+    fn facts_of(&self, r: &Replay) -> StatusFacts {
+        let actions = &self.data.actions;
+        let consent = r.consent.map(|i| &actions[i]);
+        StatusFacts {
+            status: r.status,
+            signed: r.signature.map(|i| actions[i].date),
+            consent_deposited: consent.map(|a| a.date),
+            consent_kind: consent.and_then(|a| match a.kind {
+                ActionKind::Consent(k) => Some(k),
+                _ => None,
+            }),
+            entry_into_force: r.consent.and_then(|i| match self.entry(i) {
+                Some(StateEntry::On { date, .. }) => Some(*date),
+                _ => None,
+            }),
+            withdrawal_notified: r.withdrawal.map(|i| actions[i].date),
+            withdrawal_effective: r.withdrawal.and_then(|i| self.effect_date(i)),
+        }
+    }
+
+    /// The status facts (no notes, no sources) of one state under one treaty on each of
+    /// `days`, in the same order. Cheap enough for panels of millions of rows: the
+    /// state's record is replayed only on the few days it can change.
+    pub fn facts_on(&self, treaty: &Treaty, state: &State, days: &[Date]) -> Vec<StatusFacts> {
+        let t = self.treaty_pos(treaty);
+        let p = self.state_position(state);
+        if self.treaties[t].per_state[p].is_empty() {
+            return vec![StatusFacts::default(); days.len()];
+        }
+        let events = self.event_days(t, p);
+        let at_event: Vec<StatusFacts> = events
+            .iter()
+            .map(|&d| self.facts_of(&self.replay(t, p, d)))
+            .collect();
+        days.iter()
+            .map(|d| match events.partition_point(|e| e <= d) {
+                0 => StatusFacts::default(),
+                n => at_event[n - 1],
+            })
+            .collect()
+    }
+
+    /// Every change of status under `treaty` on a day after `from` and up to `to`
+    /// (both included in the sense `from < day <= to`: a change on `from` itself is
+    /// already in the status on `from`), ordered by day, then state code. Each change
+    /// carries the timeline lines of that day that explain it: the depositary action,
+    /// or the rule that made it take effect, each with its sources.
+    pub fn changes(&self, treaty: &'d Treaty, from: Date, to: Date) -> Vec<Change<'d>> {
+        let mut out = Vec::new();
+        for state in &self.data.states {
+            let history = self.history(treaty, state);
+            if !history.iter().any(|(d, _)| from < *d && *d <= to) {
+                continue;
+            }
+            let timeline = self.timeline(treaty, state);
+            let mut before = Status::NotSignatory;
+            for (day, status) in history {
+                if from < day && day <= to {
+                    out.push(Change {
+                        date: day,
+                        treaty,
+                        state,
+                        from: before,
+                        to: status,
+                        because: timeline
+                            .iter()
+                            .filter(|e| e.date == day && e.kind.changes_status())
+                            .cloned()
+                            .collect(),
+                    });
+                }
+                before = status;
             }
         }
+        out.sort_by_key(|c| (c.date, c.state.code));
         out
     }
 
@@ -1007,6 +1098,33 @@ impl Serialize for StatusReport<'_> {
     }
 }
 
+/// The facts of a state's status on one day, without notes or sources: what panels and
+/// bulk exports need. Dates are as in [`StatusReport`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatusFacts {
+    pub status: Status,
+    pub signed: Option<Date>,
+    pub consent_deposited: Option<Date>,
+    pub consent_kind: Option<ConsentKind>,
+    pub entry_into_force: Option<Date>,
+    pub withdrawal_notified: Option<Date>,
+    pub withdrawal_effective: Option<Date>,
+}
+
+/// A change of one state's status under one treaty, and why: see [`Engine::changes`].
+#[derive(Clone, Debug)]
+pub struct Change<'d> {
+    /// The first day of the new status.
+    pub date: Date,
+    pub treaty: &'d Treaty,
+    pub state: &'d State,
+    pub from: Status,
+    pub to: Status,
+    /// The lines of the state's timeline on that day that change its status: the
+    /// depositary action, or the rule that made something take effect, with sources.
+    pub because: Vec<TimelineEvent<'d>>,
+}
+
 /// What a timeline line records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimelineKind {
@@ -1028,6 +1146,17 @@ impl TimelineKind {
             TimelineKind::WithdrawalTakesEffect => 11,
             TimelineKind::WithdrawalHeld => 12,
         }
+    }
+
+    /// Whether a line of this kind can change a status (a declared suspension or a
+    /// provisional application cannot).
+    pub fn changes_status(self) -> bool {
+        !matches!(
+            self,
+            TimelineKind::Action(
+                ActionKind::SuspensionDeclared | ActionKind::ProvisionalApplication
+            ) | TimelineKind::WithdrawalHeld
+        )
     }
 
     /// Whether the line is derived by the rules rather than recorded.

@@ -17,10 +17,12 @@ pub mod names;
 pub mod rules;
 
 pub use date::{Date, DateError, SourceDate, parse_date};
-pub use engine::{Engine, Status, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty};
+pub use engine::{
+    Change, Engine, Status, StatusFacts, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty,
+};
 pub use model::{
-    Action, ActionKind, ConflictPeriod, ConsentKind, Dataset, Dated, Origin, Source, SourceId,
-    State, StateCode, StateKind, Treaty, TreatyId,
+    Action, ActionKind, ConflictPeriod, ConsentKind, Dataset, Dated, Entity, EntityKind, Origin,
+    Source, SourceId, State, StateCode, StateKind, Treaty, TreatyId,
 };
 pub use names::UnknownState;
 pub use rules::Rules;

@@ -5,8 +5,11 @@ use std::collections::{HashMap, HashSet};
 
 use jiff::ToSpan;
 use treatywatch_core::engine::Engine;
+use treatywatch_core::names::normalize;
 use treatywatch_core::rules::{GeneralEntry, SignatureRule, SuccessionRule};
-use treatywatch_core::{ActionKind, ConsentKind, Dataset, Date, Origin, SourceId, Status};
+use treatywatch_core::{
+    ActionKind, ConsentKind, Dataset, Date, Origin, SourceId, StateCode, Status,
+};
 
 use crate::problem::Problem;
 
@@ -72,6 +75,12 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
             }
         }
     }
+    for e in &data.entities {
+        for id in &e.sources {
+            need_source(&e.origin, "sources", id, &mut problems);
+        }
+    }
+    check_entities(data, &states, &mut problems);
     for s in &data.sources {
         if s.date.earliest() > today {
             problems.push(at(
@@ -373,4 +382,71 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// Entities: ids apart from state codes, references to known states, names that no state
+/// claims.
+fn check_entities(data: &Dataset, states: &HashSet<StateCode>, problems: &mut Vec<Problem>) {
+    let mut state_names: HashMap<String, StateCode> = HashMap::new();
+    for s in &data.states {
+        for n in std::iter::once(&s.name)
+            .chain(std::iter::once(&s.formal))
+            .chain(&s.aliases)
+            .chain(&s.former)
+        {
+            state_names.insert(normalize(n), s.code);
+        }
+    }
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for e in &data.entities {
+        if e.id.parse::<StateCode>().is_ok_and(|c| states.contains(&c)) {
+            problems.push(at(
+                &e.origin,
+                Some("id"),
+                format!("entity id `{}` is a state's code in states.toml", e.id),
+            ));
+        }
+        let refs = e
+            .successors
+            .iter()
+            .map(|c| ("successors", c))
+            .chain(e.continued_by.iter().map(|c| ("continued_by", c)))
+            .chain(e.part_of.iter().map(|c| ("part_of", c)));
+        for (field, c) in refs {
+            if !states.contains(c) {
+                problems.push(at(
+                    &e.origin,
+                    Some(field),
+                    format!("unknown state code `{c}`: not in states.toml"),
+                ));
+            }
+        }
+        if let (Some(from), Some(until)) = (e.from, e.until) {
+            if until < from {
+                problems.push(at(&e.origin, Some("until"), "ends before it starts"));
+            }
+        }
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            let key = normalize(n);
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(code) = state_names.get(&key) {
+                problems.push(at(
+                    &e.origin,
+                    Some("aliases"),
+                    format!("the name `{n}` belongs to the state {code}: names must be unique"),
+                ));
+            }
+            if let Some(other) = seen.insert(key, &e.id) {
+                if other != e.id {
+                    problems.push(at(
+                        &e.origin,
+                        Some("aliases"),
+                        format!("the name `{n}` is also claimed by the entity {other}"),
+                    ));
+                }
+            }
+        }
+    }
 }

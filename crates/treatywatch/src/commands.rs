@@ -18,12 +18,12 @@ pub fn today() -> Date {
     jiff::ZonedDateTime::now().date()
 }
 
-fn user(msg: impl Into<String>) -> anyhow::Error {
+pub(crate) fn user(msg: impl Into<String>) -> anyhow::Error {
     UserError(msg.into()).into()
 }
 
 /// Loads the dataset: the embedded copy, or `--data DIR`, fully checked.
-fn load(cli_data: Option<&std::path::Path>) -> Result<Dataset> {
+pub(crate) fn load(cli_data: Option<&std::path::Path>) -> Result<Dataset> {
     match cli_data {
         None => treatywatch_data::embedded()
             .map_err(|e| user(format!("the built-in dataset does not load (a bug): {e}"))),
@@ -45,7 +45,10 @@ fn date_arg(on: Option<&str>, flag: &str) -> Result<Date> {
     }
 }
 
-fn treaty_arg<'d>(engine: &Engine<'d>, query: &str) -> Result<&'d treatywatch_core::Treaty> {
+pub(crate) fn treaty_arg<'d>(
+    engine: &Engine<'d>,
+    query: &str,
+) -> Result<&'d treatywatch_core::Treaty> {
     engine
         .resolve_treaty(query)
         .map_err(|e| user(e.to_string()))
@@ -55,7 +58,13 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
     if let Command::Check = cli.command {
         return check(cli.data.as_deref(), out);
     }
-    let data = load(cli.data.as_deref())?;
+    if let Command::Import(cmd) = &cli.command {
+        return crate::research::import(cli.data.as_deref(), cmd, out);
+    }
+    let data = match cli.untc.is_empty() {
+        true => load(cli.data.as_deref())?,
+        false => crate::research::load_with_untc(cli.data.as_deref(), &cli.untc)?,
+    };
     let engine = Engine::new(&data);
     match cli.command {
         Command::Status {
@@ -137,7 +146,19 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 Format::Csv => render::timeline_csv(out, state, &events)?,
             }
         }
-        Command::Check => unreachable!("handled above"),
+        Command::Check | Command::Import(_) => unreachable!("handled above"),
+        Command::Export(cmd) => return crate::research::export(&engine, &cmd, out),
+        Command::Changes {
+            from,
+            to,
+            treaty,
+            format,
+        } => {
+            let from = date_arg(Some(&from), "--from")?;
+            let to = date_arg(to.as_deref(), "--to")?;
+            let treaty = treaty.map(|t| treaty_arg(&engine, &t)).transpose()?;
+            crate::research::changes(&engine, treaty, from, to, format, out)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@
 mod cli;
 mod commands;
 mod render;
+mod research;
 
 use std::io::Write;
 use std::process::ExitCode;
