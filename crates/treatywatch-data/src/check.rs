@@ -245,7 +245,14 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                     _ => a.date,
                 };
                 let day_before = counts_from.checked_sub(1.day()).unwrap_or(counts_from);
-                let before = engine.status_only(treaty, state, day_before);
+                let before = match a.kind {
+                    // Declared with the signature or the instrument of the same day, which
+                    // count first on that day.
+                    ActionKind::SuspensionDeclared | ActionKind::ProvisionalApplication => {
+                        engine.status_only(treaty, state, counts_from)
+                    }
+                    _ => engine.status_only(treaty, state, day_before),
+                };
                 match a.kind {
                     ActionKind::Signature => {
                         if let Some(opened) = treaty.opened_for_signature {
