@@ -14,8 +14,7 @@ use crate::date::Date;
 use crate::model::{Action, ActionKind, ConsentKind, Dataset, Source, State, StateCode, Treaty};
 use crate::names::{NameCollision, NameIndex, UnknownState};
 use crate::rules::{
-    EntryBasis, EntryIntoForceRule, GeneralEntry, StateEntry, SuspensionRule, WithdrawalEffect,
-    WithdrawalRule,
+    EntryBasis, GeneralEntry, StateEntry, SuspensionRule, WithdrawalEffect, WithdrawalRule,
 };
 
 /// A state's relationship to a treaty on a date.
@@ -126,6 +125,8 @@ enum Derived {
 
 struct TreatyIndex {
     general: GeneralEntry,
+    /// The general entry into force the recorded deposits alone give.
+    computed: GeneralEntry,
     /// For each state (by position in `Dataset::states`), its action indices, sorted by
     /// the day each action counts from, then by same-day rank.
     per_state: Vec<Vec<usize>>,
@@ -217,7 +218,16 @@ impl<'d> Engine<'d> {
                     })
                 })
                 .collect();
-            let general = treaty.rules.entry_into_force.general(&firsts);
+            let computed = treaty
+                .rules
+                .entry_into_force
+                .general_with_states(&firsts, &|i| data.actions.get(i).map(|a| a.state));
+            let general = GeneralEntry::recorded(
+                &computed,
+                &treaty.rules.entry_into_force,
+                treaty.entry_into_force,
+            )
+            .unwrap_or_else(|| computed.clone());
             for (p, list) in per_state.iter().enumerate() {
                 let independence = data.states[p].independence.as_ref().map(|d| d.date);
                 let state_conflicts: Vec<(usize, &crate::model::ConflictPeriod)> = conflicts[p]
@@ -240,7 +250,11 @@ impl<'d> Engine<'d> {
                     };
                 }
             }
-            treaties.push(TreatyIndex { general, per_state });
+            treaties.push(TreatyIndex {
+                general,
+                computed,
+                per_state,
+            });
         }
         let (names, collisions) = NameIndex::build(&data.states);
         Engine {
@@ -312,7 +326,22 @@ impl<'d> Engine<'d> {
         self.state_pos[&state.code]
     }
 
-    /// The general entry into force of a treaty, as computed from its deposits.
+    /// The general entry into force as the recorded deposits alone give it, before the
+    /// treaty's recorded date is taken into account (see [`GeneralEntry::recorded`]).
+    pub fn computed_general_entry(&self, treaty: &Treaty) -> &GeneralEntry {
+        &self.treaties[self.treaty_pos(treaty)].computed
+    }
+
+    /// Whether any action is recorded for the treaty.
+    pub fn has_actions(&self, treaty: &Treaty) -> bool {
+        self.treaties[self.treaty_pos(treaty)]
+            .per_state
+            .iter()
+            .any(|l| !l.is_empty())
+    }
+
+    /// The general entry into force of a treaty, as computed from its deposits, or as
+    /// recorded where the record lacks instruments that counted.
     pub fn general_entry(&self, treaty: &Treaty) -> &GeneralEntry {
         &self.treaties[self.treaty_pos(treaty)].general
     }
@@ -545,10 +574,11 @@ impl<'d> Engine<'d> {
                             ));
                         }
                         EntryBasis::Later => {
-                            let delay = match &treaty.rules.entry_into_force {
-                                EntryIntoForceRule::Threshold { later, .. } => later.describe(),
-                                EntryIntoForceRule::Unknown => String::new(),
-                            };
+                            let delay = treaty
+                                .rules
+                                .entry_into_force
+                                .later()
+                                .map_or(String::new(), |(l, _)| l.describe());
                             rep.notes.push(format!(
                                 "{} deposited on {}; the treaty {verb} into force for it on \
                                  {date}, {delay} the deposit ({clause}).",
@@ -924,10 +954,11 @@ impl<'d> Engine<'d> {
                         }
                         EntryBasis::Later => format!(
                             "{} the deposit of {} ({})",
-                            match &treaty.rules.entry_into_force {
-                                EntryIntoForceRule::Threshold { later, .. } => later.describe(),
-                                EntryIntoForceRule::Unknown => String::new(),
-                            },
+                            treaty
+                                .rules
+                                .entry_into_force
+                                .later()
+                                .map_or(String::new(), |(l, _)| l.describe()),
                             a.date,
                             entry_clause(treaty)
                         ),
@@ -1016,10 +1047,11 @@ impl<'d> Engine<'d> {
 }
 
 fn entry_clause(treaty: &Treaty) -> String {
-    match &treaty.rules.entry_into_force {
-        EntryIntoForceRule::Threshold { clause, .. } => clause.clone(),
-        EntryIntoForceRule::Unknown => "rule unknown".into(),
-    }
+    treaty
+        .rules
+        .entry_into_force
+        .clause()
+        .map_or_else(|| "rule unknown".into(), str::to_string)
 }
 
 fn withdrawal_clause(treaty: &Treaty) -> String {

@@ -196,14 +196,35 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
     }
 
     for treaty in &data.treaties {
-        let general = engine.general_entry(treaty);
-        let general_date = match general {
+        let general_date = match engine.general_entry(treaty) {
             GeneralEntry::InForce { date, .. } => Some(*date),
             _ => None,
         };
-        if let Some(recorded) = treaty.entry_into_force {
+        let general = engine.computed_general_entry(treaty);
+        // A treaty with no recorded action (only its rules) has nothing to check.
+        let recorded = treaty
+            .entry_into_force
+            .filter(|_| engine.has_actions(treaty));
+        if let Some(recorded) = recorded {
             match general {
                 GeneralEntry::InForce { date, .. } if *date == recorded => {}
+                GeneralEntry::InForce {
+                    date,
+                    threshold_date,
+                    ..
+                } if *date > recorded => {
+                    let o = treaty.origin_of("entry_into_force");
+                    problems.push(Problem::warning(
+                        &o.file,
+                        o.line,
+                        Some("entry_into_force"),
+                        format!(
+                            "recorded as {recorded}; the recorded deposits give {date} (threshold \
+                             instrument deposited {threshold_date}): instruments that counted \
+                             are missing from the record, so the recorded date is used"
+                        ),
+                    ))
+                }
                 GeneralEntry::InForce {
                     date,
                     threshold_date,
@@ -216,14 +237,19 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                          (threshold instrument deposited {threshold_date})"
                     ),
                 )),
-                GeneralEntry::NotYet { deposited, needed } => problems.push(at(
-                    treaty.origin_of("entry_into_force"),
-                    Some("entry_into_force"),
-                    format!(
-                        "recorded as {recorded}, but only {deposited} of the {needed} \
-                         instruments the rules require are recorded"
-                    ),
-                )),
+                GeneralEntry::NotYet { deposited, needed } => {
+                    let o = treaty.origin_of("entry_into_force");
+                    problems.push(Problem::warning(
+                        &o.file,
+                        o.line,
+                        Some("entry_into_force"),
+                        format!(
+                            "recorded as {recorded}, but only {deposited} of the {needed} \
+                             instruments the rules require are recorded: the recorded date \
+                             is used"
+                        ),
+                    ))
+                }
                 GeneralEntry::RuleUnknown | GeneralEntry::Overflow => {}
             }
         }
@@ -289,12 +315,10 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                         }
                     }
                     ActionKind::Consent(kind) => {
-                        if matches!(
-                            kind,
-                            ConsentKind::Ratification
-                                | ConsentKind::Acceptance
-                                | ConsentKind::Approval
-                        ) && !matches!(treaty.rules.signature, SignatureRule::Unknown)
+                        // Acceptance and approval are also open to states that did not
+                        // sign (the UN records such acceptances); ratification is not.
+                        if kind == ConsentKind::Ratification
+                            && !matches!(treaty.rules.signature, SignatureRule::Unknown)
                         {
                             match signed {
                                 None => problems.push(at(
@@ -372,7 +396,10 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                             ));
                         }
                     }
-                    ActionKind::SuspensionDeclared | ActionKind::ProvisionalApplication => {
+                    // A provisional application may come first: some treaties apply
+                    // provisionally on a notification alone.
+                    ActionKind::ProvisionalApplication => {}
+                    ActionKind::SuspensionDeclared => {
                         if before == Status::NotSignatory {
                             problems.push(at(
                                 &a.origin,

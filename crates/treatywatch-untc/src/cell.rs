@@ -77,7 +77,7 @@ pub enum Meaning {
 
 /// Header labels and the action each records, by how the label starts (lower case);
 /// longer prefixes first.
-const LABELS: [(&str, ActionKind); 21] = [
+const LABELS: [(&str, ActionKind); 19] = [
     (
         "undertaking of provisional application",
         ActionKind::ProvisionalApplication,
@@ -85,7 +85,6 @@ const LABELS: [(&str, ActionKind); 21] = [
     ("provisional", ActionKind::ProvisionalApplication),
     ("signature ad referendum", ActionKind::Signature),
     ("succession to signature", ActionKind::Signature),
-    ("confirmation of signature", ActionKind::Signature),
     (
         "definitive signature",
         ActionKind::Consent(ConsentKind::DefinitiveSignature),
@@ -126,7 +125,6 @@ const LABELS: [(&str, ActionKind); 21] = [
         "registration date",
         ActionKind::Consent(ConsentKind::Acceptance),
     ),
-    ("confirmation", ActionKind::Signature),
     (
         "notification in respect of",
         ActionKind::Consent(ConsentKind::Succession),
@@ -169,7 +167,8 @@ pub const SUFFIXES: [(&str, Meaning); 10] = [
         "p",
         Meaning::Action(ActionKind::Consent(ConsentKind::SimplifiedProcedure)),
     ),
-    ("C", Meaning::Action(ActionKind::Signature)),
+    // Confirmation of a signature ad referendum: the signature is already recorded.
+    ("C", Meaning::NotStatus),
 ];
 
 /// The meaning of a label, from how it starts.
@@ -202,12 +201,15 @@ impl Column {
     /// The unsuffixed labels after the first: their dates cannot be told apart from the
     /// first's, and are read as the first's (the report says so).
     pub fn ambiguous_labels(&self) -> Vec<&str> {
+        self.unsuffixed().skip(1).collect()
+    }
+
+    /// The labels that declare no suffix, in order.
+    pub fn unsuffixed(&self) -> impl Iterator<Item = &str> {
         self.labels
             .iter()
             .filter(|l| l.suffix.is_none())
-            .skip(1)
             .map(|l| l.text.as_str())
-            .collect()
     }
 }
 

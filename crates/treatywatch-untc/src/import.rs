@@ -200,7 +200,7 @@ fn read_table(table: &Table, participants: &Participants<'_>, report: &mut FileR
                  they are read as the first",
                 i + 2,
                 c.header,
-                c.labels[0].text,
+                c.unsuffixed().next().unwrap_or(""),
                 ambiguous
                     .iter()
                     .map(|l| format!("`{l}`"))

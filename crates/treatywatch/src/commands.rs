@@ -49,9 +49,11 @@ pub(crate) fn treaty_arg<'d>(
     engine: &Engine<'d>,
     query: &str,
 ) -> Result<&'d treatywatch_core::Treaty> {
-    engine
+    let treaty = engine
         .resolve_treaty(query)
-        .map_err(|e| user(e.to_string()))
+        .map_err(|e| user(e.to_string()))?;
+    crate::research::has_participants(engine, treaty)?;
+    Ok(treaty)
 }
 
 pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {

@@ -17,6 +17,21 @@ use crate::cli::{ExportCommand, Format, Granularity, ImportCommand, PanelFormat}
 use crate::commands::{treaty_arg, user};
 use crate::render;
 
+/// Refuses a treaty whose rules are recorded but not its participants (the registry's
+/// treaties other than the curated ones): every state would wrongly show as not a
+/// signatory.
+pub fn has_participants(engine: &Engine<'_>, treaty: &Treaty) -> Result<()> {
+    if engine.has_actions(treaty) {
+        return Ok(());
+    }
+    Err(user(format!(
+        "the dataset holds the rules of `{}` but none of its participants' actions; import \
+         its UN status table for this command with --untc PATH (for example \
+         --untc ../shared/data/untc-2015), or write a dataset with `treatywatch import untc`",
+        treaty.id
+    )))
+}
+
 /// The dataset's files: the embedded copy or `--data DIR`.
 fn base_files(dir: Option<&Path>) -> Result<Vec<DataFile>> {
     match dir {
@@ -268,7 +283,13 @@ pub fn export(engine: &Engine<'_>, cmd: &ExportCommand, out: &mut impl Write) ->
         out: path,
     } = cmd;
     let treaties: Vec<&Treaty> = if *all {
-        engine.data().treaties.iter().collect()
+        // Every treaty with recorded participants.
+        engine
+            .data()
+            .treaties
+            .iter()
+            .filter(|t| engine.has_actions(t))
+            .collect()
     } else if treaty.is_empty() {
         return Err(user("give --treaty T (repeatable) or --all"));
     } else {
@@ -319,7 +340,12 @@ pub fn changes(
     }
     let treaties: Vec<&Treaty> = match treaty {
         Some(t) => vec![t],
-        None => engine.data().treaties.iter().collect(),
+        None => engine
+            .data()
+            .treaties
+            .iter()
+            .filter(|t| engine.has_actions(t))
+            .collect(),
     };
     let mut all = Vec::new();
     for t in treaties {
