@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Runs every fuzz target for a bounded time (default 60 s each). Not part of CI.
-#   fuzz/run.sh [SECONDS]
+# Runs the fuzz targets for a bounded time (default 60 s each; all targets unless some
+# are named). Not part of CI.
+#   fuzz/run.sh [SECONDS] [TARGET...]
 # cargo fuzz needs nightly features; the machine has one stable toolchain, so
 # RUSTC_BOOTSTRAP=1 unlocks them.
 set -euo pipefail
 cd "$(dirname "$0")"
 secs="${1:-60}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(dataset dates state_names untc_import)
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
-for target in dataset dates state_names; do
+for target in "${targets[@]}"; do
   mkdir -p "corpus/$target"
   echo "== $target ($secs s)"
   cargo fuzz run "$target" "corpus/$target" -- -max_total_time="$secs" -max_len=4096 2>&1 \
