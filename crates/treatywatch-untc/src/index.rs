@@ -129,7 +129,7 @@ mod tests {
     #[test]
     fn reads_references_and_stems() {
         let text = "chapter_no,treaty_no,treaty_name,url,chapter_url,chapter_name\n\
-            26,5,\"Convention on the Prohibition ... Oslo, 18 September 1997\",http://treaties.un.org/pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XXVI-5&chapter=26&lang=en,x,Disarmament\n\
+            26,5,\"Convention on the Prohibition of Mines. Oslo, 18 September 1997\",http://treaties.un.org/pages/ViewDetails.aspx?src=TREATY&mtdsg_no=XXVI-5&chapter=26&lang=en,x,Disarmament\n\
             26,2.a,\"Additional Protocol. Vienna, 13 October 1995\",http://x/?mtdsg_no=XXVI-2-a&chapter=26,x,Disarmament\n\
             11,10,\"Customs Convention. Geneva, 18 May 1956\",http://x/?src=TREATY&mtdsg_no=XI-A-10&chapter=11,x,Transport\n\
             x,1,t,u,x,y\n";
@@ -137,7 +137,10 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(list[0].stem, "26-5");
         assert_eq!(list[0].reference, "XXVI-5");
-        assert_eq!(list[0].short_title(), "Convention on the Prohibition ...");
+        assert_eq!(
+            list[0].short_title(),
+            "Convention on the Prohibition of Mines"
+        );
         assert_eq!(list[1].stem, "26-2-a");
         assert_eq!(list[1].reference, "XXVI-2-a");
         assert_eq!(list[2].reference, "XI-A-10");
