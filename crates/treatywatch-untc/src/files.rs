@@ -19,6 +19,9 @@ fn read(path: &Path) -> Result<String, String> {
         })
 }
 
+/// The tables read, the index that describes them, and the index's unreadable rows.
+pub type Tables = (Vec<Table>, Vec<TreatyMeta>, Vec<String>);
+
 /// Reads the tables named by `paths` and the index that describes them. A path is a
 /// directory holding `index.csv` and `treaties/`, a directory of tables, or a table
 /// file; the index is `index` if given, else the first `index.csv` found in a given
@@ -26,7 +29,7 @@ fn read(path: &Path) -> Result<String, String> {
 pub fn read_paths(
     paths: &[PathBuf],
     index: Option<&Path>,
-) -> Result<(Vec<Table>, Vec<TreatyMeta>, Vec<String>), String> {
+) -> Result<Tables, String> {
     let mut table_paths: Vec<PathBuf> = Vec::new();
     let mut index_path: Option<PathBuf> = index.map(Path::to_path_buf);
     for p in paths {
