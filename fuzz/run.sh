@@ -14,6 +14,9 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
 for target in "${targets[@]}"; do
   mkdir -p "corpus/$target"
+  if [ "$target" = untc_import ]; then
+    cp -n ../crates/treatywatch-untc/tests/fixtures/untc/treaties/*.csv "corpus/$target/" 2>/dev/null || true
+  fi
   echo "== $target ($secs s)"
   cargo fuzz run "$target" "corpus/$target" -- -max_total_time="$secs" -max_len=4096 2>&1 \
     | grep -E "^(#[0-9]+.*DONE|Done|==[0-9]+== ERROR|SUMMARY|thread .* panicked)" || true

@@ -566,9 +566,20 @@ impl<'d> Engine<'d> {
                             } else {
                                 String::new()
                             };
+                            let recorded = match self.general_entry(treaty) {
+                                GeneralEntry::InForce {
+                                    threshold_action: usize::MAX,
+                                    ..
+                                } => " That date is the depositary's: the deposits recorded here \
+                                      do not reach the threshold by then, so instruments \
+                                      missing from the record (such as those of states that \
+                                      no longer exist) counted."
+                                    .to_string(),
+                                _ => String::new(),
+                            };
                             rep.notes.push(format!(
                                 "{} deposited on {}; the treaty {verb} into force for it on \
-                                 {date}, the date it {verb} into force generally ({clause}).{same_day}",
+                                 {date}, the date it {verb} into force generally ({clause}).{same_day}{recorded}",
                                 capitalise(kind.as_str()),
                                 action.date
                             ));

@@ -26,10 +26,7 @@ pub type Tables = (Vec<Table>, Vec<TreatyMeta>, Vec<String>);
 /// directory holding `index.csv` and `treaties/`, a directory of tables, or a table
 /// file; the index is `index` if given, else the first `index.csv` found in a given
 /// directory, beside a table, or in the directory above it.
-pub fn read_paths(
-    paths: &[PathBuf],
-    index: Option<&Path>,
-) -> Result<Tables, String> {
+pub fn read_paths(paths: &[PathBuf], index: Option<&Path>) -> Result<Tables, String> {
     let mut table_paths: Vec<PathBuf> = Vec::new();
     let mut index_path: Option<PathBuf> = index.map(Path::to_path_buf);
     for p in paths {

@@ -200,9 +200,11 @@ fn report(
     if let Some(d) = data {
         writeln!(
             out,
-            "checked {label}: {} sources, {} states, {} treaties, {} actions, {} conflict periods",
+            "checked {label}: {} sources, {} states, {} other participants, {} treaties, \
+             {} actions, {} conflict periods",
             d.sources.len(),
             d.states.len(),
+            d.entities.len(),
             d.treaties.len(),
             d.actions.len(),
             d.conflicts.len()
