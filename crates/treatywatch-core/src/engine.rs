@@ -1120,6 +1120,21 @@ pub struct StatusReport<'d> {
     pub actions: Vec<&'d Action>,
 }
 
+impl StatusReport<'_> {
+    /// The report's facts without notes or sources: what [`Engine::facts_on`] gives.
+    pub fn facts(&self) -> StatusFacts {
+        StatusFacts {
+            status: self.status,
+            signed: self.signed,
+            consent_deposited: self.consent_deposited,
+            consent_kind: self.consent_kind,
+            entry_into_force: self.entry_into_force,
+            withdrawal_notified: self.withdrawal_notified,
+            withdrawal_effective: self.withdrawal_effective,
+        }
+    }
+}
+
 impl Serialize for StatusReport<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;

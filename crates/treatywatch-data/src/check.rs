@@ -212,19 +212,14 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                     date,
                     threshold_date,
                     ..
-                } if *date > recorded => {
-                    let o = treaty.origin_of("entry_into_force");
-                    problems.push(Problem::warning(
-                        &o.file,
-                        o.line,
-                        Some("entry_into_force"),
-                        format!(
-                            "recorded as {recorded}; the recorded deposits give {date} (threshold \
-                             instrument deposited {threshold_date}): instruments that counted \
-                             are missing from the record, so the recorded date is used"
-                        ),
-                    ))
-                }
+                } if *date > recorded => problems.push(recorded_used(
+                    treaty,
+                    format!(
+                        "recorded as {recorded}; the recorded deposits give {date} (threshold \
+                         instrument deposited {threshold_date}): instruments that counted are \
+                         missing from the record, so the recorded date is used"
+                    ),
+                )),
                 GeneralEntry::InForce {
                     date,
                     threshold_date,
@@ -237,19 +232,13 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                          (threshold instrument deposited {threshold_date})"
                     ),
                 )),
-                GeneralEntry::NotYet { deposited, needed } => {
-                    let o = treaty.origin_of("entry_into_force");
-                    problems.push(Problem::warning(
-                        &o.file,
-                        o.line,
-                        Some("entry_into_force"),
-                        format!(
-                            "recorded as {recorded}, but only {deposited} of the {needed} \
-                             instruments the rules require are recorded: the recorded date \
-                             is used"
-                        ),
-                    ))
-                }
+                GeneralEntry::NotYet { deposited, needed } => problems.push(recorded_used(
+                    treaty,
+                    format!(
+                        "recorded as {recorded}, but only {deposited} of the {needed} \
+                         instruments the rules require are recorded: the recorded date is used"
+                    ),
+                )),
                 GeneralEntry::RuleUnknown | GeneralEntry::Overflow => {}
             }
         }
@@ -416,6 +405,13 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// The warning that a treaty's recorded date of entry into force is used because the
+/// recorded deposits cannot reach it.
+fn recorded_used(treaty: &treatywatch_core::Treaty, message: String) -> Problem {
+    let o = treaty.origin_of("entry_into_force");
+    Problem::warning(&o.file, o.line, Some("entry_into_force"), message)
 }
 
 /// Entities: ids apart from state codes, references to known states, names that no state
