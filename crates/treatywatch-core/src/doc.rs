@@ -179,7 +179,7 @@ impl<'d> Engine<'d> {
                         .get_or_insert_with(|| self.timeline(treaty, state))
                         .iter()
                         // The legal events of the day, not domestic steps or records.
-                        .filter(|e| e.date == day && matches!(e.kind.class(), "action" | "rule"))
+                        .filter(|e| e.date == day && e.kind.changes_status())
                         .cloned()
                         .collect();
                     out.push(Change {

@@ -15,8 +15,7 @@ use crate::evidence::{Aim, Record, Step};
 use crate::model::{Action, ActionKind, ConsentKind, Dataset, Source, State, StateCode, Treaty};
 use crate::names::{NameCollision, NameIndex, UnknownState};
 use crate::rules::{
-    EntryBasis, EntryIntoForceRule, GeneralEntry, StateEntry, SuspensionRule, WithdrawalEffect,
-    WithdrawalRule,
+    EntryBasis, GeneralEntry, StateEntry, SuspensionRule, WithdrawalEffect, WithdrawalRule,
 };
 
 /// A state's relationship to a treaty on a date.
@@ -128,6 +127,8 @@ enum Derived {
 
 struct TreatyIndex {
     general: GeneralEntry,
+    /// The general entry into force the recorded deposits alone give.
+    computed: GeneralEntry,
     /// For each state (by position in `Dataset::states`), its action indices, sorted by
     /// the day each action counts from, then by same-day rank.
     per_state: Vec<Vec<usize>>,
@@ -223,7 +224,16 @@ impl<'d> Engine<'d> {
                     })
                 })
                 .collect();
-            let general = treaty.rules.entry_into_force.general(&firsts);
+            let computed = treaty
+                .rules
+                .entry_into_force
+                .general_with_states(&firsts, &|i| data.actions.get(i).map(|a| a.state));
+            let general = GeneralEntry::recorded(
+                &computed,
+                &treaty.rules.entry_into_force,
+                treaty.entry_into_force,
+            )
+            .unwrap_or_else(|| computed.clone());
             for (p, list) in per_state.iter().enumerate() {
                 let independence = data.states[p].independence.as_ref().map(|d| d.date);
                 let state_conflicts: Vec<(usize, &crate::model::ConflictPeriod)> = conflicts[p]
@@ -270,6 +280,7 @@ impl<'d> Engine<'d> {
             }
             treaties.push(TreatyIndex {
                 general,
+                computed,
                 per_state,
                 steps,
                 records,
@@ -328,9 +339,15 @@ impl<'d> Engine<'d> {
     }
 
     fn treaty_pos(&self, treaty: &Treaty) -> usize {
-        self.data
-            .treaties
-            .iter()
+        let all = &self.data.treaties;
+        // A treaty borrowed from this dataset is found by its address, in constant time;
+        // an equal treaty from elsewhere by its id.
+        let offset = (treaty as *const Treaty as usize).wrapping_sub(all.as_ptr() as usize);
+        let i = offset / std::mem::size_of::<Treaty>().max(1);
+        if i < all.len() && std::ptr::eq(&all[i], treaty) {
+            return i;
+        }
+        all.iter()
             .position(|t| t.id == treaty.id)
             .expect("treaty from this dataset")
     }
@@ -339,7 +356,22 @@ impl<'d> Engine<'d> {
         self.state_pos[&state.code]
     }
 
-    /// The general entry into force of a treaty, as computed from its deposits.
+    /// The general entry into force as the recorded deposits alone give it, before the
+    /// treaty's recorded date is taken into account (see [`GeneralEntry::recorded`]).
+    pub fn computed_general_entry(&self, treaty: &Treaty) -> &GeneralEntry {
+        &self.treaties[self.treaty_pos(treaty)].computed
+    }
+
+    /// Whether any action is recorded for the treaty.
+    pub fn has_actions(&self, treaty: &Treaty) -> bool {
+        self.treaties[self.treaty_pos(treaty)]
+            .per_state
+            .iter()
+            .any(|l| !l.is_empty())
+    }
+
+    /// The general entry into force of a treaty, as computed from its deposits, or as
+    /// recorded where the record lacks instruments that counted.
     pub fn general_entry(&self, treaty: &Treaty) -> &GeneralEntry {
         &self.treaties[self.treaty_pos(treaty)].general
     }
@@ -577,18 +609,30 @@ impl<'d> Engine<'d> {
                             } else {
                                 String::new()
                             };
+                            let recorded = match self.general_entry(treaty) {
+                                GeneralEntry::InForce {
+                                    threshold_action: usize::MAX,
+                                    ..
+                                } => " That date is the depositary's: the deposits recorded here \
+                                      do not reach the threshold by then, so instruments \
+                                      missing from the record (such as those of states that \
+                                      no longer exist) counted."
+                                    .to_string(),
+                                _ => String::new(),
+                            };
                             rep.notes.push(format!(
                                 "{} deposited on {}; the treaty {verb} into force for it on \
-                                 {date}, the date it {verb} into force generally ({clause}).{same_day}",
+                                 {date}, the date it {verb} into force generally ({clause}).{same_day}{recorded}",
                                 capitalise(kind.as_str()),
                                 action.date
                             ));
                         }
                         EntryBasis::Later => {
-                            let delay = match &treaty.rules.entry_into_force {
-                                EntryIntoForceRule::Threshold { later, .. } => later.describe(),
-                                EntryIntoForceRule::Unknown => String::new(),
-                            };
+                            let delay = treaty
+                                .rules
+                                .entry_into_force
+                                .later()
+                                .map_or(String::new(), |(l, _)| l.describe());
                             rep.notes.push(format!(
                                 "{} deposited on {}; the treaty {verb} into force for it on \
                                  {date}, {delay} the deposit ({clause}).",
@@ -859,6 +903,22 @@ impl<'d> Engine<'d> {
     pub fn history(&self, treaty: &Treaty, state: &State) -> Vec<(Date, Status)> {
         let t = self.treaty_pos(treaty);
         let p = self.state_position(state);
+        let days = self.event_days(t, p);
+        let mut out: Vec<(Date, Status)> = Vec::new();
+        let mut last = Status::NotSignatory;
+        for d in days {
+            let st = self.replay(t, p, d).status;
+            if st != last {
+                out.push((d, st));
+                last = st;
+            }
+        }
+        out
+    }
+
+    /// The days on which anything in a state's record under a treaty can change: the day
+    /// each action counts from, each entry into force and each withdrawal's effect.
+    fn event_days(&self, t: usize, p: usize) -> Vec<Date> {
         let mut days: Vec<Date> = Vec::new();
         for &i in &self.treaties[t].per_state[p] {
             days.push(self.counts_from[i]);
@@ -870,16 +930,49 @@ impl<'d> Engine<'d> {
         }
         days.sort();
         days.dedup();
-        let mut out: Vec<(Date, Status)> = Vec::new();
-        let mut last = Status::NotSignatory;
-        for d in days {
-            let st = self.replay(t, p, d).status;
-            if st != last {
-                out.push((d, st));
-                last = st;
-            }
+        days
+    }
+
+    fn facts_of(&self, r: &Replay) -> StatusFacts {
+        let actions = &self.data.actions;
+        let consent = r.consent.map(|i| &actions[i]);
+        StatusFacts {
+            status: r.status,
+            signed: r.signature.map(|i| actions[i].date),
+            consent_deposited: consent.map(|a| a.date),
+            consent_kind: consent.and_then(|a| match a.kind {
+                ActionKind::Consent(k) => Some(k),
+                _ => None,
+            }),
+            entry_into_force: r.consent.and_then(|i| match self.entry(i) {
+                Some(StateEntry::On { date, .. }) => Some(*date),
+                _ => None,
+            }),
+            withdrawal_notified: r.withdrawal.map(|i| actions[i].date),
+            withdrawal_effective: r.withdrawal.and_then(|i| self.effect_date(i)),
         }
-        out
+    }
+
+    /// The status facts (no notes, no sources) of one state under one treaty on each of
+    /// `days`, in the same order. Cheap enough for panels of millions of rows: the
+    /// state's record is replayed only on the few days it can change.
+    pub fn facts_on(&self, treaty: &Treaty, state: &State, days: &[Date]) -> Vec<StatusFacts> {
+        let t = self.treaty_pos(treaty);
+        let p = self.state_position(state);
+        if self.treaties[t].per_state[p].is_empty() {
+            return vec![StatusFacts::default(); days.len()];
+        }
+        let events = self.event_days(t, p);
+        let at_event: Vec<StatusFacts> = events
+            .iter()
+            .map(|&d| self.facts_of(&self.replay(t, p, d)))
+            .collect();
+        days.iter()
+            .map(|d| match events.partition_point(|e| e <= d) {
+                0 => StatusFacts::default(),
+                n => at_event[n - 1],
+            })
+            .collect()
     }
 
     /// The dated story of one state under one treaty: every action, and every day the
@@ -929,10 +1022,11 @@ impl<'d> Engine<'d> {
                         }
                         EntryBasis::Later => format!(
                             "{} the deposit of {} ({})",
-                            match &treaty.rules.entry_into_force {
-                                EntryIntoForceRule::Threshold { later, .. } => later.describe(),
-                                EntryIntoForceRule::Unknown => String::new(),
-                            },
+                            treaty
+                                .rules
+                                .entry_into_force
+                                .later()
+                                .map_or(String::new(), |(l, _)| l.describe()),
                             a.date,
                             entry_clause(treaty)
                         ),
@@ -1069,10 +1163,11 @@ impl<'d> Engine<'d> {
 }
 
 fn entry_clause(treaty: &Treaty) -> String {
-    match &treaty.rules.entry_into_force {
-        EntryIntoForceRule::Threshold { clause, .. } => clause.clone(),
-        EntryIntoForceRule::Unknown => "rule unknown".into(),
-    }
+    treaty
+        .rules
+        .entry_into_force
+        .clause()
+        .map_or_else(|| "rule unknown".into(), str::to_string)
 }
 
 fn withdrawal_clause(treaty: &Treaty) -> String {
@@ -1184,6 +1279,21 @@ pub fn describe_step(st: &Step) -> String {
     format!("{}{body} on {}{vote}", st.kind.words(), st.date)
 }
 
+impl StatusReport<'_> {
+    /// The report's facts without notes or sources: what [`Engine::facts_on`] gives.
+    pub fn facts(&self) -> StatusFacts {
+        StatusFacts {
+            status: self.status,
+            signed: self.signed,
+            consent_deposited: self.consent_deposited,
+            consent_kind: self.consent_kind,
+            entry_into_force: self.entry_into_force,
+            withdrawal_notified: self.withdrawal_notified,
+            withdrawal_effective: self.withdrawal_effective,
+        }
+    }
+}
+
 impl Serialize for StatusReport<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
@@ -1204,6 +1314,19 @@ impl Serialize for StatusReport<'_> {
         st.serialize_field("evidence", &self.evidence)?;
         st.end()
     }
+}
+
+/// The facts of a state's status on one day, without notes or sources: what panels and
+/// bulk exports need. Dates are as in [`StatusReport`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatusFacts {
+    pub status: Status,
+    pub signed: Option<Date>,
+    pub consent_deposited: Option<Date>,
+    pub consent_kind: Option<ConsentKind>,
+    pub entry_into_force: Option<Date>,
+    pub withdrawal_notified: Option<Date>,
+    pub withdrawal_effective: Option<Date>,
 }
 
 /// What a timeline line records.
@@ -1232,6 +1355,19 @@ impl TimelineKind {
             TimelineKind::WithdrawalHeld => 12,
             TimelineKind::Step(_) => 20,
             TimelineKind::Record(_) => 21,
+        }
+    }
+
+    /// Whether a line of this kind can change a status (a declared suspension or a
+    /// provisional application cannot).
+    pub fn changes_status(self) -> bool {
+        match self {
+            TimelineKind::Action(k) => !matches!(
+                k,
+                ActionKind::SuspensionDeclared | ActionKind::ProvisionalApplication
+            ),
+            TimelineKind::EntryIntoForce | TimelineKind::WithdrawalTakesEffect => true,
+            TimelineKind::WithdrawalHeld | TimelineKind::Step(_) | TimelineKind::Record(_) => false,
         }
     }
 

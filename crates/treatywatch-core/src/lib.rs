@@ -24,10 +24,12 @@ pub mod rules;
 
 pub use date::{Date, DateError, PartialDate, SourceDate, parse_date};
 pub use doc::{Change, ChangesDoc, Counts, PartiesDoc, TimelineDoc};
-pub use engine::{Engine, Status, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty};
+pub use engine::{
+    Engine, Status, StatusFacts, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty,
+};
 pub use model::{
-    Action, ActionKind, ConflictPeriod, ConsentKind, Dataset, Dated, Origin, Source, SourceId,
-    SourceKind, State, StateCode, StateKind, Treaty, TreatyId,
+    Action, ActionKind, ConflictPeriod, ConsentKind, Dataset, Dated, Entity, EntityKind, Origin,
+    Source, SourceId, SourceKind, State, StateCode, StateKind, Treaty, TreatyId,
 };
 pub use names::UnknownState;
 pub use rules::Rules;

@@ -213,10 +213,22 @@ pub enum ConsentKind {
     DefinitiveSignature,
     /// Formal confirmation by an international organisation (suffix `c`).
     FormalConfirmation,
+    /// A notification of consent to be bound, as the UN records it for the protocols of
+    /// the Certain Conventional Weapons Convention (suffix `P` where the table's header
+    /// says "Consent to be bound(P)").
+    ConsentToBeBound,
+    /// Participation under a clause of the treaty ("Participation(P)", "Participation
+    /// under article ...").
+    Participation,
+    /// Consent established by a treaty's simplified procedure (suffix `p`).
+    SimplifiedProcedure,
+    /// A notification that the state applies the instrument (the annexes of the
+    /// Convention on the Privileges and Immunities of the Specialized Agencies).
+    Application,
 }
 
 impl ConsentKind {
-    pub const ALL: [ConsentKind; 7] = [
+    pub const ALL: [ConsentKind; 11] = [
         ConsentKind::Ratification,
         ConsentKind::Acceptance,
         ConsentKind::Approval,
@@ -224,6 +236,10 @@ impl ConsentKind {
         ConsentKind::Succession,
         ConsentKind::DefinitiveSignature,
         ConsentKind::FormalConfirmation,
+        ConsentKind::ConsentToBeBound,
+        ConsentKind::Participation,
+        ConsentKind::SimplifiedProcedure,
+        ConsentKind::Application,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -235,6 +251,10 @@ impl ConsentKind {
             ConsentKind::Succession => "succession",
             ConsentKind::DefinitiveSignature => "definitive_signature",
             ConsentKind::FormalConfirmation => "formal_confirmation",
+            ConsentKind::ConsentToBeBound => "consent_to_be_bound",
+            ConsentKind::Participation => "participation",
+            ConsentKind::SimplifiedProcedure => "simplified_procedure",
+            ConsentKind::Application => "application",
         }
     }
 }
@@ -265,7 +285,7 @@ pub enum ActionKind {
 
 impl ActionKind {
     /// Every spelling accepted in data files, with its meaning.
-    pub const NAMES: [(&'static str, ActionKind); 12] = [
+    pub const NAMES: [(&'static str, ActionKind); 16] = [
         ("signature", ActionKind::Signature),
         (
             "ratification",
@@ -283,6 +303,19 @@ impl ActionKind {
             "formal_confirmation",
             ActionKind::Consent(ConsentKind::FormalConfirmation),
         ),
+        (
+            "consent_to_be_bound",
+            ActionKind::Consent(ConsentKind::ConsentToBeBound),
+        ),
+        (
+            "participation",
+            ActionKind::Consent(ConsentKind::Participation),
+        ),
+        (
+            "simplified_procedure",
+            ActionKind::Consent(ConsentKind::SimplifiedProcedure),
+        ),
+        ("application", ActionKind::Consent(ConsentKind::Application)),
         (
             "provisional_application",
             ActionKind::ProvisionalApplication,
@@ -408,11 +441,64 @@ impl Treaty {
     }
 }
 
+/// What an [`Entity`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A state that no longer exists (Yugoslavia, the USSR), with its successors.
+    HistoricalState,
+    /// An international organisation (the European Union, the World Health
+    /// Organization).
+    Organisation,
+    /// A territory that is not a state (Hong Kong, the Cayman Islands).
+    Territory,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::HistoricalState => "historical_state",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Territory => "territory",
+        }
+    }
+}
+
+/// A participant in treaty tables that is not one of the states in `states.toml`: a
+/// former state, an international organisation or a territory. Entities let names in
+/// imported tables resolve and be explained; they are never counted among the states.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Upper-case id: ISO 3166 codes where one exists (`YUG`, `HKG`), else a short
+    /// acronym (`EU`, `WHO`).
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Other names, including the ones treaty tables use.
+    pub aliases: Vec<String>,
+    /// For a historical state, the states that succeeded it.
+    pub successors: Vec<StateCode>,
+    /// For a historical state, the successor that continued its legal personality
+    /// (the Russian Federation for the USSR), if any.
+    pub continued_by: Option<StateCode>,
+    /// For a territory, the state responsible for it.
+    pub part_of: Option<StateCode>,
+    /// For a historical state, the first and last day it existed, where known.
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    pub sources: Vec<SourceId>,
+    /// A curator's note in their own words.
+    pub note: String,
+    pub origin: Origin,
+}
+
 /// Everything the engine reasons over.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
     pub sources: Vec<Source>,
     pub states: Vec<State>,
+    /// Participants that are not states: former states, organisations, territories.
+    pub entities: Vec<Entity>,
     pub treaties: Vec<Treaty>,
     pub actions: Vec<Action>,
     pub conflicts: Vec<ConflictPeriod>,
@@ -459,6 +545,7 @@ impl Dataset {
         Dataset {
             sources: self.sources.clone(),
             states: self.states.clone(),
+            entities: self.entities.clone(),
             treaties: self.treaties.clone(),
             actions: self
                 .actions

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::model::ConsentKind;
+use crate::model::{ConsentKind, StateCode};
 use jiff::ToSpan;
 
 /// All the rules of one treaty that decide a state's status.
@@ -55,6 +55,21 @@ impl Delay {
             Delay::DaysAfter { days } => from.checked_add(i64::from(days).days()).ok(),
             Delay::MonthsAfter { months } => from.checked_add(i64::from(months).months()).ok(),
             Delay::SameDay => Some(from),
+        }
+    }
+
+    /// The earliest day from which this delay ends on `to`: the day of the threshold
+    /// instrument, when only the date of entry into force is known. For "the first day of
+    /// the sixth month after", any day of that month would do; the first is given.
+    pub fn invert(self, to: Date) -> Option<Date> {
+        match self {
+            Delay::FirstDayOfMonthAfter { months } => to
+                .first_of_month()
+                .checked_sub(i64::from(months).months())
+                .ok(),
+            Delay::DaysAfter { days } => to.checked_sub(i64::from(days).days()).ok(),
+            Delay::MonthsAfter { months } => to.checked_sub(i64::from(months).months()).ok(),
+            Delay::SameDay => Some(to),
         }
     }
 
@@ -129,6 +144,56 @@ pub enum EntryIntoForceRule {
         /// The clause paraphrased, for notes: "Art. 17".
         clause: String,
     },
+    /// In force after every one of the listed states has deposited an instrument (the
+    /// Comprehensive Nuclear-Test-Ban Treaty's Annex 2 states).
+    AllOf {
+        /// The states whose instruments are all needed.
+        states: Vec<StateCode>,
+        counted: Vec<ConsentKind>,
+        /// From the last of those instruments to general entry into force.
+        general: Delay,
+        /// Never before this day, whatever the deposits ("in no case earlier than two
+        /// years after its opening for signature").
+        #[serde(default)]
+        not_before: Option<Date>,
+        later: Delay,
+        #[serde(default)]
+        later_from: LaterFrom,
+        clause: String,
+    },
+}
+
+impl EntryIntoForceRule {
+    /// The later joiners' delay and from when it applies, if the rule is known.
+    pub fn later(&self) -> Option<(Delay, LaterFrom)> {
+        match self {
+            EntryIntoForceRule::Unknown => None,
+            EntryIntoForceRule::Threshold {
+                later, later_from, ..
+            }
+            | EntryIntoForceRule::AllOf {
+                later, later_from, ..
+            } => Some((*later, *later_from)),
+        }
+    }
+
+    /// The delay from the threshold instrument to general entry into force, if known.
+    pub fn general_delay(&self) -> Option<Delay> {
+        match self {
+            EntryIntoForceRule::Unknown => None,
+            EntryIntoForceRule::Threshold { general, .. }
+            | EntryIntoForceRule::AllOf { general, .. } => Some(*general),
+        }
+    }
+
+    /// The clause the rule paraphrases ("Art. 17"), if the rule is known.
+    pub fn clause(&self) -> Option<&str> {
+        match self {
+            EntryIntoForceRule::Unknown => None,
+            EntryIntoForceRule::Threshold { clause, .. }
+            | EntryIntoForceRule::AllOf { clause, .. } => Some(clause),
+        }
+    }
 }
 
 /// How long a withdrawal notice runs.
@@ -247,17 +312,92 @@ pub enum GeneralEntry {
     InForce {
         date: Date,
         threshold_date: Date,
-        /// Index, in the caller's list, of the threshold instrument.
+        /// Index, in the caller's list, of the threshold instrument; `usize::MAX` when
+        /// the date is the treaty's recorded one (see [`GeneralEntry::recorded`]).
         threshold_action: usize,
     },
     /// The threshold date is so late that the delay overflows the calendar.
     Overflow,
 }
 
+impl GeneralEntry {
+    /// The general entry into force to use when the treaty's `recorded` date is earlier
+    /// than what the recorded deposits give (or the deposits do not reach the threshold):
+    /// instruments that count are missing from the record, typically those of states that
+    /// no longer exist (Czechoslovakia, the German Democratic Republic, Yugoslavia),
+    /// which today's UN tables do not list. The depositary's date then governs, and the
+    /// threshold day is taken back from it. `None` when the computation stands.
+    pub fn recorded(
+        computed: &GeneralEntry,
+        rule: &EntryIntoForceRule,
+        recorded: Option<Date>,
+    ) -> Option<GeneralEntry> {
+        let recorded = recorded?;
+        let behind = match computed {
+            GeneralEntry::InForce { date, .. } => *date > recorded,
+            GeneralEntry::NotYet { .. } => true,
+            GeneralEntry::RuleUnknown | GeneralEntry::Overflow => false,
+        };
+        if !behind {
+            return None;
+        }
+        Some(GeneralEntry::InForce {
+            date: recorded,
+            threshold_date: rule.general_delay()?.invert(recorded)?,
+            threshold_action: usize::MAX,
+        })
+    }
+}
+
 impl EntryIntoForceRule {
     /// Computes general entry into force from every consent to the treaty:
     /// `(index, date, kind)` for each state's first instrument.
     pub fn general(&self, consents: &[(usize, Date, ConsentKind)]) -> GeneralEntry {
+        self.general_with_states(consents, &|_| None)
+    }
+
+    /// [`EntryIntoForceRule::general`] for rules that name the states whose instruments
+    /// are needed: `state_of` gives the state of the instrument at an index.
+    pub fn general_with_states(
+        &self,
+        consents: &[(usize, Date, ConsentKind)],
+        state_of: &dyn Fn(usize) -> Option<StateCode>,
+    ) -> GeneralEntry {
+        if let EntryIntoForceRule::AllOf {
+            states,
+            counted,
+            general,
+            not_before,
+            ..
+        } = self
+        {
+            let mut last: Option<(usize, Date)> = None;
+            let mut deposited = 0;
+            for s in states {
+                let first = consents
+                    .iter()
+                    .filter(|(i, _, k)| counted.contains(k) && state_of(*i) == Some(*s))
+                    .min_by_key(|(i, d, _)| (*d, *i));
+                if let Some((i, d, _)) = first {
+                    deposited += 1;
+                    if last.is_none_or(|(_, l)| *d > l) {
+                        last = Some((*i, *d));
+                    }
+                }
+            }
+            let needed = states.len() as u32;
+            return match last {
+                Some((i, d)) if deposited == needed => match general.apply(d) {
+                    Some(date) => GeneralEntry::InForce {
+                        date: not_before.map_or(date, |nb| date.max(nb)),
+                        threshold_date: d,
+                        threshold_action: i,
+                    },
+                    None => GeneralEntry::Overflow,
+                },
+                _ => GeneralEntry::NotYet { deposited, needed },
+            };
+        }
         let EntryIntoForceRule::Threshold {
             instruments,
             counted,
@@ -348,12 +488,10 @@ impl Rules {
                 return StateEntry::Unknown("a date beyond the calendar".to_string());
             }
         };
-        let EntryIntoForceRule::Threshold {
-            later, later_from, ..
-        } = &self.entry_into_force
-        else {
+        let Some((later, later_from)) = self.entry_into_force.later() else {
             return StateEntry::Unknown("the treaty's entry-into-force rule".to_string());
         };
+        let (later, later_from) = (&later, &later_from);
         if kind == ConsentKind::Succession {
             return match &self.succession {
                 SuccessionRule::FromIndependence => match independence {

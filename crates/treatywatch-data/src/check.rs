@@ -5,8 +5,11 @@ use std::collections::{HashMap, HashSet};
 
 use jiff::ToSpan;
 use treatywatch_core::engine::Engine;
+use treatywatch_core::names::normalize;
 use treatywatch_core::rules::{GeneralEntry, SignatureRule, SuccessionRule};
-use treatywatch_core::{ActionKind, ConsentKind, Dataset, Date, Origin, SourceId, Status};
+use treatywatch_core::{
+    ActionKind, ConsentKind, Dataset, Date, Origin, SourceId, StateCode, Status,
+};
 
 use crate::problem::Problem;
 
@@ -72,6 +75,12 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
             }
         }
     }
+    for e in &data.entities {
+        for id in &e.sources {
+            need_source(&e.origin, "sources", id, &mut problems);
+        }
+    }
+    check_entities(data, &states, &mut problems);
     for s in &data.sources {
         if s.date == treatywatch_core::SourceDate::Undated
             && s.kind == treatywatch_core::SourceKind::Publication
@@ -274,14 +283,30 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
     }
 
     for treaty in &data.treaties {
-        let general = engine.general_entry(treaty);
-        let general_date = match general {
+        let general_date = match engine.general_entry(treaty) {
             GeneralEntry::InForce { date, .. } => Some(*date),
             _ => None,
         };
-        if let Some(recorded) = treaty.entry_into_force {
+        let general = engine.computed_general_entry(treaty);
+        // A treaty with no recorded action (only its rules) has nothing to check.
+        let recorded = treaty
+            .entry_into_force
+            .filter(|_| engine.has_actions(treaty));
+        if let Some(recorded) = recorded {
             match general {
                 GeneralEntry::InForce { date, .. } if *date == recorded => {}
+                GeneralEntry::InForce {
+                    date,
+                    threshold_date,
+                    ..
+                } if *date > recorded => problems.push(recorded_used(
+                    treaty,
+                    format!(
+                        "recorded as {recorded}; the recorded deposits give {date} (threshold \
+                         instrument deposited {threshold_date}): instruments that counted are \
+                         missing from the record, so the recorded date is used"
+                    ),
+                )),
                 GeneralEntry::InForce {
                     date,
                     threshold_date,
@@ -294,12 +319,11 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                          (threshold instrument deposited {threshold_date})"
                     ),
                 )),
-                GeneralEntry::NotYet { deposited, needed } => problems.push(at(
-                    treaty.origin_of("entry_into_force"),
-                    Some("entry_into_force"),
+                GeneralEntry::NotYet { deposited, needed } => problems.push(recorded_used(
+                    treaty,
                     format!(
                         "recorded as {recorded}, but only {deposited} of the {needed} \
-                         instruments the rules require are recorded"
+                         instruments the rules require are recorded: the recorded date is used"
                     ),
                 )),
                 GeneralEntry::RuleUnknown | GeneralEntry::Overflow => {}
@@ -323,7 +347,14 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                     _ => a.date,
                 };
                 let day_before = counts_from.checked_sub(1.day()).unwrap_or(counts_from);
-                let before = engine.status_only(treaty, state, day_before);
+                let before = match a.kind {
+                    // Declared with the signature or the instrument of the same day, which
+                    // count first on that day.
+                    ActionKind::SuspensionDeclared | ActionKind::ProvisionalApplication => {
+                        engine.status_only(treaty, state, counts_from)
+                    }
+                    _ => engine.status_only(treaty, state, day_before),
+                };
                 match a.kind {
                     ActionKind::Signature => {
                         if let Some(opened) = treaty.opened_for_signature
@@ -359,12 +390,10 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                         }
                     }
                     ActionKind::Consent(kind) => {
-                        if matches!(
-                            kind,
-                            ConsentKind::Ratification
-                                | ConsentKind::Acceptance
-                                | ConsentKind::Approval
-                        ) && !matches!(treaty.rules.signature, SignatureRule::Unknown)
+                        // Acceptance and approval are also open to states that did not
+                        // sign (the UN records such acceptances); ratification is not.
+                        if kind == ConsentKind::Ratification
+                            && !matches!(treaty.rules.signature, SignatureRule::Unknown)
                         {
                             match signed {
                                 None => problems.push(at(
@@ -442,7 +471,10 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                             ));
                         }
                     }
-                    ActionKind::SuspensionDeclared | ActionKind::ProvisionalApplication => {
+                    // A provisional application may come first: some treaties apply
+                    // provisionally on a notification alone.
+                    ActionKind::ProvisionalApplication => {}
+                    ActionKind::SuspensionDeclared => {
                         if before == Status::NotSignatory {
                             problems.push(at(
                                 &a.origin,
@@ -459,4 +491,78 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// The warning that a treaty's recorded date of entry into force is used because the
+/// recorded deposits cannot reach it.
+fn recorded_used(treaty: &treatywatch_core::Treaty, message: String) -> Problem {
+    let o = treaty.origin_of("entry_into_force");
+    Problem::warning(&o.file, o.line, Some("entry_into_force"), message)
+}
+
+/// Entities: ids apart from state codes, references to known states, names that no state
+/// claims.
+fn check_entities(data: &Dataset, states: &HashSet<StateCode>, problems: &mut Vec<Problem>) {
+    let mut state_names: HashMap<String, StateCode> = HashMap::new();
+    for s in &data.states {
+        for n in std::iter::once(&s.name)
+            .chain(std::iter::once(&s.formal))
+            .chain(&s.aliases)
+            .chain(&s.former)
+        {
+            state_names.insert(normalize(n), s.code);
+        }
+    }
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for e in &data.entities {
+        if e.id.parse::<StateCode>().is_ok_and(|c| states.contains(&c)) {
+            problems.push(at(
+                &e.origin,
+                Some("id"),
+                format!("entity id `{}` is a state's code in states.toml", e.id),
+            ));
+        }
+        let refs = e
+            .successors
+            .iter()
+            .map(|c| ("successors", c))
+            .chain(e.continued_by.iter().map(|c| ("continued_by", c)))
+            .chain(e.part_of.iter().map(|c| ("part_of", c)));
+        for (field, c) in refs {
+            if !states.contains(c) {
+                problems.push(at(
+                    &e.origin,
+                    Some(field),
+                    format!("unknown state code `{c}`: not in states.toml"),
+                ));
+            }
+        }
+        if let (Some(from), Some(until)) = (e.from, e.until)
+            && until < from
+        {
+            problems.push(at(&e.origin, Some("until"), "ends before it starts"));
+        }
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            let key = normalize(n);
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(code) = state_names.get(&key) {
+                problems.push(at(
+                    &e.origin,
+                    Some("aliases"),
+                    format!("the name `{n}` belongs to the state {code}: names must be unique"),
+                ));
+            }
+            if let Some(other) = seen.insert(key, &e.id)
+                && other != e.id
+            {
+                problems.push(at(
+                    &e.origin,
+                    Some("aliases"),
+                    format!("the name `{n}` is also claimed by the entity {other}"),
+                ));
+            }
+        }
+    }
 }

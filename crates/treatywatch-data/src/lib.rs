@@ -7,6 +7,7 @@
 //! |---|---|
 //! | `sources.toml` | every source: title, publisher, date, URL |
 //! | `states.toml` | every state that can take part, with its names |
+//! | `entities.toml` | participants that are not states: former states, organisations, territories |
 //! | `treaties/<id>.toml` | a treaty and its rules |
 //! | `actions/<id>.csv` | the depositary actions for that treaty |
 //! | `conflicts.csv` | armed-conflict periods |
@@ -61,6 +62,7 @@ pub fn parse(files: &[DataFile]) -> Result<Dataset, LoadError> {
                 p.states(file);
             }
             "conflicts.csv" => p.conflicts(file),
+            "entities.toml" => p.entities(file),
             _ if path.starts_with("treaties/")
                 && path.ends_with(".toml")
                 && !path[9..].contains('/') =>
@@ -90,9 +92,9 @@ pub fn parse(files: &[DataFile]) -> Result<Dataset, LoadError> {
                 path,
                 0,
                 None,
-                "unexpected file: the dataset holds sources.toml, states.toml, conflicts.csv, \
-                 treaties/<id>.toml, actions/<id>.csv, evidence/<id>.csv, records/<id>.csv \
-                 and *.md notes",
+                "unexpected file: the dataset holds sources.toml, states.toml, entities.toml, \
+                 conflicts.csv, treaties/<id>.toml, actions/<id>.csv, evidence/<id>.csv, \
+                 records/<id>.csv and *.md notes",
             )),
         }
     }
@@ -108,6 +110,7 @@ pub fn parse(files: &[DataFile]) -> Result<Dataset, LoadError> {
         });
     }
     p.data.states.sort_by_key(|s| s.code);
+    p.data.entities.sort_by(|a, b| a.id.cmp(&b.id));
     p.data.treaties.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(p.data)
 }

@@ -9,8 +9,9 @@ use toml::Spanned;
 use treatywatch_core::evidence::{Aim, Record, RecordKind, Step, StepKind, Vote};
 use treatywatch_core::obligations::ObligationRule;
 use treatywatch_core::{
-    Action, ActionKind, ConflictPeriod, Dataset, Dated, Origin, PartialDate, Rules, Source,
-    SourceDate, SourceId, SourceKind, State, StateCode, StateKind, Treaty, TreatyId, parse_date,
+    Action, ActionKind, ConflictPeriod, Dataset, Dated, Entity, EntityKind, Origin, PartialDate,
+    Rules, Source, SourceDate, SourceId, SourceKind, State, StateCode, StateKind, Treaty, TreatyId,
+    parse_date,
 };
 
 use crate::problem::{LineIndex, Problem};
@@ -81,6 +82,25 @@ struct RawState {
     demonyms: Vec<String>,
     independence: Option<Spanned<String>>,
     independence_source: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntity {
+    name: Spanned<String>,
+    kind: EntityKind,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    successors: Vec<Spanned<String>>,
+    continued_by: Option<Spanned<String>>,
+    part_of: Option<Spanned<String>>,
+    from: Option<Spanned<String>>,
+    until: Option<Spanned<String>>,
+    #[serde(default)]
+    sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Deserialize)]
@@ -284,6 +304,107 @@ impl Parser {
                 former: s.former,
                 demonyms: s.demonyms,
                 independence,
+                origin: Parser::origin(&path, line),
+            });
+        }
+    }
+
+    /// `entities.toml`: participants that are not states (former states,
+    /// organisations, territories), one table per entity, keyed by its id.
+    pub fn entities(&mut self, file: &DataFile) {
+        let lines = LineIndex::new(&file.text);
+        let Some(raw) =
+            parse_toml::<BTreeMap<Spanned<String>, RawEntity>>(file, &mut self.problems)
+        else {
+            return;
+        };
+        let path: Arc<str> = file.path.as_str().into();
+        for (id, e) in raw {
+            let line = lines.line(id.span().start);
+            let id_ok = (2..=16).contains(&id.get_ref().len())
+                && id.get_ref().as_bytes()[0].is_ascii_uppercase()
+                && id
+                    .get_ref()
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+            if !id_ok {
+                self.problems.push(Problem::error(
+                    &file.path,
+                    line,
+                    Some("id"),
+                    format!(
+                        "entity id `{}` must be 2 to 16 upper-case letters, digits or `-`, \
+                         starting with a letter (YUG, EU)",
+                        id.get_ref()
+                    ),
+                ));
+                continue;
+            }
+            if e.name.get_ref().trim().is_empty() {
+                let l = lines.line(e.name.span().start);
+                self.problems
+                    .push(Problem::error(&file.path, l, Some("name"), "empty name"));
+            }
+            let mut code = |field: &str, v: &Spanned<String>| -> Option<StateCode> {
+                let l = lines.line(v.span().start);
+                match v.get_ref().parse::<StateCode>() {
+                    Ok(c) if v.get_ref().bytes().all(|b| b.is_ascii_uppercase()) => Some(c),
+                    _ => {
+                        self.problems.push(Problem::error(
+                            &file.path,
+                            l,
+                            Some(field),
+                            format!(
+                                "`{}` is not an upper-case ISO 3166-1 alpha-3 code",
+                                v.get_ref()
+                            ),
+                        ));
+                        None
+                    }
+                }
+            };
+            let successors: Vec<StateCode> = e
+                .successors
+                .iter()
+                .filter_map(|v| code("successors", v))
+                .collect();
+            let continued_by = e
+                .continued_by
+                .as_ref()
+                .and_then(|v| code("continued_by", v));
+            let part_of = e.part_of.as_ref().and_then(|v| code("part_of", v));
+            let from = e
+                .from
+                .as_ref()
+                .and_then(|d| self.date_field(file, &lines, "from", d));
+            let until = e
+                .until
+                .as_ref()
+                .and_then(|d| self.date_field(file, &lines, "until", d));
+            if e.sources.is_empty() {
+                self.problems.push(Problem::error(
+                    &file.path,
+                    line,
+                    Some("sources"),
+                    "every entity needs at least one source id from sources.toml",
+                ));
+            }
+            self.data.entities.push(Entity {
+                id: id.into_inner(),
+                name: e.name.into_inner().trim().to_string(),
+                kind: e.kind,
+                aliases: e.aliases,
+                successors,
+                continued_by,
+                part_of,
+                from,
+                until,
+                sources: e
+                    .sources
+                    .into_iter()
+                    .map(|s| SourceId(s.into_inner().trim().to_string()))
+                    .collect(),
+                note: e.note,
                 origin: Parser::origin(&path, line),
             });
         }

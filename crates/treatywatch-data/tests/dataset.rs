@@ -339,3 +339,57 @@ fn the_changes_of_2025_and_2026_are_the_joins_and_the_withdrawals() {
     let one_day = engine.changes(t, date(2026, 1, 10), date(2026, 1, 10));
     assert_eq!(one_day.len(), 1);
 }
+
+#[test]
+fn lithuania_left_the_cluster_munitions_convention_on_2025_03_06() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let ccm = d.treaty("ccm").unwrap();
+    assert_eq!(d.treaty("XXVI-6").unwrap().id, ccm.id);
+    let ltu = engine.resolve_state("LTU").unwrap();
+    let before = engine.status(ccm, ltu, date(2025, 3, 5));
+    // The day before, a State Party whose withdrawal is pending: still bound.
+    assert_eq!(before.status, Status::WithdrawalPending);
+    assert!(before.status.is_bound());
+    assert_eq!(before.withdrawal_notified, Some(date(2024, 9, 6)));
+    assert_eq!(before.withdrawal_effective, Some(date(2025, 3, 6)));
+    let on = engine.status(ccm, ltu, date(2025, 3, 6));
+    assert_eq!(on.status, Status::Withdrawn);
+    assert!(!on.sources.is_empty());
+    // In force generally on 2010-08-01, after the 30th instrument.
+    assert_eq!(
+        engine
+            .status(ccm, engine.resolve_state("MDA").unwrap(), date(2011, 1, 1))
+            .entry_into_force,
+        Some(date(2010, 8, 1))
+    );
+    // 112 States Parties after Vanuatu (in force 2026-03-01), Lithuania out.
+    let parties = engine
+        .counts_on(ccm, date(2026, 3, 1))
+        .iter()
+        .filter(|(s, _)| s.is_bound())
+        .map(|(_, n)| n)
+        .sum::<usize>();
+    assert_eq!(parties, 112);
+}
+
+#[test]
+fn registry_treaties_have_rules_but_no_participants_in_the_embedded_data() {
+    let d = data();
+    let engine = Engine::new(&d);
+    for id in [
+        "enmod", "ccw", "ccw-p4", "ccw-ap2", "ccw-art1", "ccw-p5", "cwc", "ctbt", "kinshasa", "att",
+    ] {
+        let t = d.treaty(id).unwrap_or_else(|| panic!("{id}"));
+        assert!(t.untc.as_deref().unwrap().starts_with("XXVI-"), "{id}");
+        assert!(!engine.has_actions(t), "{id}");
+    }
+    // The CTBT waits for all 44 Annex 2 states.
+    let ctbt = d.treaty("ctbt").unwrap();
+    match &ctbt.rules.entry_into_force {
+        treatywatch_core::rules::EntryIntoForceRule::AllOf { states, .. } => {
+            assert_eq!(states.len(), 44)
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -332,7 +332,7 @@ fn each_2025_step_and_withdrawal_appears_the_day_it_became_public() {
     for a in d
         .actions
         .iter()
-        .filter(|a| a.kind == treatywatch_core::ActionKind::Withdrawal)
+        .filter(|a| a.treaty == t.id && a.kind == treatywatch_core::ActionKind::Withdrawal)
     {
         let public = d.public_from(&a.sources, a.date).unwrap();
         let status = |k: Date| {

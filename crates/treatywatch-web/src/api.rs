@@ -123,6 +123,10 @@ pub struct TreatyDoc {
     entry_into_force: Option<Date>,
     #[schema(value_type = Vec<schema::Source>)]
     sources: Vec<&'static Source>,
+    /// Whether the dataset holds the participants' actions. Without them the status
+    /// endpoints refuse the treaty (`no_participants`) rather than show every state as a
+    /// non-signatory.
+    has_participants: bool,
 }
 
 /// A day and the status from that day on.
@@ -177,6 +181,7 @@ impl App {
                     _ => None,
                 },
                 sources: t.sources.iter().filter_map(|id| data.source(id)).collect(),
+                has_participants: self.engine.has_actions(t),
             })
             .collect()
     }

@@ -14,7 +14,7 @@ pub struct ApiError {
     #[serde(skip)]
     pub status: StatusCode,
     /// A stable machine-readable code: `invalid_date`, `unknown_state`,
-    /// `unknown_treaty`, `bad_query`, `missing_parameter`, `uri_too_long`,
+    /// `unknown_treaty`, `no_participants`, `bad_query`, `missing_parameter`, `uri_too_long`,
     /// `headers_too_large`, `method_not_allowed`, `body_not_allowed`, `not_found`,
     /// `timeout`, `bad_path`, `bad_range`.
     #[schema(example = "invalid_date")]

@@ -197,6 +197,25 @@ impl App {
                 format!("send treaty= one of {}", e.known.join(", ")),
             )
         })?;
+        if !self.engine.has_actions(t) {
+            let with: Vec<String> = self
+                .engine
+                .data()
+                .treaties
+                .iter()
+                .filter(|x| self.engine.has_actions(x))
+                .map(|x| x.id.to_string())
+                .collect();
+            return Err(ApiError::bad(
+                "no_participants",
+                format!(
+                    "treaty: the dataset holds the rules of `{}` but none of its participants' \
+                     actions, so every state would wrongly show as a non-signatory",
+                    t.id
+                ),
+                format!("send treaty= one of {}", with.join(", ")),
+            ));
+        }
         let pos = self
             .engine
             .data()

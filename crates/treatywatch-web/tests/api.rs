@@ -238,11 +238,18 @@ fn bad_dates_states_treaties_and_parameters_say_what_to_send() {
         "unknown_state",
     );
     let e = err(
-        "/api/v1/status?treaty=cwc",
+        "/api/v1/status?treaty=nope",
         StatusCode::BAD_REQUEST,
         "unknown_treaty",
     );
     assert!(e["hint"].as_str().unwrap().contains("apmbc"), "{e}");
+    // A treaty whose rules are known but whose participants are not in the dataset.
+    let e = err(
+        "/api/v1/status?treaty=cwc",
+        StatusCode::BAD_REQUEST,
+        "no_participants",
+    );
+    assert!(e["hint"].as_str().unwrap().contains("apmbc, ccm"), "{e}");
     let e = err(
         "/api/v1/status?date=2026-03-01",
         StatusCode::BAD_REQUEST,

@@ -14,6 +14,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
+    /// Also import these UN Treaty Collection status tables (a directory with
+    /// index.csv and treaties/, or table files) for this command only: their actions
+    /// replace the dataset's for the same treaties.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub untc: Vec<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -148,5 +154,91 @@ pub enum Command {
         /// The address and port to listen on.
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "IP:PORT")]
         addr: std::net::SocketAddr,
+    },
+    /// Import treaty status tables from outside sources.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Research exports.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Every status change between two dates, each with the action and sources behind it.
+    Changes {
+        /// Changes on or after this day (YYYY-MM-DD) ...
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        /// ... up to and including this day. Defaults to today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+        /// Only this treaty (id or UN reference); every treaty if not given.
+        #[arg(long)]
+        treaty: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Import UN Treaty Collection status tables (index.csv and treaties/*.csv): prints
+    /// a report per file; with --out, writes a dataset directory usable with --data.
+    Untc {
+        /// A directory holding index.csv and treaties/, a treaties/ directory, or table
+        /// files.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The index of treaties, if not found beside the tables.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+        /// Write the dataset (the current one with the imported tables) to DIR.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Fail (exit 1) if any row or name could not be resolved.
+        #[arg(long)]
+        strict: bool,
+        /// `table` lists every file; `json` gives the report to programs.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PanelFormat {
+    Csv,
+    Parquet,
+    Sqlite,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum Granularity {
+    #[default]
+    Year,
+    Day,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCommand {
+    /// One row per state, treaty and period: the status on the period's day and the
+    /// dates behind it (columns in docs/exports.md).
+    Panel {
+        /// Treaty ids or UN references; repeat for several.
+        #[arg(long, value_name = "T")]
+        treaty: Vec<String>,
+        /// Every treaty in the dataset.
+        #[arg(long, conflicts_with = "treaty")]
+        all: bool,
+        #[arg(long, value_name = "YEAR")]
+        from: i16,
+        #[arg(long, value_name = "YEAR")]
+        to: i16,
+        #[arg(long, value_enum, default_value_t)]
+        granularity: Granularity,
+        /// For yearly panels, the day of each year the status is taken on.
+        #[arg(long, value_name = "MM-DD", default_value = "12-31")]
+        as_of: String,
+        #[arg(long, value_enum)]
+        format: PanelFormat,
+        /// The file to write (`-` for standard output, CSV only).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
     },
 }

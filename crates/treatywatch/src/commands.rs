@@ -20,12 +20,12 @@ pub fn today() -> Date {
     jiff::ZonedDateTime::now().date()
 }
 
-fn user(msg: impl Into<String>) -> anyhow::Error {
+pub(crate) fn user(msg: impl Into<String>) -> anyhow::Error {
     UserError(msg.into()).into()
 }
 
 /// Loads the dataset: the embedded copy, or `--data DIR`, fully checked.
-fn load(cli_data: Option<&std::path::Path>) -> Result<Dataset> {
+pub(crate) fn load(cli_data: Option<&std::path::Path>) -> Result<Dataset> {
     match cli_data {
         None => treatywatch_data::embedded()
             .map_err(|e| user(format!("the built-in dataset does not load (a bug): {e}"))),
@@ -47,10 +47,15 @@ fn date_arg(on: Option<&str>, flag: &str) -> Result<Date> {
     }
 }
 
-fn treaty_arg<'d>(engine: &Engine<'d>, query: &str) -> Result<&'d treatywatch_core::Treaty> {
-    engine
+pub(crate) fn treaty_arg<'d>(
+    engine: &Engine<'d>,
+    query: &str,
+) -> Result<&'d treatywatch_core::Treaty> {
+    let treaty = engine
         .resolve_treaty(query)
-        .map_err(|e| user(e.to_string()))
+        .map_err(|e| user(e.to_string()))?;
+    crate::research::has_participants(engine, treaty)?;
+    Ok(treaty)
 }
 
 fn states_arg<'d>(engine: &Engine<'d>, queries: &[String]) -> Result<Vec<&'d State>> {
@@ -88,15 +93,19 @@ fn known_on_arg(command: &Command) -> Result<Option<Date>> {
 }
 
 pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
-    match cli.command {
+    match &cli.command {
         Command::Check => return check(cli.data.as_deref(), out),
         Command::Serve { addr } => {
-            treatywatch_web::run(addr, cli.data.as_deref()).map_err(user)?;
+            treatywatch_web::run(*addr, cli.data.as_deref()).map_err(user)?;
             return Ok(ExitCode::SUCCESS);
         }
+        Command::Import(cmd) => return crate::research::import(cli.data.as_deref(), cmd, out),
         _ => {}
     }
-    let full = load(cli.data.as_deref())?;
+    let full = match cli.untc.is_empty() {
+        true => load(cli.data.as_deref())?,
+        false => crate::research::load_with_untc(cli.data.as_deref(), &cli.untc)?,
+    };
     let known_on = known_on_arg(&cli.command)?;
     // As a careful reader knew it on `known_on`: later facts left out.
     let view = known_on.map(|k| full.as_known_on(k));
@@ -274,7 +283,21 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             out.write_all(crate::calendar::to_ics(&events, today()).as_bytes())?;
         }
         Command::Annotate(args) => crate::annotate::run(&engine, args, today(), out)?,
-        Command::Check | Command::Serve { .. } => unreachable!("handled above"),
+        Command::Export(cmd) => return crate::research::export(&engine, &cmd, out),
+        Command::Changes {
+            from,
+            to,
+            treaty,
+            format,
+        } => {
+            let from = date_arg(Some(&from), "--from")?;
+            let to = date_arg(to.as_deref(), "--to")?;
+            let treaty = treaty.map(|t| treaty_arg(&engine, &t)).transpose()?;
+            crate::research::changes(&engine, treaty, from, to, format, out)?;
+        }
+        Command::Check | Command::Serve { .. } | Command::Import(_) => {
+            unreachable!("handled above")
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -314,10 +337,11 @@ fn report(
     if let Some(d) = data {
         writeln!(
             out,
-            "checked {label}: {} sources, {} states, {} treaties, {} actions, {} conflict periods, \
-             {} domestic steps, {} records",
+            "checked {label}: {} sources, {} states, {} other participants, {} treaties, \
+             {} actions, {} conflict periods, {} domestic steps, {} records",
             d.sources.len(),
             d.states.len(),
+            d.entities.len(),
             d.treaties.len(),
             d.actions.len(),
             d.conflicts.len(),

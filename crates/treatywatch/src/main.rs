@@ -6,6 +6,7 @@ mod calendar;
 mod cli;
 mod commands;
 mod render;
+mod research;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -1,0 +1,196 @@
+//! Research exports: a panel with one row per state, treaty and period, as CSV, Parquet
+//! or SQLite, with stable, documented columns (see [`COLUMNS`] and `docs/exports.md`).
+//!
+//! The panel is computed by the engine ([`treatywatch_core::Engine::facts_on`]): every
+//! row is the state's status on the period's day, with the dates that decide it.
+
+mod csv_out;
+mod parquet_out;
+mod sqlite_out;
+
+use std::path::Path;
+
+use jiff::civil::Date;
+use treatywatch_core::{Engine, State, StatusFacts, Treaty};
+
+pub use csv_out::write_csv;
+pub use parquet_out::write_parquet;
+pub use sqlite_out::write_sqlite;
+
+/// The panel's columns, in order, with what each holds. The same names and order in
+/// every format.
+pub const COLUMNS: [(&str, &str); 13] = [
+    ("state", "ISO 3166-1 alpha-3 code"),
+    ("state_name", "the UN's current short name"),
+    ("treaty", "treaty id (apmbc, ccm, un-3-2-12a, ...)"),
+    (
+        "treaty_ref",
+        "UN Treaty Collection reference (XXVI-5), empty if none",
+    ),
+    (
+        "period",
+        "the year (year granularity) or the day (day granularity)",
+    ),
+    (
+        "date",
+        "the day the status is taken on: the year's --as-of day, or the day",
+    ),
+    (
+        "status",
+        "not_signatory, signatory, consent_deposited, party, withdrawal_pending, withdrawn",
+    ),
+    ("signed", "signature date, if signed by that day"),
+    (
+        "consent_deposited",
+        "date of the instrument of consent in force for the state by that day",
+    ),
+    (
+        "consent_kind",
+        "ratification, accession, acceptance, approval, succession, ...",
+    ),
+    (
+        "entry_into_force",
+        "the day the treaty enters (entered) into force for the state, if known",
+    ),
+    (
+        "withdrawal_notified",
+        "the day the depositary received a withdrawal, if any by that day",
+    ),
+    (
+        "withdrawal_effective",
+        "the day that withdrawal takes (took) effect, if known",
+    ),
+];
+
+/// How long each period is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Granularity {
+    Year,
+    Day,
+}
+
+/// One period of the panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Year(i16),
+    Day(Date),
+}
+
+/// Why a panel cannot be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0}")]
+    Spec(String),
+    #[error("writing {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("writing Parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
+    #[error("writing SQLite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// The periods of a panel from year `from` to year `to` (both included), each with the
+/// day its status is taken on: the `as_of` month and day of each year (the last day of
+/// February in years without a 29th), or every day.
+pub fn periods(
+    from: i16,
+    to: i16,
+    granularity: Granularity,
+    as_of: (i8, i8),
+) -> Result<Vec<(Period, Date)>, ExportError> {
+    if !(1000..=9999).contains(&from) || !(1000..=9999).contains(&to) {
+        return Err(ExportError::Spec(
+            "years must be between 1000 and 9999".into(),
+        ));
+    }
+    if from > to {
+        return Err(ExportError::Spec(format!(
+            "--from {from} is after --to {to}"
+        )));
+    }
+    let (m, d) = as_of;
+    if Date::new(2000, m, d).is_err() {
+        return Err(ExportError::Spec(format!(
+            "--as-of {m:02}-{d:02} is not a day of the year (MM-DD, such as 12-31)"
+        )));
+    }
+    let mut out = Vec::new();
+    match granularity {
+        Granularity::Year => {
+            for y in from..=to {
+                let day = Date::new(y, m, d)
+                    .or_else(|_| Date::new(y, m, 1).map(|f| f.last_of_month()))
+                    .map_err(|e| ExportError::Spec(e.to_string()))?;
+                out.push((Period::Year(y), day));
+            }
+        }
+        Granularity::Day => {
+            let mut day = Date::new(from, 1, 1).map_err(|e| ExportError::Spec(e.to_string()))?;
+            let last = Date::new(to, 12, 31).map_err(|e| ExportError::Spec(e.to_string()))?;
+            while day <= last {
+                out.push((Period::Day(day), day));
+                match day.tomorrow() {
+                    Ok(next) => day = next,
+                    Err(_) => break,
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Calls `row` for every state (in dataset order) of every treaty (in the given order),
+/// with the facts on each period's day.
+pub fn for_each_pair<'d>(
+    engine: &Engine<'d>,
+    treaties: &[&'d Treaty],
+    periods: &[(Period, Date)],
+    mut pair: impl FnMut(&'d Treaty, &'d State, &[StatusFacts]) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let days: Vec<Date> = periods.iter().map(|(_, d)| *d).collect();
+    for treaty in treaties {
+        for state in &engine.data().states {
+            let facts = engine.facts_on(treaty, state, &days);
+            pair(treaty, state, &facts)?;
+        }
+    }
+    Ok(())
+}
+
+fn io(path: &Path) -> impl Fn(std::io::Error) -> ExportError + '_ {
+    move |source| ExportError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn yearly_periods_take_the_as_of_day() {
+        let p = periods(2023, 2025, Granularity::Year, (2, 29)).unwrap();
+        assert_eq!(
+            p,
+            vec![
+                (Period::Year(2023), date(2023, 2, 28)),
+                (Period::Year(2024), date(2024, 2, 29)),
+                (Period::Year(2025), date(2025, 2, 28)),
+            ]
+        );
+        assert_eq!(
+            periods(2024, 2024, Granularity::Day, (12, 31))
+                .unwrap()
+                .len(),
+            366
+        );
+        assert!(periods(2025, 2024, Granularity::Year, (12, 31)).is_err());
+        assert!(periods(2024, 2025, Granularity::Year, (2, 30)).is_err());
+        assert!(periods(20, 2025, Granularity::Year, (1, 1)).is_err());
+    }
+}
