@@ -349,3 +349,24 @@ fn each_2025_step_and_withdrawal_appears_the_day_it_became_public() {
         assert_eq!(status(public), Status::WithdrawalPending, "{}", a.state);
     }
 }
+
+#[test]
+fn the_depositary_tables_are_records_whose_facts_are_public_from_their_own_day() {
+    let d = data();
+    let ccm = d.treaty("ccm").unwrap();
+    // Lithuania ratified the CCM on 2011-03-24; a reader in 2012 knew it from the UN table.
+    let view = d.as_known_on(date(2012, 1, 1));
+    let engine = Engine::new(&view);
+    let ltu = engine.resolve_state("LTU").unwrap();
+    assert_eq!(
+        engine.status_only(ccm, ltu, date(2012, 1, 1)),
+        Status::Party
+    );
+    for s in d
+        .sources
+        .iter()
+        .filter(|s| s.url.contains("treaties.un.org"))
+    {
+        assert_eq!(s.kind, treatywatch_core::SourceKind::Record, "{}", s.id);
+    }
+}

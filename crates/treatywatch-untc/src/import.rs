@@ -435,6 +435,9 @@ fn source_toml(t: &ImportedTreaty) -> String {
     );
     let _ = writeln!(s, "date = \"2013/2015\"");
     let _ = writeln!(s, "url = {}", toml_str(&m.url));
+    // The depositary's table records each action as it happens: for --known-on, every
+    // action it lists was public from its own date.
+    let _ = writeln!(s, "kind = \"record\"");
     s
 }
 
