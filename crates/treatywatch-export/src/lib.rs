@@ -142,6 +142,17 @@ pub fn periods(
     Ok(out)
 }
 
+/// Reads a yearly panel's day, `MM-DD` (`12-31`), as (month, day). Whether the day
+/// exists is checked by [`periods`].
+pub fn parse_as_of(s: &str) -> Result<(i8, i8), ExportError> {
+    let bad = || ExportError::Spec(format!("`{s}` is not MM-DD, such as 12-31"));
+    let (m, d) = s.trim().split_once('-').ok_or_else(bad)?;
+    if m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    Ok((m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?))
+}
+
 /// How many periods [`periods`] gives from year `from` to year `to`, without making
 /// them: for bounding a request before it is built. 0 when `from` is after `to`.
 pub fn period_count(from: i16, to: i16, granularity: Granularity) -> u64 {
@@ -209,6 +220,15 @@ mod tests {
         assert!(periods(2025, 2024, Granularity::Year, (12, 31)).is_err());
         assert!(periods(2024, 2025, Granularity::Year, (2, 30)).is_err());
         assert!(periods(20, 2025, Granularity::Year, (1, 1)).is_err());
+    }
+
+    #[test]
+    fn as_of_is_month_and_day() {
+        assert_eq!(parse_as_of("12-31").unwrap(), (12, 31));
+        assert_eq!(parse_as_of(" 02-29 ").unwrap(), (2, 29));
+        for bad in ["1231", "12/31", "1-1", "ab-cd", "", "-12-31"] {
+            assert!(parse_as_of(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
