@@ -240,7 +240,7 @@ impl App {
 const API_HINT: &str = "send Content-Type: application/json with {\"text\": \"...\", \"date\": \
                         \"YYYY-MM-DD\"}, or the article itself as text/plain; charset=utf-8";
 
-#[utoipa::path(post, path = "/api/v1/annotate", tag = "annotate", params(AnnotateParams),
+#[utoipa::path(post, path = "/api/v1/annotate", tag = "annotate", operation_id = "annotate", params(AnnotateParams),
     request_body(description = "The article: JSON with its text (and optionally its date and the treaty), or the text itself. At most 2 MiB of UTF-8 text.",
         content(
             (crate::schema::AnnotateRequest = "application/json"),

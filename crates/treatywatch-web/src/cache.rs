@@ -113,6 +113,15 @@ impl ExportFormat {
         }
     }
 
+    /// The format's name, for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Parquet => "Parquet",
+            ExportFormat::Sqlite => "SQLite",
+        }
+    }
+
     pub fn content_type(self) -> &'static str {
         match self {
             ExportFormat::Csv => "text/csv; charset=utf-8",

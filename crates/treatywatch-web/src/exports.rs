@@ -110,14 +110,14 @@ impl App {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/exports/panel", tag = "exports", params(PanelParams),
+#[utoipa::path(get, path = "/api/v1/exports/panel", tag = "exports", operation_id = "export_panel", params(PanelParams),
     responses(
         (status = 200, description = "The panel as a file (`Content-Disposition: attachment`): one row per state, treaty and period, with the columns documented in docs/exports.md; the SQLite file also holds the dataset's states, treaties, actions and sources. The same file `treatywatch export panel` writes.",
             headers(("Content-Disposition" = String, description = "`attachment; filename=\"treatywatch-panel-....csv\"`")),
             content(
                 (String = "text/csv; charset=utf-8"),
-                (Vec<u8> = "application/vnd.apache.parquet"),
-                (Vec<u8> = "application/vnd.sqlite3"))),
+                ("application/vnd.apache.parquet"),
+                ("application/vnd.sqlite3"))),
         (status = 304, description = "Not modified (If-None-Match)."),
         (status = 400, description = "A missing or bad year, a bad treaty, granularity, day or format, `from` after `to`, or a panel of more than 100,000 rows (`export_too_large`).", body = ApiError)))]
 pub async fn panel(

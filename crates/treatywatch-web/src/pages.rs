@@ -252,13 +252,15 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
                 nav.more aria-label="More" {
                     a #annotate-link href=(format!("/annotate?treaty={}", treaty.id)) { "Check an article against the record" }
                     " · "
-                    a href=(format!("/api/v1/deadlines?treaty={}&on={on}", treaty.id)) { "Deadlines in the year after " (on) " (JSON)" }
+                    a #deadlines-link href=(format!("/api/v1/deadlines?treaty={}&on={on}", treaty.id)) {
+                        "Deadlines in the year after " time.on datetime=(on) { (on) } " (JSON)"
+                    }
                     " · Download every state's status, each year "
                     (first.year()) "–" (end.year()) ": "
                     @for (i, f) in ExportFormat::ALL.into_iter().enumerate() {
                         @if i > 0 { ", " }
                         a.download href=(format!("/api/v1/exports/panel?treaty={}&from={}&to={}&format={}", treaty.id, first.year(), end.year(), f.as_str()))
-                            download { (f.as_str().to_uppercase()) }
+                            download { (f.label()) }
                     }
                 }
             }
