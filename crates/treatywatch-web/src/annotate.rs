@@ -206,9 +206,7 @@ impl App {
         treaty: Option<&str>,
     ) -> Result<Article, ApiError> {
         let (treaty, _) = self.treaty(treaty)?;
-        let date = date
-            .map(|d| self.date(Some(d), "date").map(|(d, _)| d))
-            .transpose()?;
+        let date = self.optional_date(date, "date")?;
         if text.trim().is_empty() {
             return Err(empty_text());
         }

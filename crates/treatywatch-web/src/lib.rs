@@ -306,13 +306,21 @@ impl App {
         on: Option<&str>,
         known_on: Option<&str>,
     ) -> Result<(Date, Option<Date>, Freshness), ApiError> {
-        let known_on = known_on
-            .map(|k| self.date(Some(k), "known_on").map(|(d, _)| d))
-            .transpose()?;
+        let known_on = self.optional_date(known_on, "known_on")?;
         match (on, known_on) {
             (None, Some(k)) => Ok((k, Some(k), Freshness::Release)),
             (on, _) => self.date(on, "on").map(|(d, f)| (d, known_on, f)),
         }
+    }
+
+    /// Resolves a date parameter that has no default.
+    pub(crate) fn optional_date(
+        &self,
+        q: Option<&str>,
+        name: &str,
+    ) -> Result<Option<Date>, ApiError> {
+        q.map(|s| self.date(Some(s), name).map(|(d, _)| d))
+            .transpose()
     }
 
     /// Resolves a date parameter; no value means today, which is fresh for less long.
