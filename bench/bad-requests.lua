@@ -22,6 +22,11 @@ function init(args)
     wrk.format("DELETE", "/api/v1/states/FIN"),
     wrk.format("GET", "/api/v1/nowhere"),
     wrk.format("GET", "/api/v1/status?treaty=apmbc&on=2026-03-01", { ["X-Big"] = string.rep("b", 20000) }),
+    wrk.format("GET", "/api/v1/deadlines?on=2020-13-01"),
+    wrk.format("GET", "/api/v1/exports/panel?treaty=all&from=1000&to=9999&granularity=day"),
+    wrk.format("GET", "/api/v1/annotate"),
+    wrk.format("POST", "/api/v1/annotate", { ["Content-Type"] = "text/html" }, "<p>Finland</p>"),
+    wrk.format("POST", "/api/v1/annotate", { ["Content-Type"] = "application/json" }, '{"text": ""}'),
   }
   i = 0
 end

@@ -1,7 +1,10 @@
-//! The annotation as one self-contained HTML page: the article with each claim marked
-//! and its verdict beside it, then the claims with the record's facts and sources, and
-//! the states' status cards. Everything from the text or the dataset is escaped; the
-//! page loads nothing (no scripts, no fonts, no images).
+//! The annotation as HTML: the article with each claim marked and its verdict beside
+//! it, then the claims with the record's facts and sources, and the states' status
+//! cards. [`page`] is one self-contained page (`treatywatch annotate --format html`);
+//! [`fragment`] is the same annotation as one `<section>` for a page of the caller's
+//! own, styled by [`STYLE`], whose rules all sit under `.tw-annotation`. Everything from
+//! the text or the dataset is escaped; nothing is loaded (no scripts, no fonts, no
+//! images).
 
 use std::fmt::Write;
 
@@ -48,25 +51,29 @@ fn rank(v: Verdict) -> u8 {
     }
 }
 
-const STYLE: &str = "
-body{font-family:Georgia,serif;margin:0;background:#fafaf7;color:#1d1d1d}
-header,main{max-width:80rem;margin:0 auto;padding:1rem 1.5rem}
-header p{margin:.25rem 0}
-main{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:2rem}
-@media(max-width:60rem){main{grid-template-columns:1fr}}
-.article{white-space:pre-wrap;line-height:1.6;font-size:1.05rem}
-mark{padding:0 .1rem;border-radius:.2rem}
-mark.supported{background:#d9f2d9}mark.contradicted{background:#f8d3d0}mark.not-checkable{background:#ececec}
-a.badge{font:bold .75rem sans-serif;text-decoration:none;padding:0 .3rem;margin-left:.15rem;border-radius:.6rem;vertical-align:super;color:#fff}
-.badge.supported,.verdict.supported{background:#2e7d32}.badge.contradicted,.verdict.contradicted{background:#c62828}.badge.not-checkable,.verdict.not-checkable{background:#757575}
-.verdict{color:#fff;font:bold .8rem sans-serif;padding:.1rem .4rem;border-radius:.3rem;text-transform:uppercase}
-ol.claims{padding-left:1.2rem}ol.claims li{margin-bottom:1rem;font-size:.95rem}
-blockquote{margin:.3rem 0;padding-left:.6rem;border-left:3px solid #bbb;color:#444}
-.flag{font:italic .85rem sans-serif;color:#8a4b00}
-ul.facts,ul.sources{margin:.2rem 0;padding-left:1.1rem;font-size:.85rem}
-table{border-collapse:collapse;font:.85rem sans-serif}td,th{border-bottom:1px solid #ddd;padding:.2rem .5rem;text-align:left}
-.notes{font:.9rem sans-serif;color:#555}
+/// The annotation's style: every rule under `.tw-annotation`, so that it can sit in a
+/// page with a style of its own.
+pub const STYLE: &str = "
+.tw-annotation{font-family:Georgia,serif;color:#1d1d1d}
+.tw-annotation .tw-columns{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:2rem}
+@media(max-width:60rem){.tw-annotation .tw-columns{grid-template-columns:1fr}}
+.tw-annotation .tw-article{white-space:pre-wrap;line-height:1.6;font-size:1.05rem}
+.tw-annotation mark{padding:0 .1rem;border-radius:.2rem;color:inherit}
+.tw-annotation mark.supported{background:#d9f2d9}.tw-annotation mark.contradicted{background:#f8d3d0}.tw-annotation mark.not-checkable{background:#ececec}
+.tw-annotation a.badge{font:bold .75rem sans-serif;text-decoration:none;padding:0 .3rem;margin-left:.15rem;border-radius:.6rem;vertical-align:super;color:#fff}
+.tw-annotation .badge.supported,.tw-annotation .verdict.supported{background:#2e7d32}.tw-annotation .badge.contradicted,.tw-annotation .verdict.contradicted{background:#c62828}.tw-annotation .badge.not-checkable,.tw-annotation .verdict.not-checkable{background:#757575}
+.tw-annotation .verdict{color:#fff;font:bold .8rem sans-serif;padding:.1rem .4rem;border-radius:.3rem;text-transform:uppercase}
+.tw-annotation ol.claims{padding-left:1.2rem}.tw-annotation ol.claims li{margin-bottom:1rem;font-size:.95rem}
+.tw-annotation blockquote{margin:.3rem 0;padding-left:.6rem;border-left:3px solid #bbb;color:#444}
+.tw-annotation .flag{font:italic .85rem sans-serif;color:#8a4b00}
+.tw-annotation ul.facts,.tw-annotation ul.sources{margin:.2rem 0;padding-left:1.1rem;font-size:.85rem}
+.tw-annotation table{border-collapse:collapse;font:.85rem sans-serif}.tw-annotation td,.tw-annotation th{border-bottom:1px solid #ddd;padding:.2rem .5rem;text-align:left}
+.tw-annotation .notes{font:.9rem sans-serif;color:#555}
 ";
+
+/// The page's own frame around the annotation.
+const PAGE_STYLE: &str =
+    "body{margin:0;background:#fafaf7}main{max-width:80rem;margin:0 auto;padding:1rem 1.5rem}";
 
 /// The page for an annotation of `text`.
 pub fn page(a: &Annotation<'_>, text: &str) -> String {
@@ -75,17 +82,35 @@ pub fn page(a: &Annotation<'_>, text: &str) -> String {
         h,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Article checked against the {}</title><style>{STYLE}</style></head><body>\n",
+         <title>Article checked against the {}</title><style>{PAGE_STYLE}{STYLE}</style></head><body>\n<main>",
         escape(&a.treaty_name)
     );
+    h.push_str(&fragment(a, text, 1));
+    h.push_str("</main>\n</body></html>\n");
+    h
+}
+
+/// The annotation of `text` as one `<section class="tw-annotation">`, its title a
+/// heading of `level` (1 to 5; the parts are one level below).
+pub fn fragment(a: &Annotation<'_>, text: &str, level: u8) -> String {
+    let top = level.clamp(1, 5);
+    let sub = top + 1;
+    let mut h = String::with_capacity(text.len() * 2 + 4096);
     let date = match a.article_date {
         Some(d) => format!("article date {d}"),
         None => "no article date".to_string(),
     };
     let _ = write!(
         h,
-        "<header><h1>Article checked against the {} ({})</h1><p>{}; claims checked as of {}; \
-         today {}. <strong>{}</strong> claims: {} supported, {} contradicted, {} not checkable.</p>",
+        "<section class=\"tw-annotation\" data-claims=\"{}\" data-supported=\"{}\" \
+         data-contradicted=\"{}\" data-not-checkable=\"{}\">\
+         <h{top}>Article checked against the {} ({})</h{top}><p class=\"summary\">{}; claims \
+         checked as of {}; today {}. <strong>{}</strong> claims: {} supported, {} contradicted, \
+         {} not checkable.</p>",
+        a.summary.claims,
+        a.summary.supported,
+        a.summary.contradicted,
+        a.summary.not_checkable,
         escape(&a.treaty_name),
         escape(a.treaty.as_str()),
         escape(&date),
@@ -99,9 +124,12 @@ pub fn page(a: &Annotation<'_>, text: &str) -> String {
     for n in &a.notes {
         let _ = write!(h, "<p class=\"notes\">{}</p>", escape(n));
     }
-    h.push_str("</header>\n<main><section><h2>Article</h2><div class=\"article\">");
+    let _ = write!(
+        h,
+        "\n<div class=\"tw-columns\"><section><h{sub}>Article</h{sub}><div class=\"tw-article\">"
+    );
     article(&mut h, text, &a.claims);
-    h.push_str("</div></section>\n<section><h2>Claims</h2>");
+    let _ = write!(h, "</div></section>\n<section><h{sub}>Claims</h{sub}>");
     if a.claims.is_empty() {
         h.push_str("<p>No checkable claims were found.</p>");
     }
@@ -109,7 +137,10 @@ pub fn page(a: &Annotation<'_>, text: &str) -> String {
     for c in &a.claims {
         claim(&mut h, c);
     }
-    h.push_str("</ol><h2>States named</h2><table><tr><th>State</th><th>Mentions</th>");
+    let _ = write!(
+        h,
+        "</ol><h{sub}>States named</h{sub}><table><tr><th>State</th><th>Mentions</th>"
+    );
     let _ = write!(
         h,
         "<th>On {}</th><th>Today ({})</th></tr>",
@@ -131,7 +162,7 @@ pub fn page(a: &Annotation<'_>, text: &str) -> String {
             escape(&s.today.status.as_str().replace('_', " "))
         );
     }
-    h.push_str("</table></section></main>\n</body></html>\n");
+    h.push_str("</table></section></div></section>\n");
     h
 }
 
@@ -197,9 +228,10 @@ fn claim(h: &mut String, c: &Claim<'_>) {
     };
     let _ = write!(
         h,
-        "<li id=\"c{}\"><span class=\"verdict {}\">{}</span> <strong>{}</strong>{} \
-         <a href=\"#t{}\">(in the text)</a><blockquote>{}</blockquote><p>{}</p>",
+        "<li id=\"c{}\" data-verdict=\"{}\"><span class=\"verdict {}\">{}</span> \
+         <strong>{}</strong>{} <a href=\"#t{}\">(in the text)</a><blockquote>{}</blockquote><p>{}</p>",
         c.id,
+        c.verdict.as_str(),
         class(c.verdict),
         escape(&c.verdict.as_str().replace('_', " ")),
         escape(c.kind.words()),

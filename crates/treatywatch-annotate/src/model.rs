@@ -26,6 +26,7 @@ impl Span {
 /// How a state was named.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum NameKind {
     Name,
     Formal,
@@ -58,6 +59,7 @@ pub struct TreatyMention {
 /// What kind of date phrase was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum DateKind {
     /// A full date: "September 18, 1997", "2025-06-29".
     Day,
@@ -91,6 +93,7 @@ pub struct DateMention {
 /// Where the article's date came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ArticleDateSource {
     /// Given by the caller (`--date`).
     Given,
@@ -103,6 +106,7 @@ pub enum ArticleDateSource {
 /// A claim's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Verdict {
     Supported,
     Contradicted,
@@ -122,6 +126,7 @@ impl Verdict {
 /// What a claim says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ClaimKind {
     /// The state signed the treaty.
     Signed,
@@ -196,6 +201,7 @@ impl ClaimKind {
 /// How the claim was read against the record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Reading {
     /// A legal act under the treaty: checked against the depositary's record.
     LegalAct,

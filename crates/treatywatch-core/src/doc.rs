@@ -7,13 +7,18 @@
 //!   `GET /api/v1/states/{code}/timeline`).
 //! * [`ChangesDoc`]: every status change between two dates, each with the events and
 //!   sources behind it (`GET /api/v1/changes`), built by [`Engine::changes`].
+//! * [`DeadlineWindow`] and [`Engine::deadline_list`]: which deadlines `deadlines`
+//!   lists (`deadlines --format json`, `GET /api/v1/deadlines`), with the same defaults
+//!   for the window on both.
 
+use jiff::ToSpan;
 use serde::Serialize;
 use serde::ser::{SerializeMap, SerializeStruct};
 
 use crate::date::Date;
-use crate::engine::{Engine, Status, StatusReport, TimelineEvent};
+use crate::engine::{Deadline, Engine, Status, StatusReport, TimelineEvent};
 use crate::model::{Source, State, Treaty, TreatyId};
+use crate::obligations::DeadlineStatus;
 
 /// The number of states in each status, serialized as an object with a key for every
 /// status, in [`Status::ALL`] order.
@@ -158,7 +163,91 @@ pub struct ChangesDoc<'d> {
     pub changes: Vec<Change<'d>>,
 }
 
+/// Which deadlines a listing shows: those due from `from` to `to` (either bound open
+/// when `None`), only the overdue ones if `overdue`; yearly deadlines are generated up
+/// to `until`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DeadlineWindow {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub overdue: bool,
+    pub until: Date,
+}
+
+/// A window whose first day is after its last.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("from {from} is after to {to}")]
+pub struct BadWindow {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl DeadlineWindow {
+    /// The window for what the user gave, as of `on`. Without `from` and `to`: with
+    /// `overdue`, every deadline due by `on`; for named states (`for_states`), their whole
+    /// record; otherwise what is due in the year after `on`. With either bound, the other
+    /// is open before and a year after `on` at the end.
+    pub fn new(
+        on: Date,
+        from: Option<Date>,
+        to: Option<Date>,
+        overdue: bool,
+        for_states: bool,
+    ) -> Result<DeadlineWindow, BadWindow> {
+        let year_after = on.checked_add(1.year()).unwrap_or(on);
+        let (from, to) = match (from, to, overdue, for_states) {
+            (None, None, true, _) => (None, Some(on)),
+            (None, None, false, false) => (Some(on), Some(year_after)),
+            (None, None, false, true) => (None, None),
+            (f, t, _, _) => (f, Some(t.unwrap_or(year_after))),
+        };
+        if let (Some(from), Some(to)) = (from, to)
+            && from > to
+        {
+            return Err(BadWindow { from, to });
+        }
+        Ok(DeadlineWindow {
+            from,
+            to,
+            overdue,
+            // Yearly deadlines run up to the window's end, or a year ahead.
+            until: to.unwrap_or(year_after),
+        })
+    }
+
+    /// Whether a deadline belongs in the listing.
+    pub fn contains(&self, d: &Deadline<'_>) -> bool {
+        self.from.is_none_or(|f| d.due >= f)
+            && self.to.is_none_or(|t| d.due <= t)
+            && (!self.overdue || d.status == DeadlineStatus::Overdue)
+    }
+}
+
 impl<'d> Engine<'d> {
+    /// The deadlines of `states` (every state when empty) as they stand on `on`, within
+    /// `window`, by due date, then state name, then obligation: what `deadlines` lists.
+    pub fn deadline_list(
+        &self,
+        treaty: &'d Treaty,
+        states: &[&'d State],
+        on: Date,
+        window: &DeadlineWindow,
+    ) -> Vec<Deadline<'d>> {
+        let mut out: Vec<Deadline<'d>> = if states.is_empty() {
+            self.all_deadlines(treaty, on, window.until)
+        } else {
+            states
+                .iter()
+                .flat_map(|s| self.deadlines(treaty, s, on, window.until))
+                .collect()
+        };
+        out.retain(|d| window.contains(d));
+        out.sort_by(|a, b| {
+            (a.due, &a.state.name, &a.obligation.id).cmp(&(b.due, &b.state.name, &b.obligation.id))
+        });
+        out
+    }
+
     /// Every state's full report on a date, as one document.
     pub fn parties(&self, treaty: &'d Treaty, on: Date) -> PartiesDoc<'d> {
         PartiesDoc::new(treaty, on, self.statuses(treaty, on))
@@ -206,5 +295,54 @@ impl<'d> Engine<'d> {
             to,
             changes: self.changes(treaty, from, to),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn deadline_windows_default_as_the_command_documents() {
+        let on = date(2026, 3, 1);
+        let w = |from, to, overdue, states| DeadlineWindow::new(on, from, to, overdue, states);
+        let next_year = date(2027, 3, 1);
+        // What is coming in the year after `on`.
+        let coming = w(None, None, false, false).unwrap();
+        assert_eq!(
+            (coming.from, coming.to, coming.until),
+            (Some(on), Some(next_year), next_year)
+        );
+        // Overdue: everything due by `on`, whenever.
+        let overdue = w(None, None, true, false).unwrap();
+        assert_eq!(
+            (overdue.from, overdue.to, overdue.until),
+            (None, Some(on), on)
+        );
+        // A state's whole record, yearly deadlines a year ahead.
+        let record = w(None, None, false, true).unwrap();
+        assert_eq!(
+            (record.from, record.to, record.until),
+            (None, None, next_year)
+        );
+        // One bound given: the other end is a year after `on`.
+        let from = w(Some(date(2020, 1, 1)), None, false, true).unwrap();
+        assert_eq!(
+            (from.from, from.to),
+            (Some(date(2020, 1, 1)), Some(next_year))
+        );
+        let to = w(None, Some(date(2030, 1, 1)), true, false).unwrap();
+        assert_eq!(
+            (to.from, to.to, to.until),
+            (None, Some(date(2030, 1, 1)), date(2030, 1, 1))
+        );
+        assert_eq!(
+            w(Some(date(2030, 1, 1)), Some(date(2020, 1, 1)), false, false),
+            Err(BadWindow {
+                from: date(2030, 1, 1),
+                to: date(2020, 1, 1)
+            })
+        );
     }
 }

@@ -127,6 +127,7 @@ impl ObligationRule {
 /// Where a deadline stands on a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum DeadlineStatus {
     /// Not yet due.
     Pending,

@@ -14,8 +14,8 @@ use jiff::civil::Date;
 use treatywatch_core::{Engine, State, StatusFacts, Treaty};
 
 pub use csv_out::write_csv;
-pub use parquet_out::write_parquet;
-pub use sqlite_out::write_sqlite;
+pub use parquet_out::{write_parquet, write_parquet_to};
+pub use sqlite_out::{sqlite_bytes, write_sqlite};
 
 /// The panel's columns, in order, with what each holds. The same names and order in
 /// every format.
@@ -142,6 +142,34 @@ pub fn periods(
     Ok(out)
 }
 
+/// Reads a yearly panel's day, `MM-DD` (`12-31`), as (month, day). Whether the day
+/// exists is checked by [`periods`].
+pub fn parse_as_of(s: &str) -> Result<(i8, i8), ExportError> {
+    let bad = || ExportError::Spec(format!("`{s}` is not MM-DD, such as 12-31"));
+    let (m, d) = s.trim().split_once('-').ok_or_else(bad)?;
+    if m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    Ok((m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?))
+}
+
+/// How many periods [`periods`] gives from year `from` to year `to`, without making
+/// them: for bounding a request before it is built. 0 when `from` is after `to`.
+pub fn period_count(from: i16, to: i16, granularity: Granularity) -> u64 {
+    if from > to {
+        return 0;
+    }
+    match granularity {
+        Granularity::Year => (i32::from(to) - i32::from(from) + 1) as u64,
+        Granularity::Day => (from..=to)
+            .map(|y| {
+                let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+                if leap { 366 } else { 365 }
+            })
+            .sum(),
+    }
+}
+
 /// Calls `row` for every state (in dataset order) of every treaty (in the given order),
 /// with the facts on each period's day.
 pub fn for_each_pair<'d>(
@@ -192,5 +220,34 @@ mod tests {
         assert!(periods(2025, 2024, Granularity::Year, (12, 31)).is_err());
         assert!(periods(2024, 2025, Granularity::Year, (2, 30)).is_err());
         assert!(periods(20, 2025, Granularity::Year, (1, 1)).is_err());
+    }
+
+    #[test]
+    fn as_of_is_month_and_day() {
+        assert_eq!(parse_as_of("12-31").unwrap(), (12, 31));
+        assert_eq!(parse_as_of(" 02-29 ").unwrap(), (2, 29));
+        for bad in ["1231", "12/31", "1-1", "ab-cd", "", "-12-31"] {
+            assert!(parse_as_of(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn period_count_matches_the_periods() {
+        for (from, to) in [
+            (2023, 2025),
+            (1999, 2001),
+            (1900, 1900),
+            (2000, 2000),
+            (2024, 2024),
+        ] {
+            for g in [Granularity::Year, Granularity::Day] {
+                assert_eq!(
+                    period_count(from, to, g),
+                    periods(from, to, g, (12, 31)).unwrap().len() as u64,
+                    "{from}-{to} {g:?}"
+                );
+            }
+        }
+        assert_eq!(period_count(2025, 2024, Granularity::Day), 0);
     }
 }

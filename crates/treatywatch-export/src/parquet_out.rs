@@ -2,6 +2,7 @@
 //! byte arrays (dictionary-encoded), days as DATE, the year as INT32.
 
 use std::fs::File;
+use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -45,15 +46,15 @@ struct Row {
     facts: StatusFacts,
 }
 
-struct Writer<'a> {
-    file: SerializedFileWriter<File>,
+struct Writer<'a, W: Write + Send> {
+    file: SerializedFileWriter<W>,
     treaties: Vec<(ByteArray, ByteArray)>,
     states: Vec<(ByteArray, ByteArray)>,
     periods: &'a [(Period, Date)],
     rows: Vec<Row>,
 }
 
-impl Writer<'_> {
+impl<W: Write + Send> Writer<'_, W> {
     fn flush(&mut self) -> Result<(), ExportError> {
         if self.rows.is_empty() {
             return Ok(());
@@ -145,6 +146,18 @@ pub fn write_parquet<'d>(
     periods: &[(Period, Date)],
     granularity: Granularity,
 ) -> Result<(), ExportError> {
+    let file = File::create(path).map_err(io(path))?;
+    write_parquet_to(file, engine, treaties, periods, granularity)
+}
+
+/// Writes the panel as Parquet to `out` (a file, or a `Vec<u8>` for a download).
+pub fn write_parquet_to<'d, W: Write + Send>(
+    out: W,
+    engine: &Engine<'d>,
+    treaties: &[&'d Treaty],
+    periods: &[(Period, Date)],
+    granularity: Granularity,
+) -> Result<(), ExportError> {
     let period_type = match granularity {
         Granularity::Year => "INT32 period",
         Granularity::Day => "INT32 period (DATE)",
@@ -168,10 +181,9 @@ pub fn write_parquet<'d>(
     );
     let schema = Arc::new(parse_message_type(&schema)?);
     let props = Arc::new(WriterProperties::builder().build());
-    let file = File::create(path).map_err(io(path))?;
     let states: &[State] = &engine.data().states;
     let mut w = Writer {
-        file: SerializedFileWriter::new(file, schema, props)?,
+        file: SerializedFileWriter::new(out, schema, props)?,
         treaties: treaties
             .iter()
             .map(|t| {

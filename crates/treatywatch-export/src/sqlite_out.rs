@@ -92,6 +92,30 @@ pub fn write_sqlite<'d>(
         std::fs::remove_file(path).map_err(io(path))?;
     }
     let mut db = Connection::open(path)?;
+    fill(&mut db, data, engine, treaties, periods)
+}
+
+/// The same database as [`write_sqlite`], built in memory and returned as the bytes of
+/// a database file (for a download).
+pub fn sqlite_bytes<'d>(
+    data: &'d Dataset,
+    engine: &Engine<'d>,
+    treaties: &[&'d Treaty],
+    periods: &[(Period, Date)],
+) -> Result<Vec<u8>, ExportError> {
+    let mut db = Connection::open_in_memory()?;
+    fill(&mut db, data, engine, treaties, periods)?;
+    Ok(db.serialize(rusqlite::MAIN_DB)?.to_vec())
+}
+
+/// Creates the tables in `db`, fills them and adds the indexes.
+fn fill<'d>(
+    db: &mut Connection,
+    data: &'d Dataset,
+    engine: &Engine<'d>,
+    treaties: &[&'d Treaty],
+    periods: &[(Period, Date)],
+) -> Result<(), ExportError> {
     db.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
     db.execute_batch(SCHEMA)?;
     let tx = db.transaction()?;

@@ -128,3 +128,38 @@ fn sqlite_holds_the_dataset_and_the_panel_and_answers_joins() {
     assert!(count("SELECT count(*) FROM sqlite_master WHERE type = 'index'") >= 5);
     assert_eq!(count("SELECT count(*) FROM entities WHERE id = 'EU'"), 1);
 }
+
+/// The in-memory writers (for downloads) give the same files as the file writers.
+#[test]
+fn in_memory_exports_equal_the_files() {
+    let data = setup();
+    let engine = Engine::new(&data);
+    let p = periods(2024, 2026, Granularity::Year, (12, 31)).unwrap();
+    let treaties = curated(&data);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("panel.parquet");
+    treatywatch_export::write_parquet(&path, &engine, &treaties, &p, Granularity::Year).unwrap();
+    let mut bytes = Vec::new();
+    treatywatch_export::write_parquet_to(&mut bytes, &engine, &treaties, &p, Granularity::Year)
+        .unwrap();
+    assert_eq!(bytes, std::fs::read(&path).unwrap());
+
+    let bytes = treatywatch_export::sqlite_bytes(&data, &engine, &treaties, &p).unwrap();
+    assert!(bytes.starts_with(b"SQLite format 3\0"));
+    let path = dir.path().join("from-memory.sqlite");
+    std::fs::write(&path, &bytes).unwrap();
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM panel"), 197 * 2 * 3);
+    assert_eq!(count("SELECT count(*) FROM states"), 197);
+    assert!(count("SELECT count(*) FROM sqlite_master WHERE type = 'index'") >= 5);
+    assert_eq!(
+        db.query_row(
+            "SELECT status FROM panel WHERE state = 'FIN' AND treaty = 'apmbc' AND period = '2026'",
+            [],
+            |r| r.get::<_, String>(0)
+        )
+        .unwrap(),
+        "withdrawn"
+    );
+}

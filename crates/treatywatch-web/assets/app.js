@@ -80,6 +80,8 @@
       t.setAttribute("datetime", iso);
     }
     for (const h of document.querySelectorAll('#search input[name="on"]')) h.value = iso;
+    const deadlines = document.getElementById("deadlines-link");
+    if (deadlines) deadlines.setAttribute("href", `/api/v1/deadlines?treaty=${treaty}&on=${iso}`);
     if (dateInput.value !== iso) dateInput.value = iso;
     const day = Math.round((toTime(iso) - toTime(first)) / DAY);
     if (day > +slider.max) slider.max = String(day);

@@ -1,14 +1,8 @@
 //! The JSON API under `/api/v1/`. Each handler resolves the user's words with the
 //! engine's own errors, builds a cache [`Key`] from the resolved inputs, and renders
-//! the same document types the command line prints.
-//!
-//! Extension points, not served yet (they are not faked):
-//! * `GET /api/v1/deadlines?treaty=&state=&from=&to=`: the Art. 4, 5 and 7 deadlines,
-//!   once the engine computes them. Add a `Key::Deadlines`, a handler here built on the
-//!   engine, and list it in [`ApiDoc`].
-//! * `GET /api/v1/exports/{name}.{csv,json}`: the command line's exports as downloads,
-//!   with `Content-Disposition: attachment`, once they exist; they fit [`crate::cache::Cache::respond`]
-//!   unchanged, with a `text/csv` [`Rendered`].
+//! the same document types the command line prints. The panel downloads are in
+//! [`crate::exports`], the article checks in [`crate::annotate`]; all are listed in
+//! [`ApiDoc`].
 
 use std::sync::Arc;
 
@@ -17,7 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
-use treatywatch_core::{Date, Source, Status};
+use treatywatch_core::{Date, DeadlineWindow, Source, Status};
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 use crate::App;
@@ -62,7 +56,7 @@ fn path(p: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
     })
 }
 
-/// `treaty` and `on`.
+/// `treaty`, `on` and `known_on`.
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -70,9 +64,45 @@ pub struct DatedParams {
     /// Treaty id or UN reference, in any case. Default `apmbc`.
     #[param(example = "apmbc")]
     pub treaty: Option<String>,
-    /// The date, `YYYY-MM-DD`. Default: today (UTC).
+    /// The date, `YYYY-MM-DD`. Default: `known_on` if given, else today (UTC).
     #[param(example = "2026-03-01")]
     pub on: Option<String>,
+    /// Answer as a careful reader would have on this day, `YYYY-MM-DD`: every fact made
+    /// public later (by its sources' dates) is left out. Default: everything known.
+    #[param(example = "2025-07-05")]
+    pub known_on: Option<String>,
+}
+
+/// The parameters of `/api/v1/deadlines`.
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct DeadlinesParams {
+    /// Treaty id or UN reference, in any case. Default `apmbc`.
+    #[param(example = "apmbc")]
+    pub treaty: Option<String>,
+    /// One state, by alpha-3 code or name. Default: every state.
+    #[param(example = "UKR")]
+    pub state: Option<String>,
+    /// Deadlines due on or after this day, `YYYY-MM-DD`. Default: `on`; with `state`,
+    /// or with `overdue=true`, no lower bound.
+    #[param(example = "2026-01-01")]
+    pub from: Option<String>,
+    /// Deadlines due on or before this day, `YYYY-MM-DD`. Default: a year after `on`;
+    /// with `overdue=true`, `on`; with `state`, no upper bound.
+    #[param(example = "2027-01-01")]
+    pub to: Option<String>,
+    /// `true`: only the deadlines overdue on `on`. Default `false`.
+    #[param(example = "true")]
+    pub overdue: Option<String>,
+    /// The day the deadlines' statuses are for, `YYYY-MM-DD`. Default: `known_on` if
+    /// given, else today (UTC).
+    #[param(example = "2020-01-01")]
+    pub on: Option<String>,
+    /// Answer as a careful reader would have on this day: facts made public later are
+    /// left out.
+    #[param(example = "2020-01-01")]
+    pub known_on: Option<String>,
 }
 
 /// `treaty`.
@@ -238,16 +268,18 @@ pub async fn status(
     headers: HeaderMap,
     q: Result<Query<DatedParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
-    let p = params(q, "treaty and on")?;
+    let p = params(q, "treaty, on and known_on")?;
     let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
-    let (on, fresh) = app.date(p.on.as_deref(), "on")?;
+    let (on, known_on, fresh) = app.on_known(p.on.as_deref(), p.known_on.as_deref())?;
+    let key = Key::Status {
+        treaty: ti,
+        on,
+        known_on,
+    };
     Ok(app
-        .respond(
-            &headers,
-            Key::Status { treaty: ti, on },
-            fresh,
-            move |app| json(&app.engine.parties(treaty, on)),
-        )
+        .respond(&headers, key, fresh, move |app| {
+            app.with_engine(known_on, |engine| json(&engine.parties(treaty, on)))
+        })
         .await)
 }
 
@@ -265,18 +297,19 @@ pub async fn state(
     q: Result<Query<DatedParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let code = path(code)?;
-    let p = params(q, "treaty and on")?;
+    let p = params(q, "treaty, on and known_on")?;
     let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
-    let (on, fresh) = app.date(p.on.as_deref(), "on")?;
+    let (on, known_on, fresh) = app.on_known(p.on.as_deref(), p.known_on.as_deref())?;
     let state = app.state(&code)?;
     let key = Key::State {
         treaty: ti,
         state: state.code,
         on,
+        known_on,
     };
     Ok(app
         .respond(&headers, key, fresh, move |app| {
-            json(&app.engine.status(treaty, state, on))
+            app.with_engine(known_on, |engine| json(&engine.status(treaty, state, on)))
         })
         .await)
 }
@@ -353,6 +386,74 @@ pub async fn changes(
         .await)
 }
 
+#[utoipa::path(get, path = "/api/v1/deadlines", tag = "status", params(DeadlinesParams),
+    responses(
+        (status = 200, description = "The deadlines of the treaty's obligations (Art. 4 stockpile destruction, Art. 5 clearance with its extensions, Art. 7 reports) due in the window, with their status on `on`, the reason and the sources, by due date: the list `treatywatch deadlines --format json` prints. A deadline is `overdue` only when a record shows the obligation unmet after it; with no record either way it is `unknown`.", body = Vec<schema::Deadline>),
+        (status = 304, description = "Not modified (If-None-Match)."),
+        (status = 400, description = "A bad date, treaty, state or parameter, or `from` after `to`.", body = ApiError)))]
+pub async fn deadlines(
+    State(app): State<Shared>,
+    headers: HeaderMap,
+    q: Result<Query<DeadlinesParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let p = params(q, "treaty, state, from, to, overdue, on and known_on")?;
+    let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
+    let (on, known_on, fresh) = app.on_known(p.on.as_deref(), p.known_on.as_deref())?;
+    let state = p
+        .state
+        .as_deref()
+        .map(|s| {
+            app.state(s).map_err(|mut e| {
+                // A parameter, not the resource asked for.
+                e.status = StatusCode::BAD_REQUEST;
+                e
+            })
+        })
+        .transpose()?;
+    let from = p
+        .from
+        .as_deref()
+        .map(|d| app.date(Some(d), "from").map(|(d, _)| d))
+        .transpose()?;
+    let to =
+        p.to.as_deref()
+            .map(|d| app.date(Some(d), "to").map(|(d, _)| d))
+            .transpose()?;
+    let overdue = match p.overdue.as_deref().map(str::trim) {
+        None | Some("false") | Some("0") => false,
+        Some("true") | Some("1") | Some("") => true,
+        Some(other) => {
+            return Err(ApiError::bad(
+                "bad_query",
+                format!("overdue: `{other}` is not true or false"),
+                "send overdue=true for the overdue deadlines only, or leave it out",
+            ));
+        }
+    };
+    let window = DeadlineWindow::new(on, from, to, overdue, state.is_some()).map_err(|e| {
+        ApiError::bad(
+            "bad_range",
+            e.to_string(),
+            "send a from that is on or before to",
+        )
+    })?;
+    let key = Key::Deadlines {
+        treaty: ti,
+        state: state.map(|s| s.code),
+        on,
+        known_on,
+        window,
+    };
+    let states: Vec<&'static treatywatch_core::State> = state.into_iter().collect();
+    Ok(app
+        .respond(&headers, key, fresh, move |app| {
+            app.with_engine(known_on, |engine| {
+                json(&engine.deadline_list(treaty, &states, on, &window))
+            })
+        })
+        .await)
+}
+
 #[utoipa::path(get, path = "/api/v1/histories", tag = "status", params(TreatyParams),
     responses(
         (status = 200, description = "Every state's status history, and the span of days worth showing.", body = Histories),
@@ -403,11 +504,15 @@ The documents are the ones the `treatywatch` command line prints with `--format 
 Responses carry an ETag and Cache-Control; send If-None-Match to get 304 Not Modified. \
 Errors are JSON objects with `error`, `message` (what was wrong) and `hint` (what to send instead)."
     ),
-    paths(treaties, status, state, timeline, changes, histories, openapi),
-    components(schemas(ApiError, Status, treatywatch_core::ConsentKind)),
+    paths(treaties, status, state, timeline, changes, deadlines, histories,
+        crate::exports::panel, crate::annotate::api, openapi),
+    components(schemas(ApiError, Status, treatywatch_core::ConsentKind,
+        treatywatch_core::obligations::DeadlineStatus)),
     tags(
-        (name = "status", description = "Statuses, stories and changes, computed from the depositary actions and the treaty's rules."),
+        (name = "status", description = "Statuses, stories, changes and deadlines, computed from the depositary actions and the treaty's rules."),
         (name = "treaties", description = "The treaties in the dataset."),
+        (name = "exports", description = "The research panel as a file to download."),
+        (name = "annotate", description = "A news article checked against the record."),
         (name = "meta", description = "This description.")
     )
 )]

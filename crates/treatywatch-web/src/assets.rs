@@ -17,10 +17,16 @@ pub const APP_JS: &[u8] = include_bytes!("../assets/app.js");
 pub const APP_CSS: &[u8] = include_bytes!("../assets/app.css");
 pub const NOTICE: &[u8] = include_bytes!("../assets/NOTICE.txt");
 
-/// The served files: name, content type, bytes.
-const FILES: [(&str, &str, &[u8]); 3] = [
+/// The served files: name, content type, bytes. `annotate.css` is the article
+/// checker's own style (`treatywatch_annotate::html::STYLE`).
+const FILES: [(&str, &str, &[u8]); 4] = [
     ("app.js", "text/javascript; charset=utf-8", APP_JS),
     ("app.css", "text/css; charset=utf-8", APP_CSS),
+    (
+        "annotate.css",
+        "text/css; charset=utf-8",
+        treatywatch_annotate::html::STYLE.as_bytes(),
+    ),
     ("NOTICE.txt", "text/plain; charset=utf-8", NOTICE),
 ];
 

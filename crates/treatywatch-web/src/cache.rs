@@ -7,19 +7,25 @@
 //! the dataset and the key: it is known before anything is rendered, so a matching
 //! `If-None-Match` gets a 304 at once. [`crate::App::respond`] ties these together and
 //! renders misses off the async workers.
+//!
+//! Downloads (panel exports, up to about 20 MB each) are kept apart from the documents
+//! and pages, in their own share of the bytes, so that one large file cannot push out
+//! hundreds of small answers that are asked for all the time.
 
 use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::http::header::{
-    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, ETAG, IF_NONE_MATCH, VARY,
+    ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_ENCODING, CONTENT_TYPE, ETAG,
+    IF_NONE_MATCH, VARY,
 };
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use quick_cache::Weighter;
-use treatywatch_core::{Date, StateCode};
+use treatywatch_core::{Date, DeadlineWindow, StateCode};
 
-/// What a response answers.
+/// What a response answers. `known_on` is the day of the dataset's view
+/// ([`treatywatch_core::Dataset::as_known_on`]); `None` is the whole dataset.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Key {
     Treaties,
@@ -27,11 +33,30 @@ pub enum Key {
     Status {
         treaty: usize,
         on: Date,
+        known_on: Option<Date>,
     },
     State {
         treaty: usize,
         state: StateCode,
         on: Date,
+        known_on: Option<Date>,
+    },
+    Deadlines {
+        treaty: usize,
+        state: Option<StateCode>,
+        on: Date,
+        known_on: Option<Date>,
+        window: DeadlineWindow,
+    },
+    /// A panel download: treaties by position, years, one row per day or per year
+    /// (taken on `as_of`), and the file format.
+    Export {
+        treaties: Vec<usize>,
+        from: i16,
+        to: i16,
+        daily: bool,
+        as_of: (i8, i8),
+        format: ExportFormat,
     },
     Timeline {
         treaty: usize,
@@ -57,6 +82,55 @@ pub enum Key {
     Asset(&'static str),
 }
 
+impl Key {
+    /// Whether the answer is a download, kept in the downloads' share of the cache.
+    fn is_download(&self) -> bool {
+        matches!(self, Key::Export { .. })
+    }
+}
+
+/// The file formats of a panel download.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    Csv,
+    Parquet,
+    Sqlite,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 3] = [
+        ExportFormat::Csv,
+        ExportFormat::Parquet,
+        ExportFormat::Sqlite,
+    ];
+
+    /// The name in `format=` and the file's extension.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Parquet => "parquet",
+            ExportFormat::Sqlite => "sqlite",
+        }
+    }
+
+    /// The format's name, for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "CSV",
+            ExportFormat::Parquet => "Parquet",
+            ExportFormat::Sqlite => "SQLite",
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "text/csv; charset=utf-8",
+            ExportFormat::Parquet => "application/vnd.apache.parquet",
+            ExportFormat::Sqlite => "application/vnd.sqlite3",
+        }
+    }
+}
+
 /// How long shared caches may keep a response without asking again.
 #[derive(Clone, Copy, Debug)]
 pub enum Freshness {
@@ -65,6 +139,8 @@ pub enum Freshness {
     Release,
     /// An answer about "today" (no date given): it changes at midnight.
     Today,
+    /// An answer to one request's body (an article checked): never kept.
+    Never,
 }
 
 impl Freshness {
@@ -72,25 +148,56 @@ impl Freshness {
         HeaderValue::from_static(match self {
             Freshness::Release => "public, max-age=3600, stale-while-revalidate=86400",
             Freshness::Today => "public, max-age=300",
+            Freshness::Never => "no-store",
         })
     }
 }
 
-/// A rendered response body, with its gzip copy when that is smaller.
+/// A rendered response body, with its gzip copy when that is smaller, and for a
+/// download the `Content-Disposition` that names the file.
 pub struct Rendered {
     body: Bytes,
     gzip: Option<Bytes>,
     content_type: &'static str,
+    disposition: Option<HeaderValue>,
 }
 
 impl Rendered {
     pub fn new(body: Vec<u8>, content_type: &'static str) -> Rendered {
-        let gzip = (body.len() > 1024).then(|| gzip(&body)).flatten();
+        let gzip = (body.len() > 1024)
+            .then(|| gzip(&body))
+            .flatten()
+            .filter(|g| g.len() < body.len());
         Rendered {
             body: Bytes::from(body),
             gzip: gzip.map(Bytes::from),
             content_type,
+            disposition: None,
         }
+    }
+
+    /// A file to save: `Content-Disposition: attachment` with its name (ASCII letters,
+    /// digits, `-`, `_` and `.` only; anything else becomes `_`).
+    pub fn download(body: Vec<u8>, content_type: &'static str, filename: &str) -> Rendered {
+        let safe: String = filename
+            .chars()
+            .map(|c| match c {
+                'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '_' | '.' => c,
+                _ => '_',
+            })
+            .collect();
+        let mut r = Rendered::new(body, content_type);
+        r.disposition = HeaderValue::from_str(&format!("attachment; filename=\"{safe}\"")).ok();
+        r
+    }
+
+    /// The size of the body, before any compression.
+    pub fn len(&self) -> usize {
+        self.body.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.body.is_empty()
     }
 
     fn weight(&self) -> u64 {
@@ -114,12 +221,20 @@ impl Weighter<Key, Arc<Rendered>> for ByBytes {
     }
 }
 
-/// The cache of rendered responses, bounded by the bytes it holds.
+type Inner = quick_cache::sync::Cache<Key, Arc<Rendered>, ByBytes>;
+
+/// The cache of rendered responses, bounded by the bytes it holds: documents and pages
+/// in one part, downloads in another.
 pub struct Cache {
-    inner: quick_cache::sync::Cache<Key, Arc<Rendered>, ByBytes>,
+    inner: Inner,
+    downloads: Inner,
     /// Hash of the release and the dataset, the base of every ETag.
     fingerprint: u64,
 }
+
+/// The downloads' share of the cache's bytes, in eighths: 3/8 (24 MiB of 64), enough
+/// for the largest download the API makes.
+const DOWNLOAD_EIGHTHS: u64 = 3;
 
 /// 64-bit FNV-1a: a small, stable hash for ETags (not for security).
 pub fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
@@ -134,11 +249,31 @@ pub fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 impl Cache {
-    /// A cache holding at most `max_bytes` of rendered bodies.
+    /// A cache holding at most `max_bytes` of rendered bodies, 3/8 of them for
+    /// downloads. Each part is split in shards that evict on their own; the downloads'
+    /// part has one shard, so that a download as large as [`Cache::largest_download`]
+    /// fits.
     pub fn new(max_bytes: u64, fingerprint: u64) -> Cache {
+        let downloads = max_bytes / 8 * DOWNLOAD_EIGHTHS;
         Cache {
-            inner: quick_cache::sync::Cache::with_weighter(256, max_bytes, ByBytes),
+            inner: quick_cache::sync::Cache::with_weighter(256, max_bytes - downloads, ByBytes),
+            // Few, large entries: fewer than 32 expected items makes one shard.
+            downloads: quick_cache::sync::Cache::with_weighter(8, downloads, ByBytes),
             fingerprint,
+        }
+    }
+
+    /// The largest download (body and gzip copy) the cache keeps.
+    pub fn largest_download(&self) -> u64 {
+        // quick_cache admits an entry up to 97% of a shard's capacity.
+        self.downloads.shard_capacity() / 100 * 97
+    }
+
+    fn part(&self, key: &Key) -> &Inner {
+        if key.is_download() {
+            &self.downloads
+        } else {
+            &self.inner
         }
     }
 
@@ -150,12 +285,12 @@ impl Cache {
 
     /// The cached answer to `key`.
     pub fn get(&self, key: &Key) -> Option<Arc<Rendered>> {
-        self.inner.get(key)
+        self.part(key).get(key)
     }
 
     /// Keeps an answer; the cache drops the least used ones beyond its size.
     pub fn insert(&self, key: Key, rendered: Arc<Rendered>) {
-        self.inner.insert(key, rendered);
+        self.part(&key).insert(key, rendered);
     }
 
     /// The hash of the release and the dataset that every ETag starts from.
@@ -165,11 +300,16 @@ impl Cache {
 
     /// The number of responses cached.
     pub fn len(&self) -> usize {
-        self.inner.len()
+        self.inner.len() + self.downloads.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.inner.is_empty()
+        self.inner.is_empty() && self.downloads.is_empty()
+    }
+
+    /// The bytes held, documents and downloads.
+    pub fn weight(&self) -> u64 {
+        self.inner.weight() + self.downloads.weight()
     }
 }
 
@@ -199,16 +339,17 @@ pub fn not_modified(headers: &HeaderMap, etag: &str, freshness: Freshness) -> Op
     Some(resp)
 }
 
-/// The answer with its headers, gzip-encoded if the client accepts it.
+/// The answer with its headers, gzip-encoded if the client accepts it. An answer with
+/// no ETag is one request's own (an article checked).
 pub fn response(
     headers: &HeaderMap,
     rendered: &Rendered,
-    etag: &str,
+    etag: Option<&str>,
     freshness: Freshness,
 ) -> Response {
     let (body, etag, encoded) = match &rendered.gzip {
-        Some(gz) if accepts_gzip(headers) => (gz.clone(), gz_etag(etag), true),
-        _ => (rendered.body.clone(), etag.to_string(), false),
+        Some(gz) if accepts_gzip(headers) => (gz.clone(), etag.map(gz_etag), true),
+        _ => (rendered.body.clone(), etag.map(str::to_string), false),
     };
     let mut resp = Response::new(Body::from(body));
     let h = resp.headers_mut();
@@ -221,7 +362,10 @@ pub fn response(
     if encoded {
         h.insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
     }
-    if let Ok(v) = HeaderValue::from_str(&etag) {
+    if let Some(d) = &rendered.disposition {
+        h.insert(CONTENT_DISPOSITION, d.clone());
+    }
+    if let Some(v) = etag.and_then(|e| HeaderValue::from_str(&e).ok()) {
         h.insert(ETAG, v);
     }
     resp

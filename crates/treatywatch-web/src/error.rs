@@ -16,7 +16,8 @@ pub struct ApiError {
     /// A stable machine-readable code: `invalid_date`, `unknown_state`,
     /// `unknown_treaty`, `no_participants`, `bad_query`, `missing_parameter`, `uri_too_long`,
     /// `headers_too_large`, `method_not_allowed`, `body_not_allowed`, `not_found`,
-    /// `timeout`, `bad_path`, `bad_range`.
+    /// `timeout`, `bad_path`, `bad_range`, `bad_year`, `export_too_large`,
+    /// `unsupported_media_type`, `bad_json`, `empty_text`, `not_text`, `article_too_large`.
     #[schema(example = "invalid_date")]
     pub error: &'static str,
     /// What was wrong, in words.
@@ -57,8 +58,9 @@ impl ApiError {
             ),
             StatusCode::METHOD_NOT_ALLOWED => (
                 "method_not_allowed",
-                "this endpoint only answers GET and HEAD",
-                "send a GET request",
+                "this endpoint does not answer that method",
+                "send one of the methods in the Allow header: GET for every endpoint but \
+                 POST /api/v1/annotate",
             ),
             StatusCode::PAYLOAD_TOO_LARGE => (
                 "body_not_allowed",

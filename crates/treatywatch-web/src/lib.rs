@@ -6,14 +6,19 @@
 //!   on the server so they work without JavaScript; `assets/app.js` enhances them.
 //! * [`cache`]: rendered bytes cached per endpoint and resolved inputs, ETags, gzip.
 //! * [`error`]: 4xx answers as JSON that say what was wrong and what to send instead.
+//! * [`exports`]: the research panel as a download (CSV, Parquet, SQLite).
+//! * [`annotate`]: an article checked against the record, as JSON (`POST
+//!   /api/v1/annotate`) or as a page with a form (`/annotate`).
 //!
 //! [`App`] holds the engine over a dataset that lives as long as the process; [`router`]
 //! builds the axum router with its limits; [`run`] serves until SIGTERM or Ctrl-C.
 
+pub mod annotate;
 pub mod api;
 mod assets;
 pub mod cache;
 pub mod error;
+pub mod exports;
 mod log;
 pub mod pages;
 mod schema;
@@ -22,7 +27,7 @@ pub mod testing;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -31,11 +36,12 @@ use axum::extract::Request;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
+use treatywatch_annotate::Annotator;
 use treatywatch_core::engine::Engine;
-use treatywatch_core::{Date, State, Treaty, parse_date};
+use treatywatch_core::{Dataset, Date, State, Treaty, parse_date};
 use treatywatch_data::DataFile;
 
 use crate::cache::{Cache, FNV_OFFSET, Freshness, Key, Rendered, fnv1a};
@@ -48,8 +54,15 @@ pub const MAX_URI_BYTES: usize = 2048;
 /// The most bytes of request headers accepted; more gets 431. (hyper itself closes
 /// connections whose headers pass about 400 KB before this is checked.)
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
-/// The largest request body accepted (the API takes none); larger gets 413.
+/// The largest request body accepted by every route but the article checks (the rest
+/// of the API takes none); larger gets 413.
 pub const MAX_BODY_BYTES: usize = 1024;
+/// The largest body of an article check (`POST /api/v1/annotate`, `POST /annotate`):
+/// the annotator's 2 MiB of text, with room for JSON escapes and form encoding, which
+/// can take three bytes for one. The text itself is held to 2 MiB once decoded.
+pub const MAX_ARTICLE_BODY_BYTES: usize = 3 * treatywatch_annotate::MAX_INPUT_BYTES + 64 * 1024;
+/// How many days' views of the dataset (`known_on=`) are kept at once.
+pub const KNOWN_ON_VIEWS: usize = 8;
 /// How long one request may take before it is answered 503.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// The most bytes of rendered responses kept in the cache.
@@ -57,11 +70,15 @@ pub const CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The state shared by every request: the engine, the response cache and the clock.
 pub struct App {
-    pub(crate) engine: Engine<'static>,
+    pub(crate) engine: &'static Engine<'static>,
     pub(crate) cache: Cache,
     renders: tokio::sync::Semaphore,
     today: fn() -> Date,
     pub(crate) world: assets::World,
+    /// The dataset as known on a day (`known_on=`), for the last few days asked.
+    views: quick_cache::sync::Cache<Date, Arc<Dataset>>,
+    /// One article checker per treaty (by position), built when first asked for.
+    annotators: Vec<OnceLock<Annotator<'static, 'static>>>,
 }
 
 /// Today's date in UTC, the default for `on` and `to`.
@@ -107,15 +124,56 @@ impl App {
         if data.treaty(DEFAULT_TREATY).is_none() {
             return Err(format!("the dataset has no treaty `{DEFAULT_TREATY}`"));
         }
-        // The server answers from one dataset for its whole life.
-        let data: &'static treatywatch_core::Dataset = Box::leak(Box::new(data));
+        // The server answers from one dataset, and one engine over it, for its whole
+        // life; the article checkers borrow the engine.
+        let data: &'static Dataset = Box::leak(Box::new(data));
+        let engine: &'static Engine<'static> = Box::leak(Box::new(Engine::new(data)));
         Ok(App {
-            engine: Engine::new(data),
+            engine,
             cache: Cache::new(CACHE_BYTES, fingerprint),
             renders: tokio::sync::Semaphore::new(App::render_permits()),
             today,
             world: assets::World::load()?,
+            views: quick_cache::sync::Cache::new(KNOWN_ON_VIEWS),
+            annotators: data.treaties.iter().map(|_| OnceLock::new()).collect(),
         })
+    }
+
+    /// The article checker for the treaty at position `pos`, built on first use (tens
+    /// of milliseconds: it compiles the matchers for every state's names).
+    pub(crate) fn annotator(&self, pos: usize) -> &Annotator<'static, 'static> {
+        self.annotators[pos]
+            .get_or_init(|| Annotator::new(self.engine, &self.engine.data().treaties[pos]))
+    }
+
+    /// Runs `f` with the engine over the dataset as known on `known_on` (the whole
+    /// dataset when `None`). The view of a day is kept for the next requests, for the
+    /// last [`KNOWN_ON_VIEWS`] days asked; its engine is indexed for each render (well
+    /// under a millisecond on the built-in dataset).
+    pub(crate) fn with_engine<R>(
+        &self,
+        known_on: Option<Date>,
+        f: impl for<'d> FnOnce(&Engine<'d>) -> R,
+    ) -> R {
+        match known_on {
+            None => f(self.engine),
+            Some(day) => {
+                let view = match self.views.get(&day) {
+                    Some(v) => v,
+                    None => {
+                        let v = Arc::new(self.engine.data().as_known_on(day));
+                        self.views.insert(day, Arc::clone(&v));
+                        v
+                    }
+                };
+                f(&Engine::new(&view))
+            }
+        }
+    }
+
+    /// The number of days' views of the dataset kept.
+    pub fn views_kept(&self) -> usize {
+        self.views.len()
     }
 
     /// The answer to `key`: 304 if the client has it, else the cached bytes, else
@@ -138,31 +196,46 @@ impl App {
             return resp;
         }
         if let Some(r) = self.cache.get(&key) {
-            return cache::response(headers, &r, &etag, freshness);
+            return cache::response(headers, &r, Some(&etag), freshness);
         }
+        let rendered = self
+            .render(move |app| {
+                // Another request may have rendered it while this one waited.
+                if let Some(r) = app.cache.get(&key) {
+                    return Ok(r);
+                }
+                let r = Arc::new(render(app)?);
+                app.cache.insert(key, Arc::clone(&r));
+                Ok(r)
+            })
+            .await;
+        match rendered {
+            Ok(r) => cache::response(headers, &r, Some(&etag), freshness),
+            Err(e) => e.into_response(),
+        }
+    }
+
+    /// Runs `f` on the blocking pool, at most [`App::render_permits`] at once: every
+    /// render and every article check goes through here, so that they never hold up
+    /// the async workers that answer from the cache.
+    pub(crate) async fn render<R, F>(self: &Arc<Self>, f: F) -> Result<R, ApiError>
+    where
+        R: Send + 'static,
+        F: FnOnce(&App) -> Result<R, ApiError> + Send + 'static,
+    {
         let Ok(_permit) = self.renders.acquire().await else {
-            return ApiError::for_status(StatusCode::SERVICE_UNAVAILABLE).into_response();
+            return Err(ApiError::for_status(StatusCode::SERVICE_UNAVAILABLE));
         };
-        // Another request may have rendered it while this one waited.
-        if let Some(r) = self.cache.get(&key) {
-            return cache::response(headers, &r, &etag, freshness);
-        }
         let app = Arc::clone(self);
-        let rendered = match tokio::task::spawn_blocking(move || render(&app)).await {
-            Ok(Ok(r)) => Arc::new(r),
-            Ok(Err(e)) => return e.into_response(),
-            Err(e) => {
-                return ApiError::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "error",
-                    format!("rendering failed: {e}"),
-                    "report this as a bug",
-                )
-                .into_response();
-            }
-        };
-        self.cache.insert(key, Arc::clone(&rendered));
-        cache::response(headers, &rendered, &etag, freshness)
+        match tokio::task::spawn_blocking(move || f(&app)).await {
+            Ok(r) => r,
+            Err(e) => Err(ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "error",
+                format!("rendering failed: {e}"),
+                "report this as a bug",
+            )),
+        }
     }
 
     /// How many answers may be rendered at once: one core is left for the answers
@@ -226,6 +299,30 @@ impl App {
         Ok((pos, t))
     }
 
+    /// Resolves `on` and `known_on`: `on` defaults to `known_on`, else to today (as on
+    /// the command line); only an answer about today is fresh for less long.
+    pub(crate) fn on_known(
+        &self,
+        on: Option<&str>,
+        known_on: Option<&str>,
+    ) -> Result<(Date, Option<Date>, Freshness), ApiError> {
+        let known_on = self.optional_date(known_on, "known_on")?;
+        match (on, known_on) {
+            (None, Some(k)) => Ok((k, Some(k), Freshness::Release)),
+            (on, _) => self.date(on, "on").map(|(d, f)| (d, known_on, f)),
+        }
+    }
+
+    /// Resolves a date parameter that has no default.
+    pub(crate) fn optional_date(
+        &self,
+        q: Option<&str>,
+        name: &str,
+    ) -> Result<Option<Date>, ApiError> {
+        q.map(|s| self.date(Some(s), name).map(|(d, _)| d))
+            .transpose()
+    }
+
     /// Resolves a date parameter; no value means today, which is fresh for less long.
     pub(crate) fn date(&self, q: Option<&str>, name: &str) -> Result<(Date, Freshness), ApiError> {
         match q {
@@ -280,26 +377,35 @@ impl App {
 
 /// The router: API, pages and assets, with the request limits and the access log.
 pub fn router(app: Arc<App>) -> Router {
-    Router::new()
+    // Everything but the article checks takes no body: 1 KiB at most.
+    let bodiless = Router::new()
         .route("/api/v1/treaties", get(api::treaties))
         .route("/api/v1/status", get(api::status))
         .route("/api/v1/states/{state}", get(api::state))
         .route("/api/v1/states/{state}/timeline", get(api::timeline))
         .route("/api/v1/changes", get(api::changes))
         .route("/api/v1/histories", get(api::histories))
+        .route("/api/v1/deadlines", get(api::deadlines))
+        .route("/api/v1/exports/panel", get(exports::panel))
         .route("/api/v1/openapi.json", get(api::openapi))
-        // Extension points (see `api`): /api/v1/deadlines and /api/v1/exports/...
         .route("/", get(pages::map))
         .route("/states/{state}", get(pages::state))
         .route("/search", get(pages::search))
         .route("/assets/{name}", get(assets::serve))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES));
+    // The article checks read at most MAX_ARTICLE_BODY_BYTES themselves, so that an
+    // article too large gets an answer that says so (JSON, or the page with the form).
+    let articles = Router::new()
+        .route("/api/v1/annotate", post(annotate::api))
+        .route("/annotate", get(annotate::form).post(annotate::page));
+    bodiless
+        .merge(articles)
         .fallback(fallback)
         .with_state(app)
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             REQUEST_TIMEOUT,
         ))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn(guard_and_log))
 }
 

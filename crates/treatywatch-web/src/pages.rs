@@ -8,6 +8,9 @@
 //!   dated story and numbered sources. Names and lower-case codes redirect (308) to the
 //!   canonical upper-case code.
 //! * `/search?q=`: resolves a name and redirects to the state's page.
+//!
+//! The page that checks an article (`/annotate`) is in [`crate::annotate`], in the same
+//! frame ([`page_with_style`]).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -23,10 +26,10 @@ use treatywatch_core::{Date, Source, Status, TimelineEvent, Treaty};
 
 use crate::App;
 use crate::api::params;
-use crate::cache::{Key, Rendered};
+use crate::cache::{ExportFormat, Key, Rendered};
 use crate::error::ApiError;
 
-const HTML: &str = "text/html; charset=utf-8";
+pub(crate) const HTML: &str = "text/html; charset=utf-8";
 
 /// `treaty` and `on`.
 #[derive(Deserialize)]
@@ -70,6 +73,11 @@ fn pattern_note(s: Status) -> &'static str {
 }
 
 fn page(title: &str, body: Markup) -> Markup {
+    page_with_style(title, None, body)
+}
+
+/// A page in the site's frame, with one more stylesheet if given.
+pub(crate) fn page_with_style(title: &str, stylesheet: Option<&str>, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -79,6 +87,7 @@ fn page(title: &str, body: Markup) -> Markup {
                 title { (title) }
                 link rel="icon" href="data:,";
                 link rel="stylesheet" href="/assets/app.css";
+                @if let Some(css) = stylesheet { link rel="stylesheet" href=(css); }
                 script src="/assets/app.js" defer {}
             }
             body {
@@ -88,6 +97,8 @@ fn page(title: &str, body: Markup) -> Markup {
                 footer {
                     p {
                         "treatywatch: statuses computed from the depositary's actions and the treaty's clauses, every fact with its public source. "
+                        a href="/annotate" { "Check an article" }
+                        ". "
                         a href="/api/v1/openapi.json" { "JSON API (OpenAPI)" }
                         ". Map: Natural Earth via world-atlas ("
                         a href="/assets/NOTICE.txt" { "notice" }
@@ -237,6 +248,20 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
                     "On " time #on-label datetime=(on) { (on) } ", "
                     strong #bound { (bound) } " of " (statuses.len()) " states are bound by the "
                     (treaty.name) " (" (treaty.untc.as_deref().unwrap_or(treaty.id.as_str())) ")."
+                }
+                nav.more aria-label="More" {
+                    a #annotate-link href=(format!("/annotate?treaty={}", treaty.id)) { "Check an article against the record" }
+                    " · "
+                    a #deadlines-link href=(format!("/api/v1/deadlines?treaty={}&on={on}", treaty.id)) {
+                        "Deadlines in the year after " time.on datetime=(on) { (on) } " (JSON)"
+                    }
+                    " · Download every state's status, each year "
+                    (first.year()) "–" (end.year()) ": "
+                    @for (i, f) in ExportFormat::ALL.into_iter().enumerate() {
+                        @if i > 0 { ", " }
+                        a.download href=(format!("/api/v1/exports/panel?treaty={}&from={}&to={}&format={}", treaty.id, first.year(), end.year(), f.as_str()))
+                            download { (f.label()) }
+                    }
                 }
             }
             main #main data-treaty=(treaty.id) data-on=(on) data-first=(first) data-last=(last) data-end=(end) {

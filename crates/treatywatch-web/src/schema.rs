@@ -5,6 +5,8 @@
 
 #![allow(dead_code)] // the fields are read by utoipa's derive, not by code
 
+use treatywatch_annotate::{ArticleDateSource, ClaimKind, DateKind, NameKind, Reading, Verdict};
+use treatywatch_core::obligations::DeadlineStatus;
 use treatywatch_core::{ConsentKind, Status};
 use utoipa::ToSchema;
 
@@ -155,4 +157,199 @@ pub struct Changes {
     #[schema(format = Date)]
     to: String,
     changes: Vec<Change>,
+}
+
+/// One deadline of one state, as it stands on a date (the objects `treatywatch
+/// deadlines --format json` prints).
+#[derive(ToSchema)]
+pub struct Deadline {
+    #[schema(example = "UKR")]
+    state: String,
+    name: String,
+    #[schema(example = "apmbc")]
+    treaty: String,
+    /// `stockpile_destruction`, `clearance`, `initial_report`, `annual_report`, ...
+    #[schema(example = "stockpile_destruction")]
+    obligation: String,
+    #[schema(example = "Art. 4")]
+    article: String,
+    /// What must be done.
+    title: String,
+    /// For a yearly obligation, the calendar year the deadline covers.
+    #[schema(required = true)]
+    covers_year: Option<i32>,
+    /// The state's entry into force, from which the deadline is counted.
+    #[schema(format = Date)]
+    entry_into_force: String,
+    /// The deadline the treaty's rule gives.
+    #[schema(format = Date)]
+    original_due: String,
+    /// The deadline in force on `on`, after any extension.
+    #[schema(format = Date)]
+    due: String,
+    #[schema(format = Date)]
+    on: String,
+    status: DeadlineStatus,
+    /// Why, in words, with the records that decided it.
+    reason: String,
+    sources: Vec<Source>,
+}
+
+/// A stretch of the article, in byte offsets into its UTF-8 text: `text[start..end]`.
+#[derive(ToSchema)]
+pub struct Span {
+    start: u64,
+    end: u64,
+}
+
+/// How many claims got each verdict.
+#[derive(ToSchema)]
+pub struct Summary {
+    claims: u64,
+    supported: u64,
+    contradicted: u64,
+    not_checkable: u64,
+}
+
+/// The treaty named in the article.
+#[derive(ToSchema)]
+pub struct TreatyMention {
+    span: Span,
+    text: String,
+    /// `name`, `short_name`, `alias` (from the treaty's file) or `phrase` (one of the
+    /// annotator's own phrasings).
+    #[schema(example = "alias")]
+    via: String,
+}
+
+/// A state named in the article (by name, alias, former name, demonym or one of its
+/// bodies).
+#[derive(ToSchema)]
+pub struct StateMention {
+    span: Span,
+    text: String,
+    #[schema(example = "FIN")]
+    state: String,
+    via: NameKind,
+}
+
+/// A date or date phrase found in the article, and what it was read as.
+#[derive(ToSchema)]
+pub struct DateMention {
+    span: Span,
+    text: String,
+    kind: DateKind,
+    /// "since 1999": the date is where a period starts.
+    since: bool,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as precisely as the text gives it.
+    #[schema(required = true)]
+    resolved: Option<String>,
+    /// For a duration, its length in months.
+    #[schema(required = true)]
+    months: Option<u32>,
+    /// How it was read, in words.
+    how: String,
+}
+
+/// A state named in the article, with its status on the article's date and today.
+#[derive(ToSchema)]
+pub struct StateCard {
+    #[schema(example = "FIN")]
+    state: String,
+    name: String,
+    /// How often it is named.
+    mentions: u64,
+    /// Its status on the article's date; `null` when no article date is known.
+    #[schema(required = true)]
+    on_article_date: Option<StatusObject>,
+    today: StatusObject,
+}
+
+/// One fact from the record behind a verdict.
+#[derive(ToSchema)]
+pub struct Fact {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    #[schema(required = true)]
+    date: Option<String>,
+    text: String,
+}
+
+/// A checkable statement found in the article, with its verdict.
+#[derive(ToSchema)]
+pub struct Claim {
+    /// 1, 2, 3... in the article's order.
+    id: u64,
+    kind: ClaimKind,
+    span: Span,
+    /// The words the claim was read from.
+    text: String,
+    #[schema(required = true, example = "FIN")]
+    state: Option<String>,
+    /// A domestic body named as the actor ("Verkhovna Rada").
+    #[schema(required = true)]
+    actor: Option<String>,
+    /// The date the article gives for it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    #[schema(required = true)]
+    claimed_date: Option<String>,
+    /// The day statuses and counts were taken on.
+    #[schema(format = Date)]
+    as_of: String,
+    verdict: Verdict,
+    reading: Reading,
+    /// Whether the article reports a domestic step (a decree, a vote, a law) as if it
+    /// were the legal act.
+    domestic_step_reported_as_legal_act: bool,
+    /// Why the verdict, in words.
+    note: String,
+    facts: Vec<Fact>,
+    sources: Vec<Source>,
+}
+
+/// An article checked against the record (what `treatywatch annotate --format json`
+/// prints).
+#[derive(ToSchema)]
+pub struct Annotation {
+    #[schema(example = "apmbc")]
+    treaty: String,
+    treaty_name: String,
+    /// The article's date: given, read from a dateline, or `null`.
+    #[schema(format = Date, required = true)]
+    article_date: Option<String>,
+    article_date_source: ArticleDateSource,
+    /// Where in the text the article's date was read.
+    #[schema(required = true)]
+    article_date_span: Option<Span>,
+    /// The day claims were checked on: the article's date, else today.
+    #[schema(format = Date)]
+    checked_on: String,
+    #[schema(format = Date)]
+    today: String,
+    /// The size of the text, in bytes.
+    bytes: u64,
+    /// Whether the limits on claims (500) or mentions (5,000 of each kind) cut the
+    /// lists short.
+    truncated: bool,
+    notes: Vec<String>,
+    summary: Summary,
+    treaty_mentions: Vec<TreatyMention>,
+    state_mentions: Vec<StateMention>,
+    dates: Vec<DateMention>,
+    /// Each state named, by first mention.
+    states: Vec<StateCard>,
+    claims: Vec<Claim>,
+}
+
+/// An article to check: its text and, optionally, its date and the treaty.
+#[derive(ToSchema)]
+pub struct AnnotateRequest {
+    /// The article, UTF-8 text of at most 2 MiB.
+    #[schema(example = "Helsinki, 10 July 2025. Finland joined the Ottawa Convention in 2012.")]
+    text: String,
+    /// The article's date, `YYYY-MM-DD`: claims are checked as of this day. Default: a
+    /// dateline in the text, else today.
+    #[schema(format = Date, example = "2025-07-10")]
+    date: Option<String>,
+    /// Treaty id or UN reference. Default `apmbc`.
+    #[schema(example = "apmbc")]
+    treaty: Option<String>,
 }

@@ -72,3 +72,14 @@ pub fn request(
 pub fn get(app: &Arc<App>, uri: &str, headers: &[(&str, &str)]) -> Reply {
     request(app, Method::GET, uri, headers, Vec::new())
 }
+
+/// `POST uri` with a body of the given content type.
+pub fn post(app: &Arc<App>, uri: &str, content_type: &str, body: Vec<u8>) -> Reply {
+    request(
+        app,
+        Method::POST,
+        uri,
+        &[("content-type", content_type)],
+        body,
+    )
+}

@@ -381,10 +381,24 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
         "/api/v1/states/{state}/timeline",
         "/api/v1/changes",
         "/api/v1/histories",
+        "/api/v1/deadlines",
+        "/api/v1/exports/panel",
+        "/api/v1/annotate",
         "/api/v1/openapi.json",
     ] {
         assert!(paths.contains(p), "{p} missing from {paths:?}");
     }
+    assert!(doc["paths"]["/api/v1/annotate"]["post"].is_object());
+    let export_types =
+        keys(&doc["paths"]["/api/v1/exports/panel"]["get"]["responses"]["200"]["content"]);
+    assert_eq!(
+        export_types,
+        BTreeSet::from([
+            "application/vnd.apache.parquet".to_string(),
+            "application/vnd.sqlite3".to_string(),
+            "text/csv; charset=utf-8".to_string()
+        ])
+    );
     // The statuses in the schema are the engine's.
     let statuses: Vec<&str> = doc["components"]["schemas"]["Status"]["enum"]
         .as_array()
@@ -426,6 +440,75 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
     );
     let error = get(&app(), "/api/v1/status?on=x", &[]).json();
     assert_eq!(schema_props(&doc, "ApiError"), keys(&error));
+    let deadlines = ok("/api/v1/deadlines?state=UKR&on=2026-03-01").json();
+    let annual = deadlines
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["covers_year"].is_number())
+        .expect("a yearly deadline");
+    assert_eq!(schema_props(&doc, "Deadline"), keys(annual));
+    assert_eq!(schema_props(&doc, "Deadline"), keys(&deadlines[0]));
+    let body = serde_json::json!({"text": ARTICLE, "date": "2025-07-09"}).to_string();
+    let a = post("/api/v1/annotate", Some("application/json"), body).json();
+    assert_eq!(schema_props(&doc, "Annotation"), keys(&a));
+    assert_eq!(schema_props(&doc, "Summary"), keys(&a["summary"]));
+    assert_eq!(schema_props(&doc, "Span"), keys(&a["claims"][0]["span"]));
+    assert_eq!(
+        schema_props(&doc, "TreatyMention"),
+        keys(&a["treaty_mentions"][0])
+    );
+    assert_eq!(
+        schema_props(&doc, "StateMention"),
+        keys(&a["state_mentions"][0])
+    );
+    assert_eq!(schema_props(&doc, "DateMention"), keys(&a["dates"][0]));
+    assert_eq!(schema_props(&doc, "StateCard"), keys(&a["states"][0]));
+    assert_eq!(
+        schema_props(&doc, "StatusObject"),
+        keys(&a["states"][0]["today"])
+    );
+    let claim = a["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| {
+            !c["facts"].as_array().unwrap().is_empty()
+                && !c["sources"].as_array().unwrap().is_empty()
+        })
+        .expect("a claim with facts and sources");
+    assert_eq!(schema_props(&doc, "Claim"), keys(claim));
+    assert_eq!(schema_props(&doc, "Fact"), keys(&claim["facts"][0]));
+    assert_eq!(schema_props(&doc, "Source"), keys(&claim["sources"][0]));
+    assert_eq!(
+        schema_props(&doc, "AnnotateRequest"),
+        BTreeSet::from(["text".to_string(), "date".to_string(), "treaty".to_string()])
+    );
+    // The enums list every value the documents use.
+    let values = |name: &str| -> BTreeSet<String> {
+        doc["components"]["schemas"][name]["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name} is not a plain enum"))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    let used = |v: &Value, field: &str| -> BTreeSet<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x[field].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(values("DeadlineStatus").is_superset(&used(&deadlines, "status")));
+    assert!(values("DeadlineStatus").contains("overdue"));
+    assert!(values("Verdict").is_superset(&used(&a["claims"], "verdict")));
+    assert_eq!(values("Verdict").len(), 3);
+    assert!(values("ClaimKind").is_superset(&used(&a["claims"], "kind")));
+    assert!(values("Reading").is_superset(&used(&a["claims"], "reading")));
+    assert!(values("NameKind").is_superset(&used(&a["state_mentions"], "via")));
+    assert!(values("DateKind").is_superset(&used(&a["dates"], "kind")));
+    assert!(values("ArticleDateSource").contains(a["article_date_source"].as_str().unwrap()));
 }
 
 #[test]
@@ -494,4 +577,808 @@ fn assets_are_built_in() {
         get(&app(), "/assets/world.json", &[]).status,
         StatusCode::NOT_FOUND
     );
+}
+
+// ---------------------------------------------------------------------------------
+// Deadlines, and `known_on`
+
+/// The engine's deadlines listing, serialized: what `deadlines --format json` prints.
+fn engine_deadlines(
+    state: Option<&str>,
+    on: Date,
+    known_on: Option<Date>,
+    from: Option<Date>,
+    to: Option<Date>,
+    overdue: bool,
+) -> Value {
+    let full = treatywatch_data::embedded().unwrap();
+    let data = known_on.map_or_else(|| full.clone(), |k| full.as_known_on(k));
+    let engine = treatywatch_core::Engine::new(&data);
+    let t = data.treaty("apmbc").unwrap();
+    let states: Vec<_> = state
+        .into_iter()
+        .map(|s| engine.resolve_state(s).unwrap())
+        .collect();
+    let w =
+        treatywatch_core::DeadlineWindow::new(on, from, to, overdue, !states.is_empty()).unwrap();
+    serde_json::to_value(engine.deadline_list(t, &states, on, &w)).unwrap()
+}
+
+#[test]
+fn deadlines_are_the_command_lines_list() {
+    let j = ok("/api/v1/deadlines?overdue=true&on=2020-01-01").json();
+    let due: Vec<(&str, &str, &str)> = j
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["due"].as_str().unwrap(),
+                d["state"].as_str().unwrap(),
+                d["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        due,
+        [
+            ("2008-03-01", "GRC", "overdue"),
+            ("2010-06-01", "UKR", "overdue")
+        ]
+    );
+    assert!(
+        j[0]["sources"][0]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("http")
+    );
+    assert_eq!(
+        j,
+        engine_deadlines(None, date(2020, 1, 1), None, None, None, true)
+    );
+    // One state, by name: its whole record.
+    let oman = ok("/api/v1/deadlines?state=oman&on=2026-03-01").json();
+    assert!(!oman.as_array().unwrap().is_empty());
+    assert!(oman.as_array().unwrap().iter().all(|d| d["state"] == "OMN"));
+    assert_eq!(
+        oman,
+        engine_deadlines(Some("OMN"), date(2026, 3, 1), None, None, None, false)
+    );
+    // A window.
+    let w = ok("/api/v1/deadlines?from=2000-01-01&to=2005-12-31&on=2026-03-01").json();
+    assert!(w.as_array().unwrap().iter().all(|d| {
+        let due = d["due"].as_str().unwrap();
+        ("2000-01-01"..="2005-12-31").contains(&due)
+    }));
+    assert_eq!(
+        w,
+        engine_deadlines(
+            None,
+            date(2026, 3, 1),
+            None,
+            Some(date(2000, 1, 1)),
+            Some(date(2005, 12, 31)),
+            false
+        )
+    );
+}
+
+#[test]
+fn deadlines_default_to_the_year_after_today() {
+    let r = ok("/api/v1/deadlines");
+    assert_eq!(r.header("cache-control"), Some("public, max-age=300"));
+    let j = r.json();
+    assert!(!j.as_array().unwrap().is_empty());
+    for d in j.as_array().unwrap() {
+        let due = d["due"].as_str().unwrap();
+        assert!(("2026-03-01"..="2027-03-01").contains(&due), "{due}");
+        assert_eq!(d["on"], "2026-03-01");
+    }
+    assert_eq!(j, engine_deadlines(None, today(), None, None, None, false));
+    // The same resolved window, spelt out, is the same answer and the same ETag.
+    let spelt = ok("/api/v1/deadlines?treaty=APMBC&on=2026-03-01&from=2026-03-01&to=2027-03-01");
+    assert_eq!(spelt.json(), j);
+    assert_eq!(spelt.header("etag"), r.header("etag"));
+}
+
+#[test]
+fn deadlines_as_known_on_a_day() {
+    // `on` defaults to `known_on`.
+    let j = ok("/api/v1/deadlines?known_on=2020-01-01&overdue=true").json();
+    assert!(
+        j.as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["on"] == "2020-01-01")
+    );
+    assert_eq!(
+        j,
+        engine_deadlines(
+            None,
+            date(2020, 1, 1),
+            Some(date(2020, 1, 1)),
+            None,
+            None,
+            true
+        )
+    );
+    let r = ok("/api/v1/deadlines?known_on=2020-01-01&overdue=true");
+    assert!(r.header("cache-control").unwrap().contains("max-age=3600"));
+}
+
+#[test]
+fn deadlines_errors_say_what_to_send() {
+    let e = err(
+        "/api/v1/deadlines?on=2020-13-01",
+        StatusCode::BAD_REQUEST,
+        "invalid_date",
+    );
+    assert!(e["hint"].as_str().unwrap().contains("on=YYYY-MM-DD"), "{e}");
+    err(
+        "/api/v1/deadlines?known_on=yesterday",
+        StatusCode::BAD_REQUEST,
+        "invalid_date",
+    );
+    let e = err(
+        "/api/v1/deadlines?from=2030-01-01&to=2020-01-01",
+        StatusCode::BAD_REQUEST,
+        "bad_range",
+    );
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .contains("2030-01-01 is after to 2020-01-01"),
+        "{e}"
+    );
+    let e = err(
+        "/api/v1/deadlines?state=Finlnd",
+        StatusCode::BAD_REQUEST,
+        "unknown_state",
+    );
+    assert!(
+        e["message"].as_str().unwrap().contains("Finland (FIN)"),
+        "{e}"
+    );
+    err(
+        "/api/v1/deadlines?treaty=nope",
+        StatusCode::BAD_REQUEST,
+        "unknown_treaty",
+    );
+    let e = err(
+        "/api/v1/deadlines?overdue=maybe",
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+    assert!(e["hint"].as_str().unwrap().contains("overdue=true"), "{e}");
+    err(
+        "/api/v1/deadlines?states=FIN",
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+}
+
+#[test]
+fn status_and_states_as_known_on_a_day() {
+    // As known on 5 July 2025, nobody knew Finland would withdraw: on 2026-03-01 it
+    // would still be a party.
+    let fin = ok("/api/v1/states/FIN?on=2026-03-01&known_on=2025-07-05").json();
+    assert_eq!(fin["status"], "party");
+    assert_eq!(fin["withdrawal_notified"], Value::Null);
+    assert_eq!(
+        ok("/api/v1/states/FIN?on=2026-03-01").json()["status"],
+        "withdrawn"
+    );
+    let view = treatywatch_data::embedded()
+        .unwrap()
+        .as_known_on(date(2025, 7, 5));
+    let engine = treatywatch_core::Engine::new(&view);
+    let t = view.treaty("apmbc").unwrap();
+    let s = engine.resolve_state("FIN").unwrap();
+    assert_eq!(
+        fin,
+        serde_json::to_value(engine.status(t, s, date(2026, 3, 1))).unwrap()
+    );
+    // `on` defaults to `known_on`, which is a fixed day: fresh for an hour.
+    let r = ok("/api/v1/status?known_on=2025-07-05");
+    assert!(r.header("cache-control").unwrap().contains("max-age=3600"));
+    let j = r.json();
+    assert_eq!(j["on"], "2025-07-05");
+    assert_eq!(
+        j,
+        serde_json::to_value(engine.parties(t, date(2025, 7, 5))).unwrap()
+    );
+    let e = err(
+        "/api/v1/status?known_on=2025-07-32",
+        StatusCode::BAD_REQUEST,
+        "invalid_date",
+    );
+    assert!(
+        e["message"].as_str().unwrap().starts_with("known_on:"),
+        "{e}"
+    );
+    err(
+        "/api/v1/states/Finlnd?known_on=2025-07-05",
+        StatusCode::NOT_FOUND,
+        "unknown_state",
+    );
+}
+
+#[test]
+fn known_on_views_are_bounded() {
+    let fresh = Arc::new(App::embedded(today).unwrap());
+    for day in 1..=12 {
+        let r = get(
+            &fresh,
+            &format!("/api/v1/states/FIN?known_on=2025-06-{day:02}"),
+            &[],
+        );
+        assert_eq!(r.status, StatusCode::OK);
+    }
+    assert!(
+        fresh.views_kept() <= treatywatch_web::KNOWN_ON_VIEWS,
+        "{} views kept",
+        fresh.views_kept()
+    );
+    assert!(fresh.views_kept() >= 1);
+}
+
+// ---------------------------------------------------------------------------------
+// Panel downloads
+
+fn panel(
+    treaties: &[&str],
+    from: i16,
+    to: i16,
+    daily: bool,
+    as_of: (i8, i8),
+    format: &str,
+) -> Vec<u8> {
+    let data = treatywatch_data::embedded().unwrap();
+    let engine = treatywatch_core::Engine::new(&data);
+    let ts: Vec<_> = treaties.iter().map(|t| data.treaty(t).unwrap()).collect();
+    let g = if daily {
+        treatywatch_export::Granularity::Day
+    } else {
+        treatywatch_export::Granularity::Year
+    };
+    let p = treatywatch_export::periods(from, to, g, as_of).unwrap();
+    let mut out = Vec::new();
+    match format {
+        "csv" => treatywatch_export::write_csv(&mut out, &engine, &ts, &p).unwrap(),
+        "parquet" => treatywatch_export::write_parquet_to(&mut out, &engine, &ts, &p, g).unwrap(),
+        _ => out = treatywatch_export::sqlite_bytes(&data, &engine, &ts, &p).unwrap(),
+    }
+    out
+}
+
+#[test]
+fn panel_downloads_are_the_export_commands_files() {
+    let r = ok("/api/v1/exports/panel?treaty=apmbc,ccm&from=2024&to=2026&as_of=03-06");
+    assert_eq!(r.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert_eq!(
+        r.header("content-disposition"),
+        Some("attachment; filename=\"treatywatch-panel-apmbc_ccm-2024-2026-03-06.csv\"")
+    );
+    assert!(r.header("etag").is_some());
+    assert_eq!(
+        r.body,
+        panel(&["apmbc", "ccm"], 2024, 2026, false, (3, 6), "csv")
+    );
+    assert_eq!(r.text().lines().count(), 1 + 197 * 2 * 3);
+    assert!(r.text().contains(
+        "LTU,Lithuania,ccm,XXVI-6,2025,2025-03-06,withdrawn,2008-12-03,2011-03-24,ratification,2011-09-01,2024-09-06,2025-03-06"
+    ));
+
+    let r = ok("/api/v1/exports/panel?from=1997&to=2026&format=parquet");
+    assert_eq!(
+        r.header("content-type"),
+        Some("application/vnd.apache.parquet")
+    );
+    assert_eq!(
+        r.header("content-disposition"),
+        Some("attachment; filename=\"treatywatch-panel-apmbc-1997-2026.parquet\"")
+    );
+    assert!(r.body.starts_with(b"PAR1") && r.body.ends_with(b"PAR1"));
+    assert_eq!(
+        r.body,
+        panel(&["apmbc"], 1997, 2026, false, (12, 31), "parquet")
+    );
+
+    let r = ok("/api/v1/exports/panel?treaty=all&from=2020&to=2026&format=sqlite");
+    assert_eq!(r.header("content-type"), Some("application/vnd.sqlite3"));
+    assert!(r.body.starts_with(b"SQLite format 3\0"));
+    let dir = std::env::temp_dir().join(format!("treatywatch-web-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("panel.sqlite");
+    std::fs::write(&path, &r.body).unwrap();
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let n: i64 = db
+        .query_row("SELECT count(*) FROM panel", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 197 * 2 * 7);
+    let fin: String = db
+        .query_row(
+            "SELECT status FROM panel WHERE state = 'FIN' AND treaty = 'apmbc' AND period = '2026'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(fin, "withdrawn");
+    drop(db);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn panel_downloads_are_cached_with_etags() {
+    let fresh = Arc::new(App::embedded(today).unwrap());
+    // The largest kind of download allowed: a year of days, as SQLite.
+    let uri = "/api/v1/exports/panel?treaty=apmbc&from=2025&to=2025&granularity=day&format=sqlite";
+    let r = get(&fresh, uri, &[("accept-encoding", "gzip")]);
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.header("content-encoding"), Some("gzip"));
+    assert_eq!(
+        r.header("content-disposition"),
+        Some("attachment; filename=\"treatywatch-panel-apmbc-2025-2025-daily.sqlite\"")
+    );
+    assert_eq!(fresh.cached(), 1, "the download is kept");
+    let again = get(&fresh, uri, &[("accept-encoding", "gzip")]);
+    assert_eq!(again.body, r.body);
+    assert_eq!(fresh.cached(), 1);
+    let etag = r.header("etag").unwrap();
+    let r = get(&fresh, uri, &[("if-none-match", etag)]);
+    assert_eq!(r.status, StatusCode::NOT_MODIFIED);
+    // Downloads do not push the documents out.
+    ok("/api/v1/status?on=2026-03-01");
+    let status = get(&fresh, "/api/v1/status?on=2026-03-01", &[]);
+    assert_eq!(status.status, StatusCode::OK);
+    get(
+        &fresh,
+        "/api/v1/exports/panel?from=2000&to=2026&format=sqlite",
+        &[],
+    );
+    assert_eq!(fresh.cached(), 3);
+}
+
+#[test]
+fn panel_downloads_are_bounded_and_errors_say_what_to_send() {
+    let e = err(
+        "/api/v1/exports/panel?treaty=all&from=2000&to=2026&granularity=day",
+        StatusCode::BAD_REQUEST,
+        "export_too_large",
+    );
+    let m = e["message"].as_str().unwrap();
+    assert!(
+        m.contains("3885628 rows (2 treaties x 197 states x 9862 days)")
+            && m.contains("at most 100000"),
+        "{e}"
+    );
+    assert!(e["hint"].as_str().unwrap().contains("fewer years"), "{e}");
+    err(
+        "/api/v1/exports/panel?from=1000&to=9999",
+        StatusCode::BAD_REQUEST,
+        "export_too_large",
+    );
+    let e = err(
+        "/api/v1/exports/panel?to=2026",
+        StatusCode::BAD_REQUEST,
+        "missing_parameter",
+    );
+    assert!(e["hint"].as_str().unwrap().contains("from=YEAR"), "{e}");
+    err(
+        "/api/v1/exports/panel?from=2020",
+        StatusCode::BAD_REQUEST,
+        "missing_parameter",
+    );
+    err(
+        "/api/v1/exports/panel?from=twenty&to=2026",
+        StatusCode::BAD_REQUEST,
+        "bad_year",
+    );
+    err(
+        "/api/v1/exports/panel?from=999&to=2026",
+        StatusCode::BAD_REQUEST,
+        "bad_year",
+    );
+    err(
+        "/api/v1/exports/panel?from=2026&to=2020",
+        StatusCode::BAD_REQUEST,
+        "bad_range",
+    );
+    err(
+        "/api/v1/exports/panel?from=2020&to=2026&granularity=week",
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+    let e = err(
+        "/api/v1/exports/panel?from=2020&to=2026&format=xlsx",
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+    assert!(
+        e["hint"].as_str().unwrap().contains("format=parquet"),
+        "{e}"
+    );
+    err(
+        "/api/v1/exports/panel?from=2020&to=2026&as_of=02-30",
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+    err(
+        "/api/v1/exports/panel?treaty=apmbc,nope&from=2020&to=2026",
+        StatusCode::BAD_REQUEST,
+        "unknown_treaty",
+    );
+    err(
+        "/api/v1/exports/panel?treaty=cwc&from=2020&to=2026",
+        StatusCode::BAD_REQUEST,
+        "no_participants",
+    );
+    err(
+        "/api/v1/exports/panel?from=2020&to=2026&out=x.csv",
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+}
+
+// ---------------------------------------------------------------------------------
+// Article checks
+
+const ARTICLE: &str = include_str!(
+    "../../treatywatch-annotate/tests/fixtures/2025-lithuania-finland-mine-production.txt"
+);
+
+fn post(uri: &str, content_type: Option<&str>, body: impl Into<Vec<u8>>) -> Reply {
+    let mut headers = Vec::new();
+    if let Some(ct) = content_type {
+        headers.push(("content-type", ct));
+    }
+    request(&app(), Method::POST, uri, &headers, body.into())
+}
+
+fn post_err(
+    uri: &str,
+    content_type: Option<&str>,
+    body: impl Into<Vec<u8>>,
+    status: StatusCode,
+    code: &str,
+) -> Value {
+    let r = post(uri, content_type, body);
+    assert_eq!(r.status, status, "{uri}: {}", r.text());
+    let j = r.json();
+    assert_eq!(j["error"], code, "{j}");
+    assert!(!j["message"].as_str().unwrap().is_empty());
+    assert!(!j["hint"].as_str().unwrap().is_empty());
+    j
+}
+
+/// The annotator's own answer, serialized: what `annotate --format json` prints.
+fn engine_annotation(text: &str, article_date: Option<Date>) -> Value {
+    let data = treatywatch_data::embedded().unwrap();
+    let engine = treatywatch_core::Engine::new(&data);
+    let a = treatywatch_annotate::Annotator::new(&engine, data.treaty("apmbc").unwrap());
+    let opts = treatywatch_annotate::Options {
+        article_date,
+        today: today(),
+    };
+    serde_json::to_value(a.annotate(text, &opts).unwrap()).unwrap()
+}
+
+#[test]
+fn annotate_takes_json_or_plain_text() {
+    let body = serde_json::json!({"text": ARTICLE, "date": "2025-07-09"}).to_string();
+    let r = post("/api/v1/annotate", Some("application/json"), body);
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    assert!(r.header("etag").is_none());
+    let j = r.json();
+    assert_eq!(j, engine_annotation(ARTICLE, Some(date(2025, 7, 9))));
+    assert_eq!(j["article_date"], "2025-07-09");
+    assert_eq!(j["summary"]["contradicted"], 1);
+    let joined = j["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "joined" && c["state"] == "FIN")
+        .unwrap();
+    assert_eq!(joined["verdict"], "contradicted");
+    // The same as plain text, the date in the address; the treaty by its UN reference.
+    let r = post(
+        "/api/v1/annotate?date=2025-07-09&treaty=XXVI-5",
+        Some("text/plain; charset=utf-8"),
+        ARTICLE,
+    );
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json(), j);
+    // No date: a dateline, else today, and the annotation says which.
+    let r = post("/api/v1/annotate", Some("text/plain"), ARTICLE);
+    assert_eq!(r.json()["article_date_source"], "none");
+    assert_eq!(r.json()["checked_on"], "2026-03-01");
+    // Gzip for clients that take it.
+    let r = request(
+        &app(),
+        Method::POST,
+        "/api/v1/annotate?date=2025-07-09",
+        &[("content-type", "text/plain"), ("accept-encoding", "gzip")],
+        ARTICLE.as_bytes().to_vec(),
+    );
+    assert_eq!(r.header("content-encoding"), Some("gzip"));
+}
+
+#[test]
+fn annotate_refuses_what_it_cannot_read() {
+    let uri = "/api/v1/annotate";
+    let json = Some("application/json");
+    let e = post_err(
+        uri,
+        json,
+        r#"{"text": "  "}"#,
+        StatusCode::BAD_REQUEST,
+        "empty_text",
+    );
+    assert!(e["hint"].as_str().unwrap().contains("text"), "{e}");
+    post_err(
+        uri,
+        Some("text/plain"),
+        "",
+        StatusCode::BAD_REQUEST,
+        "empty_text",
+    );
+    let e = post_err(
+        uri,
+        None,
+        ARTICLE,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    );
+    assert!(
+        e["hint"].as_str().unwrap().contains("application/json"),
+        "{e}"
+    );
+    post_err(
+        uri,
+        Some("text/html"),
+        ARTICLE,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    );
+    post_err(
+        uri,
+        Some("application/x-www-form-urlencoded"),
+        "text=x",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    );
+    let e = post_err(
+        uri,
+        Some("text/plain; charset=iso-8859-1"),
+        ARTICLE,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    );
+    assert!(e["message"].as_str().unwrap().contains("iso-8859-1"), "{e}");
+    let e = post_err(
+        uri,
+        json,
+        r#"{"txt": "x"}"#,
+        StatusCode::BAD_REQUEST,
+        "bad_json",
+    );
+    assert!(e["message"].as_str().unwrap().contains("txt"), "{e}");
+    post_err(
+        uri,
+        json,
+        "{\"text\": ",
+        StatusCode::BAD_REQUEST,
+        "bad_json",
+    );
+    post_err(
+        uri,
+        json,
+        r#"{"text": 5}"#,
+        StatusCode::BAD_REQUEST,
+        "bad_json",
+    );
+    let e = post_err(
+        uri,
+        Some("text/plain"),
+        b"Finland \xff".to_vec(),
+        StatusCode::BAD_REQUEST,
+        "not_text",
+    );
+    assert!(e["message"].as_str().unwrap().contains("offset 8"), "{e}");
+    post_err(
+        uri,
+        json,
+        r#"{"text": "a\u0000b"}"#,
+        StatusCode::BAD_REQUEST,
+        "not_text",
+    );
+    post_err(
+        uri,
+        json,
+        r#"{"text": "Finland", "date": "2025-02-30"}"#,
+        StatusCode::BAD_REQUEST,
+        "invalid_date",
+    );
+    post_err(
+        "/api/v1/annotate?date=July",
+        Some("text/plain"),
+        "Finland",
+        StatusCode::BAD_REQUEST,
+        "invalid_date",
+    );
+    post_err(
+        uri,
+        json,
+        r#"{"text": "Finland", "treaty": "nope"}"#,
+        StatusCode::BAD_REQUEST,
+        "unknown_treaty",
+    );
+    post_err(
+        "/api/v1/annotate?date=2025-07-09",
+        json,
+        r#"{"text": "Finland", "date": "2025-07-09"}"#,
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+    post_err(
+        "/api/v1/annotate?on=2025-07-09",
+        Some("text/plain"),
+        "Finland",
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+    // GET is not an article check.
+    let r = get(&app(), uri, &[]);
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(r.json()["error"], "method_not_allowed");
+    assert!(r.header("allow").unwrap().contains("POST"));
+}
+
+#[test]
+fn annotate_takes_a_long_article_and_refuses_a_larger_one() {
+    let max = treatywatch_annotate::MAX_INPUT_BYTES;
+    // A real article far over the 1 KiB other routes take.
+    let mut long = String::new();
+    while long.len() + ARTICLE.len() <= 200 * 1024 {
+        long.push_str(ARTICLE);
+        long.push_str("\n\n");
+    }
+    let r = post(
+        "/api/v1/annotate?date=2025-07-09",
+        Some("text/plain"),
+        long.clone(),
+    );
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["bytes"], long.len());
+    // One byte over 2 MiB of text.
+    let e = post_err(
+        "/api/v1/annotate",
+        Some("text/plain"),
+        vec![b'a'; max + 1],
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "article_too_large",
+    );
+    assert!(e["message"].as_str().unwrap().contains("2 MiB"), "{e}");
+    // As JSON: the text counts once decoded.
+    let body = serde_json::json!({ "text": "a".repeat(max + 1) }).to_string();
+    post_err(
+        "/api/v1/annotate",
+        Some("application/json"),
+        body,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "article_too_large",
+    );
+    // A body over the route's limit is refused, declared or not.
+    let huge = vec![b'a'; treatywatch_web::MAX_ARTICLE_BODY_BYTES + 1];
+    post_err(
+        "/api/v1/annotate",
+        Some("text/plain"),
+        huge.clone(),
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "article_too_large",
+    );
+    let r = request(
+        &app(),
+        Method::POST,
+        "/api/v1/annotate",
+        &[
+            ("content-type", "text/plain"),
+            ("content-length", &huge.len().to_string()),
+        ],
+        huge,
+    );
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // Other routes still take no body.
+    let r = request(&app(), Method::GET, "/annotate", &[], Vec::new());
+    assert_eq!(r.status, StatusCode::OK);
+}
+
+#[test]
+fn the_annotate_page_works_without_javascript() {
+    let r = ok("/annotate");
+    assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
+    let html = r.text();
+    assert!(html.contains(r#"<form id="annotate-form" method="post" action="/annotate">"#));
+    assert!(html.contains(r#"<textarea id="text" name="text""#));
+    assert!(html.contains(r#"href="/assets/annotate.css""#));
+    assert!(ok("/assets/annotate.css").text().contains(".tw-annotation"));
+    // The form as a browser sends it.
+    let form = serde_urlencoded::to_string([
+        ("text", ARTICLE),
+        ("date", "2025-07-09"),
+        ("treaty", "apmbc"),
+    ])
+    .unwrap();
+    let r = post("/annotate", Some("application/x-www-form-urlencoded"), form);
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    let html = r.text();
+    assert!(
+        html.contains(r#"<section class="tw-annotation" data-claims="25""#),
+        "{html}"
+    );
+    assert!(html.contains(r#"data-verdict="contradicted""#));
+    assert!(html.contains(r#"data-verdict="supported""#));
+    assert!(html.contains("<mark class=\"contradicted\""));
+    // The text stays in the box, escaped, and the date in its field.
+    assert!(html.contains("Karolis Aleksa, Deputy Minister"));
+    assert!(html.contains(r#"value="2025-07-09""#));
+    let hostile = serde_urlencoded::to_string([
+        (
+            "text",
+            "<script>alert(1)</script> Finland joined the Ottawa Convention in 2011.",
+        ),
+        ("date", ""),
+    ])
+    .unwrap();
+    let r = post(
+        "/annotate",
+        Some("application/x-www-form-urlencoded"),
+        hostile,
+    );
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.text().contains("<script>alert"));
+    assert!(r.text().contains("&lt;script&gt;alert(1)"));
+    // What was wrong, on the page, with the form.
+    let r = post(
+        "/annotate",
+        Some("application/x-www-form-urlencoded"),
+        "text=+&date=",
+    );
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.text().contains(r#"data-error="empty_text""#));
+    assert!(r.text().contains(r#"<textarea id="text""#));
+    let r = post(
+        "/annotate",
+        Some("application/x-www-form-urlencoded"),
+        "text=Finland&date=2025-13-01",
+    );
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.text().contains(r#"data-error="invalid_date""#));
+    let r = post(
+        "/annotate",
+        Some("multipart/form-data; boundary=x"),
+        "--x--",
+    );
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(r.text().contains("unsupported_media_type"));
+    let r = post(
+        "/annotate",
+        Some("application/x-www-form-urlencoded"),
+        vec![b'a'; treatywatch_web::MAX_ARTICLE_BODY_BYTES + 1],
+    );
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(r.text().contains(r#"data-error="article_too_large""#));
+    let r = get(&app(), "/annotate?q=x", &[]);
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // The map links to it, and to the deadlines and downloads.
+    let map = ok("/?treaty=apmbc&on=2026-03-01").text();
+    assert!(map.contains(r#"href="/annotate?treaty=apmbc""#));
+    assert!(map.contains(r#"href="/api/v1/deadlines?treaty=apmbc&amp;on=2026-03-01""#));
+    assert!(map.contains(
+        r#"href="/api/v1/exports/panel?treaty=apmbc&amp;from=1997&amp;to=2026&amp;format=parquet""#
+    ));
 }

@@ -5,8 +5,10 @@
 //
 // Loads the map, sets the date to 2026-03-01, checks Finland is withdrawn, Ukraine a
 // party and the count of States Parties 161; opens Finland's story and its page and
-// checks the withdrawal date and a source link; checks the keyboard and the page
-// without JavaScript. Saves screenshots in OUT_DIR. Exits non-zero on any failure.
+// checks the withdrawal date and a source link; follows the map's link to the article
+// check, pastes a short article and checks its verdicts show; checks the keyboard and
+// the pages without JavaScript. Saves screenshots in OUT_DIR. Exits non-zero on any
+// failure.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -15,6 +17,11 @@ const base = process.env.BASE_URL ?? "http://127.0.0.1:18080";
 const out = process.env.OUT_DIR ?? "../../../tests-output/browser";
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 mkdirSync(out, { recursive: true });
+
+// A short article, as a journalist would paste it.
+const ARTICLE = `Helsinki, 10 July 2025
+
+Finland has notified the UN Secretary-General of its withdrawal from the Ottawa Convention, the treaty banning anti-personnel mines. Finland joined the Ottawa Convention in 2011. More than 160 countries have joined it.`;
 
 let passed = 0;
 let failed = 0;
@@ -116,6 +123,24 @@ try {
   check("Finland's page links a source", /^https?:\/\//.test(href ?? ""), href);
   await page.screenshot({ path: join(out, "state-FIN.png"), fullPage: true });
 
+  // The map links to the article check; a short article pasted in gets its verdicts.
+  await page.goto(`${base}/?treaty=apmbc&on=2026-03-01`);
+  await page.click("#annotate-link");
+  await page.waitForURL(/\/annotate/);
+  await page.fill("#text", ARTICLE);
+  await page.fill("#date", "2025-07-10");
+  await Promise.all([page.waitForNavigation(), page.click('#annotate-form button[type="submit"]')]);
+  await page.waitForSelector(".tw-annotation");
+  const verdicts = await page.$$eval("ol.claims li[data-verdict]", (lis) => lis.map((li) => li.dataset.verdict));
+  check("the pasted article gets a contradicted claim", verdicts.includes("contradicted"), verdicts.join(" "));
+  check("the pasted article gets a supported claim", verdicts.includes("supported"), verdicts.join(" "));
+  const joined = await page.textContent('ol.claims li[data-verdict="contradicted"]');
+  check("the contradiction is Finland's accession, in 2012 not 2011", joined.includes("2012-01-09"), joined);
+  const marked = await page.$$eval(".tw-article mark", (ms) => ms.length);
+  check("the claims are marked in the article", marked >= 2, String(marked));
+  check("the article stays in the box", (await page.inputValue("#text")).includes("Finland joined"));
+  await page.screenshot({ path: join(out, "annotate.png"), fullPage: true });
+
   check("no script errors and no failed requests", errors.length === 0, errors.join("; "));
   check("nothing fetched from another site", offsite.length === 0, offsite.join(" "));
 
@@ -128,6 +153,11 @@ try {
     (await p2.getAttribute('#map a.st[data-state="FIN"]', "data-status")) === "withdrawn");
   await p2.goto(`${base}/search?q=finland&treaty=apmbc`);
   check("without JavaScript search leads to Finland's page", p2.url().includes("/states/FIN"), p2.url());
+  await p2.goto(`${base}/annotate`);
+  await p2.fill("#text", ARTICLE);
+  await Promise.all([p2.waitForNavigation(), p2.click('#annotate-form button[type="submit"]')]);
+  const nojsVerdicts = await p2.$$eval("ol.claims li[data-verdict]", (lis) => lis.length);
+  check("without JavaScript the article check shows its verdicts", nojsVerdicts > 0, String(nojsVerdicts));
   await nojs.close();
 } catch (e) {
   failed++;

@@ -7,8 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use jiff::ToSpan;
 use treatywatch_core::engine::Engine;
-use treatywatch_core::obligations::DeadlineStatus;
-use treatywatch_core::{Dataset, Date, State, Status, parse_date};
+use treatywatch_core::{Dataset, Date, DeadlineWindow, State, Status, parse_date};
 use treatywatch_data::{LoadError, Problem};
 
 use crate::UserError;
@@ -210,44 +209,19 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 .as_deref()
                 .map(|d| parse_date(d.trim()).map_err(|e| user(format!("--to: {e}"))))
                 .transpose()?;
-            let year_after = on.checked_add(1.year()).unwrap_or(on);
-            // Without a window: what is coming in the next year, or a state's whole record.
-            let (from, to) = match (from, to, overdue, states.is_empty()) {
-                (None, None, true, _) => (None, Some(on)),
-                (None, None, false, true) => (Some(on), Some(year_after)),
-                (None, None, false, false) => (None, None),
-                (f, t, _, _) => (f, Some(t.unwrap_or(year_after))),
-            };
-            if let (Some(f), Some(t)) = (from, to)
-                && f > t
-            {
-                return Err(user(format!("--from {f} is after --to {t}")));
-            }
-            // Yearly deadlines run up to the window's end, or a year ahead.
-            let until = to.unwrap_or(year_after);
-            let mut deadlines: Vec<_> = if states.is_empty() {
-                engine.all_deadlines(treaty, on, until)
-            } else {
-                states
-                    .iter()
-                    .flat_map(|s| engine.deadlines(treaty, s, on, until))
-                    .collect()
-            };
-            deadlines.retain(|d| {
-                from.is_none_or(|f| d.due >= f)
-                    && to.is_none_or(|t| d.due <= t)
-                    && (!overdue || d.status == DeadlineStatus::Overdue)
-            });
-            deadlines.sort_by(|a, b| {
-                (a.due, &a.state.name, &a.obligation.id).cmp(&(
-                    b.due,
-                    &b.state.name,
-                    &b.obligation.id,
-                ))
-            });
+            let window = DeadlineWindow::new(on, from, to, overdue, !states.is_empty())
+                .map_err(|e| user(format!("--from {} is after --to {}", e.from, e.to)))?;
+            let deadlines = engine.deadline_list(treaty, &states, on, &window);
             match format {
                 Format::Table => render::deadlines_table(
-                    out, treaty, on, known_on, from, to, overdue, &deadlines,
+                    out,
+                    treaty,
+                    on,
+                    known_on,
+                    window.from,
+                    window.to,
+                    overdue,
+                    &deadlines,
                 )?,
                 Format::Json => render::json(out, &deadlines)?,
                 Format::Csv => render::deadlines_csv(out, &deadlines)?,

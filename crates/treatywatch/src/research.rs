@@ -261,15 +261,6 @@ pub fn import(dir: Option<&Path>, cmd: &ImportCommand, out: &mut impl Write) -> 
     Ok(ExitCode::SUCCESS)
 }
 
-fn parse_as_of(s: &str) -> Result<(i8, i8)> {
-    let bad = || user(format!("--as-of: `{s}` is not MM-DD, such as 12-31"));
-    let (m, d) = s.trim().split_once('-').ok_or_else(bad)?;
-    if m.len() != 2 || d.len() != 2 {
-        return Err(bad());
-    }
-    Ok((m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?))
-}
-
 /// `treatywatch export panel`.
 pub fn export(engine: &Engine<'_>, cmd: &ExportCommand, out: &mut impl Write) -> Result<ExitCode> {
     let ExportCommand::Panel {
@@ -302,8 +293,10 @@ pub fn export(engine: &Engine<'_>, cmd: &ExportCommand, out: &mut impl Write) ->
         Granularity::Year => treatywatch_export::Granularity::Year,
         Granularity::Day => treatywatch_export::Granularity::Day,
     };
-    let periods = treatywatch_export::periods(*from, *to, g, parse_as_of(as_of)?)
-        .map_err(|e| user(e.to_string()))?;
+    let as_of =
+        treatywatch_export::parse_as_of(as_of).map_err(|e| user(format!("--as-of: {e}")))?;
+    let periods =
+        treatywatch_export::periods(*from, *to, g, as_of).map_err(|e| user(e.to_string()))?;
     let to_stdout = path.as_os_str() == "-";
     match format {
         PanelFormat::Csv if to_stdout => {

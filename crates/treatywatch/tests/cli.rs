@@ -686,6 +686,82 @@ fn the_web_api_gives_the_same_documents_as_json_output() {
         serde_json::Value::Array(vec![api("/api/v1/states/Ukraine?on=2026-01-09")]),
         json(&["status", "UKR", "--on", "2026-01-09", "--format", "json"])
     );
+    assert_eq!(
+        serde_json::Value::Array(vec![api(
+            "/api/v1/states/FIN?on=2026-03-01&known_on=2025-07-05"
+        )]),
+        json(&[
+            "status",
+            "FIN",
+            "--on",
+            "2026-03-01",
+            "--known-on",
+            "2025-07-05",
+            "--format",
+            "json"
+        ])
+    );
+    assert_eq!(
+        api("/api/v1/status?known_on=2025-07-05"),
+        json(&["parties", "--known-on", "2025-07-05", "--format", "json"])
+    );
+    // Deadlines: the same window defaults on both.
+    for (query, args) in [
+        (
+            "overdue=true&on=2020-01-01",
+            &["--overdue", "--on", "2020-01-01"][..],
+        ),
+        (
+            "state=Oman&on=2026-03-01",
+            &["--state", "Oman", "--on", "2026-03-01"],
+        ),
+        ("on=2025-01-01", &["--on", "2025-01-01"]),
+        (
+            "from=2026-01-01&on=2025-06-01",
+            &["--from", "2026-01-01", "--on", "2025-06-01"],
+        ),
+        ("known_on=2020-01-01", &["--known-on", "2020-01-01"]),
+    ] {
+        let mut cli = vec!["deadlines", "--format", "json"];
+        cli.extend_from_slice(args);
+        assert_eq!(
+            api(&format!("/api/v1/deadlines?{query}")),
+            json(&cli),
+            "{query}"
+        );
+    }
+    // An article: the same annotation, but for "today", which the API's clock fixes.
+    let article = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../treatywatch-annotate/tests/fixtures/2025-lithuania-finland-mine-production.txt"
+    );
+    let text = std::fs::read(article).unwrap();
+    let posted = treatywatch_web::testing::post(
+        &app,
+        "/api/v1/annotate?date=2025-07-09",
+        "text/plain",
+        text,
+    )
+    .json();
+    let without_today = |mut v: serde_json::Value| {
+        let o = v.as_object_mut().unwrap();
+        o.remove("today");
+        for card in o["states"].as_array_mut().unwrap() {
+            card.as_object_mut().unwrap().remove("today");
+        }
+        v
+    };
+    assert_eq!(
+        without_today(posted),
+        without_today(json(&[
+            "annotate",
+            article,
+            "--date",
+            "2025-07-09",
+            "--format",
+            "json"
+        ]))
+    );
 }
 
 #[test]
