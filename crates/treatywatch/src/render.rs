@@ -243,11 +243,7 @@ pub fn status_csv(out: &mut impl Write, reports: &[StatusReport<'_>]) -> Result<
             d(r.withdrawal_notified),
             d(r.withdrawal_effective),
             r.notes.join(" | "),
-            r.sources
-                .iter()
-                .map(|s| s.url.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            urls(&r.sources),
         ])?;
     }
     w.flush()?;
@@ -482,7 +478,8 @@ pub fn deadlines_csv(out: &mut impl Write, deadlines: &[Deadline<'_>]) -> Result
     Ok(())
 }
 
-fn urls(sources: &[&Source]) -> String {
+/// Source URLs for a CSV cell, separated by spaces.
+pub fn urls(sources: &[&Source]) -> String {
     sources
         .iter()
         .map(|s| s.url.as_str())

@@ -388,11 +388,7 @@ pub fn changes(
                     c.from.to_string(),
                     c.to.to_string(),
                     because(c),
-                    c.sources()
-                        .iter()
-                        .map(|s| s.url.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    render::urls(&c.sources()),
                 ])?;
             }
             w.flush()?;
