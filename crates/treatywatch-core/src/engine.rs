@@ -138,6 +138,28 @@ struct TreatyIndex {
     records: Vec<Vec<usize>>,
 }
 
+/// The day an action counts from: its own date, except a succession under a treaty whose
+/// successors are bound from independence, which counts from the state's independence
+/// (when that is recorded and earlier).
+pub fn counts_from(
+    action: &Action,
+    rules: Option<&crate::rules::Rules>,
+    state: Option<&State>,
+) -> Date {
+    match (
+        action.kind,
+        rules.map(|r| &r.succession),
+        state.and_then(|s| s.independence.as_ref()),
+    ) {
+        (
+            ActionKind::Consent(ConsentKind::Succession),
+            Some(crate::rules::SuccessionRule::FromIndependence),
+            Some(ind),
+        ) => ind.date.min(action.date),
+        _ => action.date,
+    }
+}
+
 /// The indexed dataset, ready to answer questions.
 pub struct Engine<'d> {
     data: &'d Dataset,
@@ -182,16 +204,8 @@ impl<'d> Engine<'d> {
             .iter()
             .map(|a| {
                 let treaty = data.treaties.iter().find(|t| t.id == a.treaty);
-                match (a.kind, treaty.map(|t| &t.rules.succession)) {
-                    (
-                        ActionKind::Consent(ConsentKind::Succession),
-                        Some(crate::rules::SuccessionRule::FromIndependence),
-                    ) => state_pos
-                        .get(&a.state)
-                        .and_then(|&p| data.states[p].independence.as_ref())
-                        .map_or(a.date, |ind| ind.date.min(a.date)),
-                    _ => a.date,
-                }
+                let state = state_pos.get(&a.state).map(|&p| &data.states[p]);
+                counts_from(a, treaty.map(|t| &t.rules), state)
             })
             .collect();
         let mut derived = vec![Derived::None; data.actions.len()];

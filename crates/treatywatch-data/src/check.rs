@@ -338,14 +338,8 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
             let mut signatures = 0;
             for a in &actions {
                 // A succession counts from independence, where that is the rule.
-                let counts_from = match (a.kind, &treaty.rules.succession, &state.independence) {
-                    (
-                        ActionKind::Consent(ConsentKind::Succession),
-                        SuccessionRule::FromIndependence,
-                        Some(ind),
-                    ) => ind.date.min(a.date),
-                    _ => a.date,
-                };
+                let counts_from =
+                    treatywatch_core::engine::counts_from(a, Some(&treaty.rules), Some(state));
                 let day_before = counts_from.checked_sub(1.day()).unwrap_or(counts_from);
                 let before = match a.kind {
                     // Declared with the signature or the instrument of the same day, which
