@@ -38,6 +38,16 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
             }
         };
 
+    if data.meta.version.is_empty() {
+        problems.push(Problem::warning(
+            "dataset.toml",
+            0,
+            None,
+            "no dataset.toml: the data has no version or licence, and every document will call \
+             it `unversioned`; copy the repository's data/dataset.toml and set its version",
+        ));
+    }
+
     // Duplicate definitions (the TOML tables already forbid duplicate keys in one file).
     let mut seen_treaties = HashMap::new();
     for t in &data.treaties {

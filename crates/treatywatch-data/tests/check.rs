@@ -585,3 +585,45 @@ proptest! {
         let _ = problems(&with("actions/mini.csv", &text));
     }
 }
+
+#[test]
+fn the_dataset_names_itself() {
+    let (data, _) = treatywatch_data::load(&mini(), date(2026, 11, 26)).unwrap();
+    let id = data.identity();
+    assert_eq!(id.version, "0.1");
+    assert_eq!(id.license, "CC0-1.0");
+    assert_eq!(id.digest.len(), 16);
+    assert!(id.latest_fact.is_some());
+    // The same files in another order give the same digest; any change gives another.
+    let mut reversed = mini();
+    reversed.reverse();
+    assert_eq!(
+        treatywatch_data::digest(&reversed),
+        treatywatch_data::digest(&mini())
+    );
+    let changed = edit("dataset.toml", "0.1", "0.2");
+    assert_ne!(
+        treatywatch_data::digest(&changed),
+        treatywatch_data::digest(&mini())
+    );
+}
+
+#[test]
+fn a_bad_dataset_version_names_the_field() {
+    let files = edit("dataset.toml", "\"0.1\"", "\"zero one\"");
+    expect_error(&files, "dataset.toml", 3, Some("version"), "2026.1");
+}
+
+#[test]
+fn a_copy_without_dataset_toml_loads_unversioned_with_a_warning() {
+    let files: Vec<DataFile> = mini()
+        .into_iter()
+        .filter(|f| f.path != "dataset.toml")
+        .collect();
+    let (data, warnings) = treatywatch_data::load(&files, date(2026, 11, 26)).unwrap();
+    assert_eq!(data.identity().version, "unversioned");
+    assert!(
+        warnings.iter().any(|p| p.file == "dataset.toml"),
+        "{warnings:#?}"
+    );
+}

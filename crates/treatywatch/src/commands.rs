@@ -322,6 +322,7 @@ fn report(
             d.steps.len(),
             d.records.len()
         )?;
+        writeln!(out, "dataset: {}", d.identity().line())?;
     }
     writeln!(out, "{errors} error(s), {warnings} warning(s)")?;
     Ok(if errors > 0 {

@@ -11,7 +11,7 @@ mod research;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use cli::Cli;
 
@@ -27,8 +27,27 @@ impl std::fmt::Display for UserError {
 
 impl std::error::Error for UserError {}
 
+/// `--version`: the release, and the built-in dataset's identity (its version, the date
+/// of its latest fact and its digest), so a bug report or a citation names both.
+fn long_version() -> String {
+    let data = match treatywatch_data::embedded() {
+        Ok(d) => d.identity().line(),
+        Err(e) => format!("built-in dataset does not load: {e}"),
+    };
+    format!("{}\n{data}", env!("CARGO_PKG_VERSION"))
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut command = Cli::command();
+    // Parsing the dataset costs milliseconds: only when the version is asked for.
+    if std::env::args_os().any(|a| a == "--version" || a == "-V") {
+        command = command.long_version(&*Box::leak(long_version().into_boxed_str()));
+    }
+    let matches = command.get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result = commands::run(cli, &mut out);
