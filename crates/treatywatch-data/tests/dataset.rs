@@ -26,11 +26,41 @@ fn status_of(engine: &Engine<'_>, data: &Dataset, who: &str, on: Date) -> Status
     engine.status_only(t, s, on)
 }
 
+/// The sources still cited through a copy because the publisher's own page could not be
+/// found (wire stories in a subscriber's pages, report PDFs on document-sharing sites):
+/// `check` warns about each, and the list may only shrink.
+const KNOWN_COPIES: &[&str] = &[
+    "cp24-reuters-2025-05-08-lithuania",
+    "fmt-reuters-2025-06-19-finland-parliament",
+    "icbl-15msp-statement-ukraine",
+    "mar-ctm2016-peru-copy",
+    "mar-ctm2016-turkey",
+    "mar-ctm2019-bih",
+    "mar-ctm2019-serbia-copy",
+    "mar-ctm2020-cambodia",
+    "mar-ctm2020-croatia",
+    "mar-ctm2020-drc-copy",
+    "mar-ctm2020-palestine-copy",
+    "mar-ctm2020-ukraine",
+    "miragenews-2025-12-hrw-landmine-monitor-2025",
+    "redorbit-reuters-2006-06-28-montenegro-192nd",
+    "thestar-reuters-2025-03-18-poland-baltics",
+];
+
 #[test]
 fn the_embedded_dataset_checks_clean() {
     let d = data();
     let problems = treatywatch_data::check(&d, jiff::ZonedDateTime::now().date());
-    assert!(problems.is_empty(), "{problems:#?}");
+    let unexpected: Vec<_> = problems
+        .iter()
+        .filter(|p| {
+            p.is_error()
+                || !KNOWN_COPIES
+                    .iter()
+                    .any(|id| p.message.starts_with(&format!("source `{id}` names ")))
+        })
+        .collect();
+    assert!(unexpected.is_empty(), "{unexpected:#?}");
 }
 
 #[test]

@@ -440,7 +440,8 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
     );
     let error = get(&app(), "/api/v1/status?on=x", &[]).json();
     assert_eq!(schema_props(&doc, "ApiError"), keys(&error));
-    let deadlines = ok("/api/v1/deadlines?state=UKR&on=2026-03-01").json();
+    let deadlines =
+        ok("/api/v1/deadlines?state=UKR&on=2026-03-01&obligation=art4,art5,art7").json();
     let annual = deadlines
         .as_array()
         .unwrap()
@@ -449,6 +450,16 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
         .expect("a yearly deadline");
     assert_eq!(schema_props(&doc, "Deadline"), keys(annual));
     assert_eq!(schema_props(&doc, "Deadline"), keys(&deadlines[0]));
+    let with_history = deadlines
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| !d["history"].as_array().unwrap().is_empty())
+        .expect("a deadline with records");
+    assert_eq!(
+        schema_props(&doc, "ObligationRecord"),
+        keys(&with_history["history"][0])
+    );
     let body = serde_json::json!({"text": ARTICLE, "date": "2025-07-09"}).to_string();
     let a = post("/api/v1/annotate", Some("application/json"), body).json();
     assert_eq!(schema_props(&doc, "Annotation"), keys(&a));
@@ -623,7 +634,9 @@ fn deadlines_are_the_command_lines_list() {
         due,
         [
             ("2008-03-01", "GRC", "overdue"),
-            ("2010-06-01", "UKR", "overdue")
+            ("2010-06-01", "UKR", "overdue"),
+            ("2012-03-01", "NGA", "overdue"),
+            ("2013-03-01", "CMR", "overdue")
         ]
     );
     assert!(

@@ -109,6 +109,12 @@ pub enum Command {
         /// `--to` is given.
         #[arg(long)]
         overdue: bool,
+        /// Only this obligation: its id (`stockpile_destruction`, `clearance`,
+        /// `initial_report`, `annual_report`) or article (`art4`, `art5`, `art7`; for the
+        /// cluster munitions convention `art3`, `art4`, `art7`); repeat for more. Without
+        /// it, every obligation but the yearly reports.
+        #[arg(long = "obligation", value_name = "OBLIGATION")]
+        obligations: Vec<String>,
         /// The day the statuses are for. Defaults to today (or `--known-on`).
         #[arg(long, value_name = "YYYY-MM-DD")]
         on: Option<String>,
@@ -140,6 +146,25 @@ pub enum Command {
         /// Events on or before this day. Defaults to two years after `--from`.
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: Option<String>,
+        /// Only these states (codes or names); repeat for more.
+        #[arg(long = "state", value_name = "STATE")]
+        states: Vec<String>,
+        /// Only the deadlines of this obligation (id or article, as for `deadlines`);
+        /// repeat for more. Without it, every obligation but the yearly reports.
+        #[arg(long = "obligation", value_name = "OBLIGATION")]
+        obligations: Vec<String>,
+    },
+    /// For every obligation of a treaty, how many parties' deadlines are known (met,
+    /// pending, overdue, nothing to do) and how many are unknown, with the unknown ones
+    /// named: where the record has gaps to fill.
+    Coverage {
+        #[arg(long, default_value = "apmbc")]
+        treaty: String,
+        /// The day the statuses are for. Defaults to today.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
     },
     /// Check a news article against the record: the states, treaty names and dates it
     /// mentions, each claim with a verdict (supported, contradicted, not checkable), the

@@ -194,6 +194,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             from,
             to,
             overdue,
+            obligations,
             on,
             format,
             ..
@@ -210,7 +211,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 .map(|d| parse_date(d.trim()).map_err(|e| user(format!("--to: {e}"))))
                 .transpose()?;
             let window = DeadlineWindow::new(on, from, to, overdue, !states.is_empty())
-                .map_err(|e| user(format!("--from {} is after --to {}", e.from, e.to)))?;
+                .map_err(|e| user(format!("--from {} is after --to {}", e.from, e.to)))?
+                .with_obligations(treaty, &obligations)
+                .map_err(|e| user(format!("--obligation: {e}")))?;
             let deadlines = engine.deadline_list(treaty, &states, on, &window);
             match format {
                 Format::Table => render::deadlines_table(
@@ -243,8 +246,15 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 Format::Csv => render::records_csv(out, &records)?,
             }
         }
-        Command::Calendar { treaty, from, to } => {
+        Command::Calendar {
+            treaty,
+            from,
+            to,
+            states,
+            obligations,
+        } => {
             let treaty = treaty_arg(&engine, &treaty)?;
+            let states = states_arg(&engine, &states)?;
             let from = date_arg(from.as_deref(), "--from")?;
             let to = match to.as_deref() {
                 Some(t) => parse_date(t.trim()).map_err(|e| user(format!("--to: {e}")))?,
@@ -253,8 +263,22 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             if from > to {
                 return Err(user(format!("--from {from} is after --to {to}")));
             }
-            let events = crate::calendar::events(&engine, treaty, from, to, today());
+            let window = DeadlineWindow::new(today(), Some(from), Some(to), false, false)
+                .map_err(|e| user(format!("--from {} is after --to {}", e.from, e.to)))?
+                .with_obligations(treaty, &obligations)
+                .map_err(|e| user(format!("--obligation: {e}")))?;
+            let events = crate::calendar::events(&engine, treaty, &states, &window, today());
             out.write_all(crate::calendar::to_ics(&events, today()).as_bytes())?;
+        }
+        Command::Coverage { treaty, on, format } => {
+            let on = on_arg(on.as_deref())?;
+            let treaty = treaty_arg(&engine, &treaty)?;
+            let coverage = engine.coverage(treaty, on);
+            match format {
+                Format::Table => render::coverage_table(out, &coverage)?,
+                Format::Json => render::json(out, &coverage)?,
+                Format::Csv => render::coverage_csv(out, &coverage)?,
+            }
         }
         Command::Annotate(args) => crate::annotate::run(&engine, args, today(), out)?,
         Command::Export(cmd) => return crate::research::export(&engine, &cmd, out),

@@ -5,8 +5,10 @@ use std::io::Write;
 use anyhow::Result;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde::Serialize;
+use treatywatch_core::doc::CoverageDoc;
 use treatywatch_core::engine::Deadline;
 use treatywatch_core::evidence::{Record, RecordValue};
+use treatywatch_core::obligations::DeadlineStatus;
 use treatywatch_core::{
     Date, PartiesDoc, Source, State, Status, StatusReport, TimelineDoc, TimelineEvent, Treaty,
 };
@@ -454,6 +456,8 @@ pub fn deadlines_csv(out: &mut impl Write, deadlines: &[Deadline<'_>]) -> Result
         "due",
         "on",
         "status",
+        "completed",
+        "declared",
         "reason",
         "source_urls",
     ])?;
@@ -470,6 +474,14 @@ pub fn deadlines_csv(out: &mut impl Write, deadlines: &[Deadline<'_>]) -> Result
             d.due.to_string(),
             d.on.to_string(),
             d.status.to_string(),
+            d.completed
+                .as_ref()
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+            d.declared
+                .as_ref()
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
             d.reason.clone(),
             urls(&d.sources),
         ])?;
@@ -479,6 +491,100 @@ pub fn deadlines_csv(out: &mut impl Write, deadlines: &[Deadline<'_>]) -> Result
 }
 
 /// Source URLs for a CSV cell, separated by spaces.
+/// `coverage` as a table: one row per obligation, with the unknown states named.
+pub fn coverage_table(out: &mut impl Write, doc: &CoverageDoc<'_>) -> Result<()> {
+    writeln!(
+        out,
+        "Coverage of the {} obligations' record on {}",
+        doc.treaty, doc.on
+    )?;
+    writeln!(out)?;
+    let mut t = table();
+    let mut header = vec!["OBLIGATION".to_string(), "STATES".to_string()];
+    header.extend(
+        DeadlineStatus::ALL
+            .iter()
+            .map(|s| s.as_str().to_uppercase()),
+    );
+    header.push("UNKNOWN %".to_string());
+    t.set_header(header);
+    for o in &doc.obligations {
+        let mut row = vec![
+            match o.covers_year {
+                Some(y) => format!("{} {} ({y})", o.article, o.obligation),
+                None => format!("{} {}", o.article, o.obligation),
+            },
+            o.states.to_string(),
+        ];
+        row.extend(
+            DeadlineStatus::ALL
+                .iter()
+                .map(|s| o.counts.get(*s).to_string()),
+        );
+        row.push(format!("{:.1}", o.unknown_share * 100.0));
+        t.add_row(row);
+    }
+    write_table(out, &t)?;
+    for o in &doc.obligations {
+        if o.unknown_states.is_empty() {
+            continue;
+        }
+        let codes: Vec<&str> = o.unknown_states.iter().map(|c| c.as_str()).collect();
+        writeln!(
+            out,
+            "\n{} {}: unknown for {} state(s): {}",
+            o.article,
+            o.obligation,
+            codes.len(),
+            codes.join(" ")
+        )?;
+    }
+    Ok(())
+}
+
+/// `coverage` as CSV: one row per obligation and status, plus the unknown states.
+pub fn coverage_csv(out: &mut impl Write, doc: &CoverageDoc<'_>) -> Result<()> {
+    let mut w = csv::Writer::from_writer(&mut *out);
+    let mut header = vec![
+        "treaty".to_string(),
+        "on".to_string(),
+        "obligation".to_string(),
+        "article".to_string(),
+        "covers_year".to_string(),
+        "states".to_string(),
+    ];
+    header.extend(DeadlineStatus::ALL.iter().map(|s| s.as_str().to_string()));
+    header.push("unknown_share".to_string());
+    header.push("unknown_states".to_string());
+    w.write_record(&header)?;
+    for o in &doc.obligations {
+        let mut row = vec![
+            doc.treaty.to_string(),
+            doc.on.to_string(),
+            o.obligation.to_string(),
+            o.article.to_string(),
+            o.covers_year.map(|y| y.to_string()).unwrap_or_default(),
+            o.states.to_string(),
+        ];
+        row.extend(
+            DeadlineStatus::ALL
+                .iter()
+                .map(|s| o.counts.get(*s).to_string()),
+        );
+        row.push(format!("{:.4}", o.unknown_share));
+        row.push(
+            o.unknown_states
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
 pub fn urls(sources: &[&Source]) -> String {
     sources
         .iter()
