@@ -408,12 +408,35 @@ fn registry_treaties_have_rules_but_no_participants_in_the_embedded_data() {
     let d = data();
     let engine = Engine::new(&d);
     for id in [
-        "enmod", "ccw", "ccw-p4", "ccw-ap2", "ccw-art1", "ccw-p5", "cwc", "ctbt", "kinshasa", "att",
+        "enmod", "ccw", "ccw-p4", "ccw-ap2", "ccw-art1", "ccw-p5", "cwc", "ctbt", "kinshasa",
     ] {
         let t = d.treaty(id).unwrap_or_else(|| panic!("{id}"));
         assert!(t.untc.as_deref().unwrap().starts_with("XXVI-"), "{id}");
         assert!(!engine.has_actions(t), "{id}");
     }
+    // The TPNW and the ATT are curated: their counts on the depositary's table of
+    // 2026-02-03 (TPNW: 95 signatories, 74 parties; ATT: 130 signatories, 117 parties).
+    for (id, signed, bound) in [("tpnw", 95, 74), ("att", 130, 117)] {
+        let t = d.treaty(id).unwrap();
+        let on = date(2026, 2, 3);
+        let counts = engine.counts_on(t, on);
+        let n = |f: &dyn Fn(Status) -> bool| -> usize {
+            counts.iter().filter(|(s, _)| f(*s)).map(|(_, n)| n).sum()
+        };
+        assert_eq!(n(&|s| s.is_bound()), bound, "{id}");
+        let ever_signed = d
+            .actions
+            .iter()
+            .filter(|a| a.treaty.0 == id && a.kind == treatywatch_core::ActionKind::Signature)
+            .count();
+        assert_eq!(ever_signed, signed, "{id}");
+    }
+    // The TPNW entered into force 90 days after Honduras's 50th instrument.
+    let tpnw = d.treaty("tpnw").unwrap();
+    assert!(matches!(
+        engine.general_entry(tpnw),
+        treatywatch_core::rules::GeneralEntry::InForce { date: d, .. } if *d == date(2021, 1, 22)
+    ));
     // The CTBT waits for all 44 Annex 2 states.
     let ctbt = d.treaty("ctbt").unwrap();
     match &ctbt.rules.entry_into_force {
