@@ -203,10 +203,10 @@ pub enum Command {
     /// Every status change between two dates, each with the action and sources behind it.
     #[command(after_help = CHANGES_EXAMPLES)]
     Changes {
-        /// Changes on or after this day (YYYY-MM-DD) ...
+        /// The first day: changes on or after it.
         #[arg(long, value_name = "YYYY-MM-DD")]
         from: String,
-        /// ... up to and including this day. Defaults to today.
+        /// The last day, included. Defaults to today.
         #[arg(long, value_name = "YYYY-MM-DD")]
         to: Option<String>,
         /// Only this treaty (id or UN reference); every treaty if not given.
@@ -314,8 +314,8 @@ pub enum ExportCommand {
     },
 }
 
-// The examples at the end of `--help`. Every one of them is run by the tests
-// (`every_help_example_runs`), so they cannot go stale.
+// The examples at the end of `--help`, also in the manual and docs/cli.md. A test
+// (`reference::help_examples_parse`) parses every one of them, so they cannot go stale.
 
 pub const MAIN_EXAMPLES: &str = "\
 Examples:
@@ -349,9 +349,9 @@ Examples:
 
 pub const DEADLINES_EXAMPLES: &str = "\
 Examples:
-  treatywatch deadlines                              due in the year after today
+  treatywatch deadlines                                due in the year after today
   treatywatch deadlines --overdue --on 2020-01-01
-  treatywatch deadlines --state Oman --state Ukraine every deadline of their record
+  treatywatch deadlines --state Oman --state Ukraine   every deadline of their record
   treatywatch deadlines --from 2026-01-01 --to 2026-12-31 --format csv";
 
 pub const RECORDS_EXAMPLES: &str = "\

@@ -6,6 +6,8 @@ mod calendar;
 mod cli;
 mod commands;
 mod layout;
+#[cfg(test)]
+mod reference;
 mod render;
 mod research;
 
