@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use comfy_table::{CellAlignment, Table, presets};
 use serde_json::json;
 use treatywatch_core::{Dataset, Date, Engine, Treaty};
 use treatywatch_data::DataFile;
@@ -15,7 +14,7 @@ use treatywatch_untc::{FileReport, Import};
 
 use crate::cli::{ExportCommand, Format, Granularity, ImportCommand, PanelFormat};
 use crate::commands::{treaty_arg, user};
-use crate::layout::Width;
+use crate::layout::{Column, Grid, Width};
 use crate::render;
 
 /// Refuses a treaty whose rules are recorded but not its participants (the registry's
@@ -82,21 +81,20 @@ fn file_name(path: &str) -> &str {
 /// with its reason, and the column notes.
 pub fn report_text(import: &Import, index_problems: &[String]) -> String {
     let mut s = String::new();
-    let mut t = Table::new();
-    t.load_style(presets::NOTHING);
-    t.set_header(vec![
-        "FILE",
-        "TREATY",
-        "UN REF",
-        "ROWS",
-        "IMPORTED",
-        "ACTIONS",
-        "NOT STATES",
-        "NO DATE",
-        "UNRESOLVED",
+    // Written to IMPORT-REPORT.md as well as printed: never sized to a terminal.
+    let mut t = Grid::new(vec![
+        Column::keep("FILE"),
+        Column::keep("TREATY"),
+        Column::keep("UN REF"),
+        Column::keep("ROWS").right(),
+        Column::keep("IMPORTED").right(),
+        Column::keep("ACTIONS").right(),
+        Column::keep("NOT STATES").right(),
+        Column::keep("NO DATE").right(),
+        Column::keep("UNRESOLVED").right(),
     ]);
     for r in &import.reports {
-        t.add_row(vec![
+        t.row([
             file_name(&r.path).to_string(),
             r.treaty.as_ref().map_or("-".into(), |t| t.to_string()),
             r.reference.clone().unwrap_or_else(|| "-".into()),
@@ -111,14 +109,7 @@ pub fn report_text(import: &Import, index_problems: &[String]) -> String {
             },
         ]);
     }
-    for i in 3..9 {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    for line in t.to_string().lines() {
-        let _ = writeln!(s, "{}", line.trim_end());
-    }
+    s.push_str(&t.render(Width::Unlimited));
     let sum = |f: fn(&FileReport) -> usize| import.reports.iter().map(f).sum::<usize>();
     let read = import.reports.iter().filter(|r| r.error.is_none()).count();
     let _ = writeln!(
