@@ -249,7 +249,7 @@ fn bad_dates_states_treaties_and_parameters_say_what_to_send() {
         StatusCode::BAD_REQUEST,
         "no_participants",
     );
-    assert!(e["hint"].as_str().unwrap().contains("apmbc, ccm"), "{e}");
+    assert!(e["hint"].as_str().unwrap().contains("apmbc, att, ccm, tpnw"), "{e}");
     let e = err(
         "/api/v1/status?date=2026-03-01",
         StatusCode::BAD_REQUEST,
@@ -909,7 +909,8 @@ fn panel_downloads_are_the_export_commands_files() {
     let n: i64 = db
         .query_row("SELECT count(*) FROM panel", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(n, 197 * 2 * 7);
+    // Four curated treaties: apmbc, att, ccm, tpnw.
+    assert_eq!(n, 197 * 4 * 7);
     let fin: String = db
         .query_row(
             "SELECT status FROM panel WHERE state = 'FIN' AND treaty = 'apmbc' AND period = '2026'",
@@ -962,7 +963,7 @@ fn panel_downloads_are_bounded_and_errors_say_what_to_send() {
     );
     let m = e["message"].as_str().unwrap();
     assert!(
-        m.contains("3885628 rows (2 treaties x 197 states x 9862 days)")
+        m.contains("7771256 rows (4 treaties x 197 states x 9862 days)")
             && m.contains("at most 100000"),
         "{e}"
     );

@@ -34,8 +34,10 @@ pub struct AnnotateArgs {
     /// else today.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
-    #[arg(long, default_value = "apmbc")]
+    /// The treaty the claims are checked against: an id (apmbc, ccm) or a UN reference.
+    #[arg(long, default_value = "apmbc", value_name = "TREATY")]
     pub treaty: String,
+    /// text: for people; json: for programs; html: a page to open in a browser.
     #[arg(long, value_enum, default_value_t)]
     pub format: AnnotateFormat,
 }

@@ -5,6 +5,9 @@ mod annotate;
 mod calendar;
 mod cli;
 mod commands;
+mod layout;
+#[cfg(test)]
+mod reference;
 mod render;
 mod research;
 
@@ -37,6 +40,21 @@ fn long_version() -> String {
     format!("{}\n{data}", env!("CARGO_PKG_VERSION"))
 }
 
+/// Whether the error, or any error in its chain, is a write to a closed pipe.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        // serde_json's error hides the io::Error it holds from the chain; csv's names it.
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+            || c.downcast_ref::<csv::Error>().is_some_and(
+                |e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe),
+            )
+    })
+}
+
 fn main() -> ExitCode {
     let mut command = Cli::command();
     // Parsing the dataset costs milliseconds: only when the version is asked for.
@@ -64,9 +82,9 @@ fn main() -> ExitCode {
             code
         }
         Err(e) => {
-            if let Some(io) = e.downcast_ref::<std::io::Error>()
-                && io.kind() == std::io::ErrorKind::BrokenPipe
-            {
+            // A reader that stopped early (`| head`) is not an error, however deep in
+            // the error's chain (anyhow context, csv or serde_json errors) it is found.
+            if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("treatywatch: {e:#}");
