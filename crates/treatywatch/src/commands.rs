@@ -103,7 +103,11 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
     }
     let full = match cli.untc.is_empty() {
         true => load(cli.data.as_deref())?,
-        false => crate::research::load_with_untc(cli.data.as_deref(), &cli.untc)?,
+        false => crate::research::load_with_untc(
+            cli.data.as_deref(),
+            &cli.untc,
+            cli.untc_captured.as_deref(),
+        )?,
     };
     let known_on = known_on_arg(&cli.command)?;
     // As a careful reader knew it on `known_on`: later facts left out.
@@ -258,6 +262,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
         }
         Command::Annotate(args) => crate::annotate::run(&engine, args, today(), out)?,
         Command::Export(cmd) => return crate::research::export(&engine, &cmd, out),
+        Command::Treaties { format } => crate::research::treaties(&engine, format, out)?,
         Command::Changes {
             from,
             to,
