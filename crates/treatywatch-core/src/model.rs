@@ -569,7 +569,9 @@ pub struct DatasetMeta {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DatasetIdentity {
     pub title: String,
-    /// The curators' version of the data (`2026.1`), or `unversioned`.
+    /// The curators' version of the data (`2026.1`), or `unversioned`; with
+    /// `+untc.FROM..TO` when UN status tables were imported into it, FROM and TO the
+    /// earliest and latest day up to which a table is known (`2026.2+untc.2013-01-01..2014-09-01`).
     pub version: String,
     /// The date of the latest fact recorded (an action, a domestic step, a record, the
     /// start or end of a conflict): how current the data is.
@@ -707,9 +709,22 @@ impl Dataset {
                 s.to_string()
             }
         };
+        // A dataset merged with imported status tables says so in its version: the
+        // curators' version, then `+untc.` and the range of the tables' known_until.
+        let bounded = self.treaties.iter().filter_map(|t| t.known_until);
+        let (lo, hi) = bounded.fold((None, None), |(lo, hi): (Option<Date>, Option<Date>), d| {
+            (
+                Some(lo.map_or(d, |l| l.min(d))),
+                Some(hi.map_or(d, |h| h.max(d))),
+            )
+        });
+        let mut version = or(&m.version, "unversioned");
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            version = format!("{version}+untc.{lo}..{hi}");
+        }
         DatasetIdentity {
             title: or(&m.title, "treatywatch dataset"),
-            version: or(&m.version, "unversioned"),
+            version,
             latest_fact: self.latest_fact(),
             license: or(&m.license, "unknown"),
             license_url: m.license_url.clone(),

@@ -97,9 +97,8 @@ pub struct Capture {
 impl Capture {
     /// Reads `FROM/TO` (`2013-01-01/2015-12-31`) or a single day.
     pub fn parse(s: &str) -> Result<Capture, String> {
-        let day = |x: &str| {
-            treatywatch_core::parse_date(x.trim()).map_err(|e| format!("`{s}`: {e}"))
-        };
+        let day =
+            |x: &str| treatywatch_core::parse_date(x.trim()).map_err(|e| format!("`{s}`: {e}"));
         let (from, to) = match s.split_once('/') {
             Some((a, b)) => (day(a)?, day(b)?),
             None => (day(s)?, day(s)?),
@@ -178,9 +177,9 @@ impl Difference {
                 "{state} {kind}: the curated record says {curated}, the table {table}; kept \
                  {curated}"
             ),
-            Difference::TableOnly { state, kind, date } => format!(
-                "{state} {kind} on {date}: only in the table; added"
-            ),
+            Difference::TableOnly { state, kind, date } => {
+                format!("{state} {kind} on {date}: only in the table; added")
+            }
             Difference::CuratedOnly { state, kind, date } => format!(
                 "{state} {kind} on {date}: only in the curated record, though the table \
                  should show it; kept"

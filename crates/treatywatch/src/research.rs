@@ -481,7 +481,14 @@ pub fn treaties(engine: &Engine<'_>, format: Format, out: &mut impl Write) -> Re
         Format::Table => {
             let mut t = Table::new();
             t.load_style(presets::NOTHING);
-            t.set_header(vec!["ID", "UN REF", "SHORT NAME", "RECORD", "KNOWN UNTIL", "RULES"]);
+            t.set_header(vec![
+                "ID",
+                "UN REF",
+                "SHORT NAME",
+                "RECORD",
+                "KNOWN UNTIL",
+                "RULES",
+            ]);
             for r in &rows {
                 let s = |k: &str| r[k].as_str().unwrap_or("-").to_string();
                 t.add_row(vec![
@@ -498,8 +505,14 @@ pub fn treaties(engine: &Engine<'_>, format: Format, out: &mut impl Write) -> Re
                 ]);
             }
             let current = rows.iter().filter(|r| r["current"] == json!(true)).count();
-            let imported = rows.iter().filter(|r| r["record"] == json!("imported")).count();
-            let only = rows.iter().filter(|r| r["record"] == json!("rules_only")).count();
+            let imported = rows
+                .iter()
+                .filter(|r| r["record"] == json!("imported"))
+                .count();
+            let only = rows
+                .iter()
+                .filter(|r| r["record"] == json!("rules_only"))
+                .count();
             writeln!(
                 out,
                 "{} treaties: {current} curated to the dataset's latest fact ({}), {imported} \
@@ -567,6 +580,12 @@ pub fn export(engine: &Engine<'_>, cmd: &ExportCommand, out: &mut impl Write) ->
                 .with_context(|| format!("creating {}", path.display()))?;
             let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
             treatywatch_export::write_csv(&mut w, engine, &treaties, &periods)?;
+            // The dataset's identity beside the CSV: PANEL.csv -> PANEL.metadata.json.
+            let meta_path = path.with_extension("metadata.json");
+            let mut m = std::fs::File::create(&meta_path)
+                .with_context(|| format!("creating {}", meta_path.display()))?;
+            let meta = treatywatch_export::metadata(engine.data(), &treaties, &periods);
+            treatywatch_export::write_metadata_json(&mut m, &meta)?;
         }
         _ if to_stdout => return Err(user("--out -: only CSV can go to standard output")),
         PanelFormat::Parquet => {
