@@ -43,7 +43,8 @@ CREATE TABLE treaties (
     untc TEXT,                      -- UN reference such as XXVI-5
     adopted TEXT,
     opened_for_signature TEXT,
-    entry_into_force TEXT           -- as recorded; the engine computes its own
+    entry_into_force TEXT,          -- as recorded; the engine computes its own
+    known_until TEXT                -- known only from an imported table up to this day
 );
 CREATE TABLE actions (
     id INTEGER PRIMARY KEY,
@@ -58,16 +59,13 @@ CREATE TABLE action_sources (
     source TEXT NOT NULL REFERENCES sources(id),
     PRIMARY KEY (action, source)
 );
-CREATE TABLE panel (
+CREATE TABLE panel_rows (
     state TEXT NOT NULL,            -- states(code), or entities(id) for a former state
     state_name TEXT NOT NULL,
     iso3n INTEGER,
     ccode INTEGER,                  -- Correlates of War
     gwcode INTEGER,                 -- Gleditsch-Ward
     treaty TEXT NOT NULL REFERENCES treaties(id),
-    treaty_name TEXT NOT NULL,
-    treaty_short_name TEXT NOT NULL,
-    treaty_ref TEXT NOT NULL,
     {period},
     date TEXT NOT NULL,
     status TEXT NOT NULL,
@@ -81,17 +79,25 @@ CREATE TABLE panel (
     entry_into_force TEXT,
     withdrawal_notified TEXT,
     withdrawal_effective TEXT,
-    known_until TEXT,
     PRIMARY KEY (state, treaty, {key})
 ) WITHOUT ROWID;
+-- The panel with the columns of every format: the rows and their treaty's names.
+CREATE VIEW panel AS
+SELECT p.state, p.state_name, p.iso3n, p.ccode, p.gwcode, p.treaty,
+       t.name AS treaty_name, t.short_name AS treaty_short_name,
+       coalesce(t.untc, '') AS treaty_ref, p.{key}, p.date, p.status,
+       p.signed, p.consented, p.bound, p.withdrawn, p.signature_date, p.consent_date,
+       p.consent_kind, p.entry_into_force, p.withdrawal_notified, p.withdrawal_effective,
+       t.known_until
+FROM panel_rows p JOIN treaties t ON t.id = p.treaty;
 ";
 
 const INDEXES: &str = "
 CREATE INDEX actions_by_treaty_state ON actions(treaty, state, date);
 CREATE INDEX actions_by_state ON actions(state);
 CREATE INDEX action_sources_by_source ON action_sources(source);
-CREATE INDEX panel_by_treaty_period ON panel(treaty, {key}, status);
-CREATE INDEX panel_by_status ON panel(status, {key});
+CREATE INDEX panel_by_treaty_period ON panel_rows(treaty, {key}, status);
+CREATE INDEX panel_by_status ON panel_rows(status, {key});
 ";
 
 /// Writes the dataset and the panel to a new SQLite database at `path` (replacing any
@@ -176,7 +182,7 @@ fn fill<'d>(
                 s.url
             ])?;
         }
-        let mut st = tx.prepare("INSERT INTO treaties VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+        let mut st = tx.prepare("INSERT INTO treaties VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
         for t in &data.treaties {
             st.execute(params![
                 t.id.0,
@@ -185,7 +191,8 @@ fn fill<'d>(
                 t.untc,
                 d(t.adopted),
                 d(t.opened_for_signature),
-                d(t.entry_into_force)
+                d(t.entry_into_force),
+                d(t.known_until)
             ])?;
         }
         let mut st = tx.prepare("INSERT INTO actions VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
@@ -204,8 +211,8 @@ fn fill<'d>(
             }
         }
         let mut st = tx.prepare(
-            "INSERT INTO panel VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, \
-             ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+            "INSERT INTO panel_rows VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
+             ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
         )?;
         let labels: Vec<(rusqlite::types::Value, String)> = periods
             .iter()
@@ -230,9 +237,6 @@ fn fill<'d>(
                     actor.code(CodeSystem::Cow, day),
                     actor.code(CodeSystem::Gw, day),
                     treaty.id.0,
-                    treaty.name,
-                    treaty.short_name,
-                    treaty.untc.as_deref().unwrap_or(""),
                     labels[i].0,
                     labels[i].1,
                     r.status.as_str(),
@@ -246,7 +250,6 @@ fn fill<'d>(
                     d(f.entry_into_force),
                     d(f.withdrawal_notified),
                     d(f.withdrawal_effective),
-                    d(treaty.known_until),
                 ])?;
             }
             Ok(())
