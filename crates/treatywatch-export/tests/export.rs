@@ -40,9 +40,15 @@ fn csv_has_the_documented_columns_and_one_row_per_state_treaty_and_year() {
     assert_eq!(
         ltu,
         [
-            format!("{common},2024,2024-03-06,party,1,1,1,0,2008-12-03,2011-03-24,ratification,2011-09-01,,,"),
-            format!("{common},2025,2025-03-06,withdrawn,1,0,0,1,2008-12-03,2011-03-24,ratification,2011-09-01,2024-09-06,2025-03-06,"),
-            format!("{common},2026,2026-03-06,withdrawn,1,0,0,1,2008-12-03,2011-03-24,ratification,2011-09-01,2024-09-06,2025-03-06,"),
+            format!(
+                "{common},2024,2024-03-06,party,1,1,1,0,2008-12-03,2011-03-24,ratification,2011-09-01,,,"
+            ),
+            format!(
+                "{common},2025,2025-03-06,withdrawn,1,0,0,1,2008-12-03,2011-03-24,ratification,2011-09-01,2024-09-06,2025-03-06,"
+            ),
+            format!(
+                "{common},2026,2026-03-06,withdrawn,1,0,0,1,2008-12-03,2011-03-24,ratification,2011-09-01,2024-09-06,2025-03-06,"
+            ),
         ]
     );
     // Names with commas are quoted.
@@ -60,7 +66,12 @@ fn daily_panels_have_one_row_per_day() {
     treatywatch_export::write_csv(&mut out, &engine, &ccm, &p).unwrap();
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.lines().count(), 1 + 197 * 365);
-    assert!(text.lines().next().unwrap().contains(",treaty_ref,day,date,"));
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains(",treaty_ref,day,date,")
+    );
     assert!(text.contains("XXVI-6,2025-03-05,2025-03-05,withdrawal_pending,1,1,1,0,"));
     assert!(text.contains("XXVI-6,2025-03-06,2025-03-06,withdrawn,1,0,0,1,"));
 }

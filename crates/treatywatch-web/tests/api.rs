@@ -50,7 +50,12 @@ fn engine_json(
 #[test]
 fn treaties() {
     let j = ok("/api/v1/treaties").json();
-    let t = j.as_array().unwrap().iter().find(|t| t["id"] == "apmbc").unwrap();
+    let t = j
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "apmbc")
+        .unwrap();
     assert_eq!(t["id"], "apmbc");
     assert_eq!(t["untc"], "XXVI-5");
     assert_eq!(t["entry_into_force"], "1999-03-01");
