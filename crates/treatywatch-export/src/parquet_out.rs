@@ -52,6 +52,9 @@ pub fn epoch_days(d: Date) -> i32 {
     era * 146_097 + doe - 719_468
 }
 
+/// Chunks encoded by one thread: (chunk index, a one-row-group file).
+type Encoded = Vec<(usize, Vec<u8>)>;
+
 struct Row {
     treaty: u32,
     actor: u32,
@@ -136,8 +139,8 @@ pub fn write_parquet_to<'d, W: Write + Send>(
         .min(chunks.len())
         .max(1);
     let next = AtomicUsize::new(0);
-    let results: Vec<Result<Vec<(usize, Vec<u8>)>, ExportError>> = std::thread::scope(|scope| {
-        let work = || -> Result<Vec<(usize, Vec<u8>)>, ExportError> {
+    let results: Vec<Result<Encoded, ExportError>> = std::thread::scope(|scope| {
+        let work = || -> Result<Encoded, ExportError> {
             let mut done = Vec::new();
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
