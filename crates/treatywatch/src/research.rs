@@ -580,12 +580,16 @@ pub fn export(engine: &Engine<'_>, cmd: &ExportCommand, out: &mut impl Write) ->
                 .with_context(|| format!("creating {}", path.display()))?;
             let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
             treatywatch_export::write_csv(&mut w, engine, &treaties, &periods)?;
-            // The dataset's identity beside the CSV: PANEL.csv -> PANEL.metadata.json.
-            let meta_path = path.with_extension("metadata.json");
-            let mut m = std::fs::File::create(&meta_path)
-                .with_context(|| format!("creating {}", meta_path.display()))?;
-            let meta = treatywatch_export::metadata(engine.data(), &treaties, &periods);
-            treatywatch_export::write_metadata_json(&mut m, &meta)?;
+            drop(w);
+            // The dataset's identity beside the CSV: PANEL.csv -> PANEL.metadata.json
+            // (not beside a device such as /dev/null).
+            if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+                let meta_path = path.with_extension("metadata.json");
+                let mut m = std::fs::File::create(&meta_path)
+                    .with_context(|| format!("creating {}", meta_path.display()))?;
+                let meta = treatywatch_export::metadata(engine.data(), &treaties, &periods);
+                treatywatch_export::write_metadata_json(&mut m, &meta)?;
+            }
         }
         _ if to_stdout => return Err(user("--out -: only CSV can go to standard output")),
         PanelFormat::Parquet => {
