@@ -328,6 +328,7 @@ fn report(
             d.records.len()
         )?;
         writeln!(out, "dataset: {}", d.identity().line())?;
+        writeln!(out, "{}", currency(d))?;
     }
     writeln!(out, "{errors} error(s), {warnings} warning(s)")?;
     Ok(if errors > 0 {
@@ -335,4 +336,41 @@ fn report(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Which treaties are current: curated to the latest fact, known only from imported
+/// tables up to their capture, or with rules and no record.
+fn currency(d: &Dataset) -> String {
+    let with_actions: std::collections::HashSet<&str> =
+        d.actions.iter().map(|a| a.treaty.as_str()).collect();
+    let mut current = Vec::new();
+    let mut bounded = Vec::new();
+    let mut rules_only = 0;
+    for t in &d.treaties {
+        match (with_actions.contains(t.id.as_str()), t.known_until) {
+            (false, _) => rules_only += 1,
+            (true, Some(k)) => bounded.push(k),
+            (true, None) => current.push(t.id.as_str()),
+        }
+    }
+    let latest = d
+        .latest_fact()
+        .map_or_else(|| "-".to_string(), |x| x.to_string());
+    let mut s = format!(
+        "treaties: {} current to the latest fact {latest} ({})",
+        current.len(),
+        current.join(", ")
+    );
+    if let (Some(a), Some(b)) = (bounded.iter().min(), bounded.iter().max()) {
+        s.push_str(&format!(
+            "; {} known only from imported tables, up to {a}..{b} (unknown after)",
+            bounded.len()
+        ));
+    }
+    if rules_only > 0 {
+        s.push_str(&format!(
+            "; {rules_only} with rules but no record (import their tables with --untc)"
+        ));
+    }
+    s
 }
