@@ -158,6 +158,13 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 ),
             };
             let mut doc = engine.parties(treaty, on);
+            if let Some(k) = doc.known_until {
+                eprintln!(
+                    "treatywatch: the record of {} ends on {k} (an imported table): every \
+                     status on {on} is unknown; the counts are the last known, as of {k}",
+                    treaty.id
+                );
+            }
             if let Some(f) = filter {
                 doc.states.retain(|r| r.status == f);
             }

@@ -367,6 +367,35 @@ fn after_a_snapshot_the_status_is_unknown_never_confident() {
             .assert()
             .success()
             .stdout(predicate::str::contains(",2010-01-01,consent_deposited,"));
+        // Counts after the record are the last known ones, and say as of when.
+        let out = tw()
+            .args(["--untc", &untc, "--untc-captured", CAPTURED])
+            .args([
+                "parties",
+                "--treaty",
+                "ctbt",
+                "--on",
+                "2024-01-01",
+                "--format",
+                "json",
+            ])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(
+                "every status on 2024-01-01 is unknown",
+            ))
+            .get_output()
+            .stdout
+            .clone();
+        let j: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(j["known_until"], serde_json::json!(k));
+        assert!(
+            j["states"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|s| s["status"] == "unknown")
+        );
         // The table view says unknown too.
         tw().args(["--untc", &untc, "--untc-captured", CAPTURED])
             .args(["status", "RUS", "--treaty", "XXVI-4", "--on", "2024-01-01"])
