@@ -464,16 +464,8 @@ def names(tid):
 
 
 def opened(tid):
-    t = reg_by_id.get(tid)
-    days = []
-    if t is not None:
-        days = [pd.Timestamp(t[k]) for k in ("adopted", "opened_for_signature") if k in t]
-    else:
-        title = table_meta[tid]["treaty_name"].strip()
-        words = title.rpartition(". ")[2].split()
-        m = CELL.match(" ".join(words[-3:])) if len(words) >= 3 else None
-        if m and month_of(m.group(2)):
-            days = [pd.Timestamp(int(m.group(3)), month_of(m.group(2)), int(m.group(1)))]
+    t = reg_by_id.get(tid) or {}
+    days = [pd.Timestamp(t[k]) for k in ("adopted", "opened_for_signature") if k in t]
     return min(days) if days else None
 
 

@@ -678,10 +678,9 @@ fn treaty_toml(t: &ImportedTreaty, known_until: Option<Date>) -> String {
     let _ = writeln!(s, "short_name = {}", toml_str(m.short_title()));
     let _ = writeln!(s, "aliases = [{}]", toml_str(&m.reference));
     let _ = writeln!(s, "untc = {}", toml_str(&m.reference));
-    if let Some(adopted) = adopted_of(m) {
-        let _ = writeln!(s, "# The day at the end of the index's title.");
-        let _ = writeln!(s, "adopted = \"{adopted}\"");
-    }
+    // The day at the end of the index's title is not always the adoption (an amended
+    // text carries its amendment's day, and parties to the original precede it): no
+    // `adopted` is written.
     if let Some(k) = known_until {
         let _ = writeln!(s, "# The table is known to speak for the days up to here.");
         let _ = writeln!(s, "known_until = \"{k}\"");
@@ -690,17 +689,6 @@ fn treaty_toml(t: &ImportedTreaty, known_until: Option<Date>) -> String {
     let _ = writeln!(s, "status_sources = [{}]", toml_str(&t.source_id()));
     let _ = writeln!(s, "\n[rules.entry_into_force]\nrule = \"unknown\"");
     s
-}
-
-/// The day at the end of an index title ("... Oslo, 18 September 1997"), if any.
-fn adopted_of(m: &TreatyMeta) -> Option<Date> {
-    let (_, tail) = m.title.rsplit_once(". ")?;
-    let words: Vec<&str> = tail.split_whitespace().collect();
-    if words.len() < 3 {
-        return None;
-    }
-    let text = words[words.len() - 3..].join(" ");
-    crate::cell::parse_cell(&text).ok().map(|c| c.date)
 }
 
 /// A treaty file of the registry with `known_until` set: the line goes before the first
