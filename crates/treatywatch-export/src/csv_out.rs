@@ -116,42 +116,64 @@ pub fn write_csv<'d>(
             .into_bytes()
         })
         .collect();
-    let mut buf: Vec<u8> = Vec::with_capacity(1 << 20);
-    let mut tail: Vec<u8> = Vec::with_capacity(160);
-    let mut codes: Vec<u8> = Vec::with_capacity(16);
-    for_each_pair(engine, treaties, periods, |ti, treaty, actor, rows| {
-        let who = format!("{},{},", field(&actor.id), field(&actor.name));
-        let mut last: Option<&RowFacts> = None;
-        let mut last_codes: Option<[Option<u16>; 3]> = None;
-        for (i, r) in rows.iter().enumerate() {
-            let Some(r) = r else { continue };
-            let day = periods[i].1;
-            let c = CodeSystem::ALL.map(|s| actor.code(s, day));
-            if last_codes != Some(c) {
-                codes.clear();
-                for x in c {
-                    push_code(&mut codes, x);
+    // The rows are formatted on a worker thread and written here, so that formatting
+    // and the system's writing overlap; at most a few megabytes are in flight.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
+    std::thread::scope(|scope| -> Result<(), ExportError> {
+        let producer = scope.spawn(move || -> Result<(), ExportError> {
+            let mut buf: Vec<u8> = Vec::with_capacity(1 << 20);
+            let mut tail: Vec<u8> = Vec::with_capacity(160);
+            let mut codes: Vec<u8> = Vec::with_capacity(16);
+            let stopped = || ExportError::Spec("the CSV output was closed".into());
+            for_each_pair(engine, treaties, periods, |ti, treaty, actor, rows| {
+                let who = format!("{},{},", field(&actor.id), field(&actor.name));
+                let mut last: Option<&RowFacts> = None;
+                let mut last_codes: Option<[Option<u16>; 3]> = None;
+                for (i, r) in rows.iter().enumerate() {
+                    let Some(r) = r else { continue };
+                    let day = periods[i].1;
+                    let c = CodeSystem::ALL.map(|s| actor.code(s, day));
+                    if last_codes != Some(c) {
+                        codes.clear();
+                        for x in c {
+                            push_code(&mut codes, x);
+                        }
+                        last_codes = Some(c);
+                    }
+                    if last != Some(r) {
+                        tail.clear();
+                        push_facts(&mut tail, r, treaty.known_until);
+                        last = Some(r);
+                    }
+                    buf.extend_from_slice(who.as_bytes());
+                    buf.extend_from_slice(&codes);
+                    buf.extend_from_slice(&treaty_fields[ti]);
+                    buf.extend_from_slice(&period_fields[i]);
+                    buf.extend_from_slice(&tail);
                 }
-                last_codes = Some(c);
+                if buf.len() > 1 << 20 {
+                    let full = std::mem::replace(&mut buf, Vec::with_capacity(1 << 20 | 1 << 16));
+                    tx.send(full).map_err(|_| stopped())?;
+                }
+                Ok(())
+            })?;
+            tx.send(buf).map_err(|_| stopped())?;
+            Ok(())
+        });
+        let mut written = Ok(());
+        for chunk in rx {
+            if let Err(e) = out.write_all(&chunk) {
+                written = Err(err(e));
+                break;
             }
-            if last != Some(r) {
-                tail.clear();
-                push_facts(&mut tail, r, treaty.known_until);
-                last = Some(r);
-            }
-            buf.extend_from_slice(who.as_bytes());
-            buf.extend_from_slice(&codes);
-            buf.extend_from_slice(&treaty_fields[ti]);
-            buf.extend_from_slice(&period_fields[i]);
-            buf.extend_from_slice(&tail);
         }
-        if buf.len() > 1 << 20 {
-            out.write_all(&buf).map_err(err)?;
-            buf.clear();
-        }
-        Ok(())
+        // Dropping the receiver (on a write error) stops the producer.
+        let produced = producer
+            .join()
+            .unwrap_or_else(|_| Err(ExportError::Spec("the CSV worker thread failed".into())));
+        written?;
+        produced
     })?;
-    out.write_all(&buf).map_err(err)?;
     out.flush().map_err(err)?;
     Ok(())
 }
