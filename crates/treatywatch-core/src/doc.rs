@@ -62,6 +62,11 @@ impl Serialize for Counts {
 pub struct PartiesDoc<'d> {
     pub treaty: &'d TreatyId,
     pub on: Date,
+    /// Set when `on` is after the last day the treaty's record speaks for (a treaty
+    /// known only from an imported status table): every state's status is then
+    /// `unknown`, and `counts` are the last known ones, as of this day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub known_until: Option<Date>,
     pub counts: Counts,
     pub states: Vec<StatusReport<'d>>,
 }
@@ -72,6 +77,7 @@ impl<'d> PartiesDoc<'d> {
         PartiesDoc {
             treaty: &treaty.id,
             on,
+            known_until: treaty.known_until.filter(|k| on > *k),
             counts: Counts::of(&states),
             states,
         }

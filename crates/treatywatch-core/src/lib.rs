@@ -31,9 +31,9 @@ pub use engine::{
     Engine, Status, StatusFacts, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty,
 };
 pub use model::{
-    Action, ActionKind, ConflictPeriod, ConsentKind, Dataset, DatasetIdentity, DatasetMeta, Dated,
-    Entity, EntityKind, Origin, Source, SourceId, SourceKind, State, StateCode, StateKind, Treaty,
-    TreatyId,
+    Action, ActionKind, CodeSystem, ConflictPeriod, ConsentKind, Dataset, DatasetIdentity,
+    DatasetMeta, Dated, Entity, EntityKind, Origin, Source, SourceId, SourceKind, State, StateCode,
+    StateKind, SystemCode, Treaty, TreatyId,
 };
 pub use names::UnknownState;
 pub use rules::Rules;

@@ -15,8 +15,9 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Also import these UN Treaty Collection status tables (a directory with
-    /// index.csv and treaties/, or table files) for this command only: their actions
-    /// replace the dataset's for the same treaties.
+    /// index.csv and treaties/, or table files) for this command only. A treaty the
+    /// dataset records keeps its record and gets only what the tables alone have; the
+    /// differences are summed up on standard error.
     #[arg(long, global = true, value_name = "PATH")]
     pub untc: Vec<PathBuf>,
 
@@ -25,6 +26,13 @@ pub struct Cli {
     /// else the terminal's.
     #[arg(long, global = true)]
     pub wide: bool,
+
+    /// When the --untc tables were captured, FROM/TO (`2013-01-01/2015-12-31`): a
+    /// treaty known only from a table has an unknown status after the later of FROM
+    /// and the table's latest entry. Without it, each table is known up to its latest
+    /// entry.
+    #[arg(long, global = true, value_name = "FROM/TO")]
+    pub untc_captured: Option<String>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -228,6 +236,13 @@ pub enum Command {
     /// Research exports.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Every treaty: id, names, UN reference, whether curated or imported, and how
+    /// current its record is.
+    Treaties {
+        /// table: aligned columns for people; json (every alias) or csv: for programs.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Every status change between two dates, each with the action and sources behind it.
     #[command(after_help = CHANGES_EXAMPLES)]
     Changes {
@@ -265,6 +280,14 @@ pub enum ImportCommand {
         /// Fail (exit 1) if any row or name could not be resolved.
         #[arg(long)]
         strict: bool,
+        /// When the tables were captured, FROM/TO (`2013-01-01/2015-12-31`); see
+        /// --untc-captured.
+        #[arg(long, value_name = "FROM/TO")]
+        captured: Option<String>,
+        /// List every difference between the curated record and the tables of the same
+        /// treaties (always written to IMPORT-REPORT.md with --out).
+        #[arg(long)]
+        reconcile: bool,
         /// table: the report for people, every file listed; json: the report for
         /// programs (csv gives the table).
         #[arg(long, value_enum, default_value_t)]

@@ -115,7 +115,11 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
     let width = Width::detect(cli.wide);
     let full = match cli.untc.is_empty() {
         true => load(cli.data.as_deref())?,
-        false => crate::research::load_with_untc(cli.data.as_deref(), &cli.untc)?,
+        false => crate::research::load_with_untc(
+            cli.data.as_deref(),
+            &cli.untc,
+            cli.untc_captured.as_deref(),
+        )?,
     };
     let known_on = known_on_arg(&cli.command)?;
     // As a careful reader knew it on `known_on`: later facts left out.
@@ -166,6 +170,13 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 ),
             };
             let mut doc = engine.parties(treaty, on);
+            if let Some(k) = doc.known_until {
+                eprintln!(
+                    "treatywatch: the record of {} ends on {k} (an imported table): every \
+                     status on {on} is unknown; the counts are the last known, as of {k}",
+                    treaty.id
+                );
+            }
             if let Some(f) = filter {
                 doc.states.retain(|r| r.status == f);
             }
@@ -303,6 +314,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
         }
         Command::Annotate(args) => crate::annotate::run(&engine, args, today(), out)?,
         Command::Export(cmd) => return crate::research::export(&engine, &cmd, out),
+        Command::Treaties { format } => crate::research::treaties(&engine, format, width, out)?,
         Command::Changes {
             from,
             to,
@@ -405,6 +417,7 @@ fn report(
             d.records.len()
         )?;
         writeln!(out, "dataset: {}", d.identity().line())?;
+        writeln!(out, "{}", currency(d))?;
     }
     writeln!(out, "{errors} error(s), {warnings} warning(s)")?;
     Ok(if errors > 0 {
@@ -412,4 +425,41 @@ fn report(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Which treaties are current: curated to the latest fact, known only from imported
+/// tables up to their capture, or with rules and no record.
+fn currency(d: &Dataset) -> String {
+    let with_actions: std::collections::HashSet<&str> =
+        d.actions.iter().map(|a| a.treaty.as_str()).collect();
+    let mut current = Vec::new();
+    let mut bounded = Vec::new();
+    let mut rules_only = 0;
+    for t in &d.treaties {
+        match (with_actions.contains(t.id.as_str()), t.known_until) {
+            (false, _) => rules_only += 1,
+            (true, Some(k)) => bounded.push(k),
+            (true, None) => current.push(t.id.as_str()),
+        }
+    }
+    let latest = d
+        .latest_fact()
+        .map_or_else(|| "-".to_string(), |x| x.to_string());
+    let mut s = format!(
+        "treaties: {} current to the latest fact {latest} ({})",
+        current.len(),
+        current.join(", ")
+    );
+    if let (Some(a), Some(b)) = (bounded.iter().min(), bounded.iter().max()) {
+        s.push_str(&format!(
+            "; {} known only from imported tables, up to {a}..{b} (unknown after)",
+            bounded.len()
+        ));
+    }
+    if rules_only > 0 {
+        s.push_str(&format!(
+            "; {rules_only} with rules but no record (import their tables with --untc)"
+        ));
+    }
+    s
 }

@@ -332,7 +332,11 @@ fn an_unknown_treaty_or_status() {
         .assert()
         .failure()
         .stderr(predicate::str::contains(
-            "unknown treaty `nope`: known treaties are apmbc (XXVI-5)",
+            "unknown treaty `nope`: known treaties are",
+        ))
+        .stderr(predicate::str::contains("apmbc (XXVI-5)"))
+        .stderr(predicate::str::contains(
+            "`treatywatch treaties` lists them all",
         ));
     tw().args(["parties", "--status", "member"])
         .assert()
