@@ -23,7 +23,10 @@ pub mod obligations;
 pub mod rules;
 
 pub use date::{Date, DateError, PartialDate, SourceDate, parse_date};
-pub use doc::{BadWindow, Change, ChangesDoc, Counts, DeadlineWindow, PartiesDoc, TimelineDoc};
+pub use doc::{
+    BadWindow, Change, ChangesDoc, Counts, DeadlineWindow, DeadlinesDoc, Identified, PartiesDoc,
+    TimelineDoc,
+};
 pub use engine::{
     Engine, Status, StatusFacts, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty,
 };

@@ -8,16 +8,17 @@
 //!   with its verdict, facts and sources (the annotator's own HTML).
 //!
 //! Bodies are read up to [`MAX_ARTICLE_BODY_BYTES`] (the 1 KiB limit of the other
-//! routes does not apply here) and the text is held to the annotator's 2 MiB once
-//! decoded. A check runs on the blocking pool behind the same permits as every render
-//! ([`App::render`]), under the server's request timeout; the annotator's passes are
-//! linear in the text (a 2 MiB article takes about a second). Answers are not cached.
+//! routes does not apply here), and only once the articles' queue has a place for the
+//! check ([`crate::queue`]): a flood of large articles is shed with 503 before their
+//! bodies are read. The text is held to the annotator's 2 MiB once decoded. A check
+//! runs on the blocking pool holding its place, under the server's request timeout;
+//! the annotator's passes are linear in the text (a 2 MiB article takes about a
+//! second). Answers are not cached.
 
 use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -30,6 +31,8 @@ use utoipa::IntoParams;
 use crate::api::{Shared, json, params};
 use crate::cache::{self, Freshness};
 use crate::error::ApiError;
+use crate::query::{Q, QueryError};
+use crate::queue::Slot;
 use crate::{App, MAX_ARTICLE_BODY_BYTES};
 
 /// `date` and `treaty`, for a `text/plain` article.
@@ -214,24 +217,33 @@ impl App {
         Ok(Article { text, date, treaty })
     }
 
-    /// Checks an article on the blocking pool and renders the result with `render`.
-    async fn check<R, F>(self: &Arc<Self>, article: Article, render: F) -> Result<R, ApiError>
+    /// Checks an article on the blocking pool, holding its place in the articles'
+    /// queue, and renders the result with `render`.
+    async fn check<R, F>(
+        self: &Arc<Self>,
+        slot: Slot,
+        article: Article,
+        render: F,
+    ) -> Result<R, ApiError>
     where
         R: Send + 'static,
         F: FnOnce(&Annotation<'_>, &str) -> Result<R, ApiError> + Send + 'static,
     {
-        self.render(move |app| {
-            let opts = Options {
-                article_date: article.date,
-                today: app.today(),
-            };
-            let annotation = app
-                .annotator(article.treaty)
-                .annotate(&article.text, &opts)
-                .map_err(input_error)?;
-            render(&annotation, &article.text)
-        })
-        .await
+        let app = Arc::clone(self);
+        self.queues
+            .articles
+            .run(slot, move || {
+                let opts = Options {
+                    article_date: article.date,
+                    today: app.today(),
+                };
+                let annotation = app
+                    .annotator(article.treaty)
+                    .annotate(&article.text, &opts)
+                    .map_err(input_error)?;
+                render(&annotation, &article.text)
+            })
+            .await
     }
 }
 
@@ -251,11 +263,12 @@ const API_HINT: &str = "send Content-Type: application/json with {\"text\": \"..
 pub async fn api(
     State(app): State<Shared>,
     headers: HeaderMap,
-    q: Result<Query<AnnotateParams>, QueryRejection>,
+    q: Result<Q<AnnotateParams>, QueryError>,
     body: Body,
 ) -> Result<Response, ApiError> {
     let p = params(q, "date and treaty")?;
     let kind = media(&headers, &[Media::Json, Media::Text], API_HINT)?;
+    let slot = app.queues.articles.enter().await?;
     let bytes = read_body(&headers, body).await?;
     let article = match kind {
         Media::Json => {
@@ -278,7 +291,12 @@ pub async fn api(
             app.article(text, p.date.as_deref(), p.treaty.as_deref())?
         }
     };
-    let rendered = app.check(article, |a, _| json(a)).await?;
+    let data = app.engine.data();
+    let rendered = app
+        .check(slot, article, move |a, _| {
+            json(&treatywatch_core::Identified::new(data, a))
+        })
+        .await?;
     Ok(cache::response(&headers, &rendered, None, Freshness::Never))
 }
 
@@ -297,10 +315,7 @@ enum Outcome {
 }
 
 /// `GET /annotate`: the page with an empty form.
-pub async fn form(
-    State(app): State<Shared>,
-    q: Result<Query<FormParams>, QueryRejection>,
-) -> Response {
+pub async fn form(State(app): State<Shared>, q: Result<Q<FormParams>, QueryError>) -> Response {
     let treaty = match params(q, "treaty") {
         Ok(p) => p.treaty,
         Err(e) => return page_response(&app, &FormBody::default(), Outcome::Refused(e)),
@@ -319,23 +334,26 @@ pub async fn page(State(app): State<Shared>, headers: HeaderMap, body: Body) -> 
                      field text); programs can POST to /api/v1/annotate";
     let read = async {
         media(&headers, &[Media::Form], form_hint)?;
+        let slot = app.queues.articles.enter().await?;
         let bytes = read_body(&headers, body).await?;
-        serde_urlencoded::from_bytes::<FormBody>(&bytes).map_err(|e| {
-            ApiError::bad(
-                "bad_query",
-                format!("the form could not be read: {e}"),
-                "send the form on this page",
-            )
-        })
+        serde_urlencoded::from_bytes::<FormBody>(&bytes)
+            .map(|f| (slot, f))
+            .map_err(|e| {
+                ApiError::bad(
+                    "bad_query",
+                    format!("the form could not be read: {e}"),
+                    "send the form on this page",
+                )
+            })
     };
-    let fields = match read.await {
+    let (slot, fields) = match read.await {
         Ok(f) => f,
         Err(e) => return page_response(&app, &FormBody::default(), Outcome::Refused(e)),
     };
     let date = fields.date.as_deref().filter(|d| !d.trim().is_empty());
     let checked = match app.article(fields.text.clone(), date, fields.treaty.as_deref()) {
         Ok(article) => {
-            app.check(article, |a, text| {
+            app.check(slot, article, |a, text| {
                 Ok(treatywatch_annotate::html::fragment(a, text, 2))
             })
             .await

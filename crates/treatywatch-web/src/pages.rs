@@ -15,8 +15,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
 use axum::http::header::LOCATION;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -28,12 +28,13 @@ use crate::App;
 use crate::api::params;
 use crate::cache::{ExportFormat, Key, Rendered};
 use crate::error::ApiError;
+use crate::query::{Q, QueryError};
 
 pub(crate) const HTML: &str = "text/html; charset=utf-8";
 
-/// `treaty` and `on`.
+/// `treaty` and `on`. Pages ignore parameters they do not take (a shared link may carry
+/// any), and tracking parameters are dropped before anything is read.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PageParams {
     treaty: Option<String>,
     on: Option<String>,
@@ -41,7 +42,6 @@ pub struct PageParams {
 
 /// `q`, `treaty` and `on`.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SearchParams {
     q: Option<String>,
     treaty: Option<String>,
@@ -189,7 +189,7 @@ fn swatch(s: Status) -> Markup {
 pub async fn map(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-    q: Result<Query<PageParams>, QueryRejection>,
+    q: Result<Q<PageParams>, QueryError>,
 ) -> Response {
     let resolved = (|| {
         let p = params(q, "treaty and on")?;
@@ -371,7 +371,7 @@ pub async fn state(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
     code: Result<Path<String>, PathRejection>,
-    q: Result<Query<PageParams>, QueryRejection>,
+    q: Result<Q<PageParams>, QueryError>,
     uri: axum::http::Uri,
 ) -> Response {
     let Ok(Path(code)) = code else {
@@ -387,9 +387,10 @@ pub async fn state(
         Ok(r) => r,
         Err(e) => return api_error_page(e),
     };
-    let state = match app.engine.resolve_state(&code) {
-        Ok(s) => s,
-        Err(e) => {
+    let state = match app.lookup(&code).await {
+        crate::Lookup::Found(s) => s,
+        crate::Lookup::Refused(e) => return api_error_page(e),
+        crate::Lookup::Unknown(e) => {
             let links: Vec<(String, String)> = e
                 .suggestions
                 .iter()
@@ -576,7 +577,7 @@ fn state_page(
 /// `GET /search?q=`: to the state's page, or a page with the closest names.
 pub async fn search(
     State(app): State<Arc<App>>,
-    q: Result<Query<SearchParams>, QueryRejection>,
+    q: Result<Q<SearchParams>, QueryError>,
 ) -> Response {
     let p = match params(q, "q, treaty and on") {
         Ok(p) => p,
@@ -594,12 +595,13 @@ pub async fn search(
     if q.trim().is_empty() {
         return redirect(StatusCode::SEE_OTHER, "/");
     }
-    match app.engine.resolve_state(&q) {
-        Ok(s) => redirect(
+    match app.lookup(&q).await {
+        crate::Lookup::Found(s) => redirect(
             StatusCode::SEE_OTHER,
             &state_href(s.code.as_str(), treaty, on),
         ),
-        Err(e) => {
+        crate::Lookup::Refused(e) => api_error_page(e),
+        crate::Lookup::Unknown(e) => {
             let links: Vec<(String, String)> = e
                 .suggestions
                 .iter()

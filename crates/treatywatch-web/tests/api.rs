@@ -50,7 +50,8 @@ fn engine_json(
 #[test]
 fn treaties() {
     let j = ok("/api/v1/treaties").json();
-    let t = &j[0];
+    assert_eq!(j["dataset"]["version"], "2026.2");
+    let t = &j["treaties"][0];
     assert_eq!(t["id"], "apmbc");
     assert_eq!(t["untc"], "XXVI-5");
     assert_eq!(t["entry_into_force"], "1999-03-01");
@@ -79,7 +80,10 @@ fn status_is_the_parties_document() {
 fn status_defaults_to_today_and_says_so_in_its_freshness() {
     let r = ok("/api/v1/status");
     assert_eq!(r.json()["on"], "2026-03-01");
-    assert_eq!(r.header("cache-control"), Some("public, max-age=300"));
+    assert_eq!(
+        r.header("cache-control"),
+        Some("public, max-age=300, stale-while-revalidate=600, stale-if-error=86400")
+    );
     let dated = ok("/api/v1/status?on=2026-03-01");
     assert!(
         dated
@@ -97,7 +101,11 @@ fn one_state_by_code_or_name() {
     let expected = engine_json(|e, d| {
         let t = d.treaty("apmbc").unwrap();
         let s = e.resolve_state("FIN").unwrap();
-        serde_json::to_value(e.status(t, s, date(2026, 3, 1))).unwrap()
+        serde_json::to_value(treatywatch_core::Identified::new(
+            d,
+            e.status(t, s, date(2026, 3, 1)),
+        ))
+        .unwrap()
     });
     assert_eq!(j, expected);
     for other in ["fin", "Finland", "finland", "Suomi"] {
@@ -143,12 +151,7 @@ fn timeline_is_the_cli_document() {
     let expected = engine_json(|e, d| {
         let t = d.treaty("apmbc").unwrap();
         let s = e.resolve_state("FIN").unwrap();
-        serde_json::to_value(treatywatch_core::TimelineDoc {
-            treaty: t,
-            state: s,
-            events: e.timeline(t, s),
-        })
-        .unwrap()
+        serde_json::to_value(e.timeline_doc(t, s)).unwrap()
     });
     assert_eq!(j, expected);
 }
@@ -327,10 +330,10 @@ fn etags_and_not_modified() {
 }
 
 #[test]
-fn gzip_when_asked() {
+fn gzip_and_brotli_when_asked() {
     let uri = "/api/v1/status?on=2025-06-01";
     let plain = ok(uri);
-    let gz = get(&app(), uri, &[("accept-encoding", "gzip, br")]);
+    let gz = get(&app(), uri, &[("accept-encoding", "gzip, deflate")]);
     assert_eq!(gz.header("content-encoding"), Some("gzip"));
     assert!(gz.body.len() * 5 < plain.body.len());
     let mut unzipped = Vec::new();
@@ -338,14 +341,45 @@ fn gzip_when_asked() {
         .read_to_end(&mut unzipped)
         .unwrap();
     assert_eq!(unzipped, plain.body);
-    assert_ne!(gz.header("etag"), plain.header("etag"));
-    // Either ETag revalidates.
-    let r = get(
-        &app(),
-        uri,
-        &[("if-none-match", gz.header("etag").unwrap())],
-    );
-    assert_eq!(r.status, StatusCode::NOT_MODIFIED);
+    let br = get(&app(), uri, &[("accept-encoding", "gzip, deflate, br")]);
+    assert_eq!(br.header("content-encoding"), Some("br"));
+    assert!(br.body.len() < gz.body.len());
+    let mut unbr = Vec::new();
+    brotli_decompress(&br.body, &mut unbr);
+    assert_eq!(unbr, plain.body);
+    let etags = [plain.header("etag"), gz.header("etag"), br.header("etag")];
+    assert!(etags[0] != etags[1] && etags[1] != etags[2] && etags[0] != etags[2]);
+    for (r, enc) in [(&plain, ""), (&gz, "gzip"), (&br, "br")] {
+        assert_eq!(r.header("vary"), Some("accept-encoding"));
+        assert!(
+            r.header("last-modified")
+                .unwrap()
+                .ends_with(" 00:00:00 GMT")
+        );
+        // Any copy's ETag revalidates; the 304 carries the ETag of the copy this
+        // request would get, so that a CDN refreshing its gzip copy is told the gzip
+        // copy's ETag.
+        for tag in etags.iter().flatten() {
+            let nm = get(
+                &app(),
+                uri,
+                &[("if-none-match", tag), ("accept-encoding", enc)],
+            );
+            assert_eq!(nm.status, StatusCode::NOT_MODIFIED);
+            assert_eq!(nm.header("etag"), r.header("etag"), "{enc} with {tag}");
+            assert!(
+                nm.header("cache-control")
+                    .unwrap()
+                    .contains("stale-while-revalidate")
+            );
+            assert!(nm.header("last-modified").is_some());
+        }
+    }
+}
+
+fn brotli_decompress(input: &[u8], out: &mut Vec<u8>) {
+    let mut r = brotli::Decompressor::new(input, 4096);
+    r.read_to_end(out).unwrap();
 }
 
 #[test]
@@ -423,6 +457,12 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
         schema_props(&doc, "Source"),
         keys(&parties["states"][0]["sources"][0])
     );
+    let one = ok("/api/v1/states/FIN?on=2026-03-01").json();
+    assert_eq!(schema_props(&doc, "StateStatus"), keys(&one));
+    assert_eq!(
+        schema_props(&doc, "DatasetIdentity"),
+        keys(&parties["dataset"])
+    );
     let timeline = ok("/api/v1/states/FIN/timeline").json();
     assert_eq!(schema_props(&doc, "Timeline"), keys(&timeline));
     assert_eq!(schema_props(&doc, "Event"), keys(&timeline["events"][0]));
@@ -430,7 +470,8 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
     assert_eq!(schema_props(&doc, "Changes"), keys(&changes));
     assert_eq!(schema_props(&doc, "Change"), keys(&changes["changes"][0]));
     let treaties = ok("/api/v1/treaties").json();
-    assert_eq!(schema_props(&doc, "Treaty"), keys(&treaties[0]));
+    assert_eq!(schema_props(&doc, "Treaties"), keys(&treaties));
+    assert_eq!(schema_props(&doc, "Treaty"), keys(&treaties["treaties"][0]));
     let hist = ok("/api/v1/histories").json();
     assert_eq!(schema_props(&doc, "Histories"), keys(&hist));
     assert_eq!(schema_props(&doc, "StateHistory"), keys(&hist["states"][0]));
@@ -440,7 +481,9 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
     );
     let error = get(&app(), "/api/v1/status?on=x", &[]).json();
     assert_eq!(schema_props(&doc, "ApiError"), keys(&error));
-    let deadlines = ok("/api/v1/deadlines?state=UKR&on=2026-03-01").json();
+    let listing = ok("/api/v1/deadlines?state=UKR&on=2026-03-01").json();
+    assert_eq!(schema_props(&doc, "Deadlines"), keys(&listing));
+    let deadlines = listing["deadlines"].clone();
     let annual = deadlines
         .as_array()
         .unwrap()
@@ -509,6 +552,48 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
     assert!(values("NameKind").is_superset(&used(&a["state_mentions"], "via")));
     assert!(values("DateKind").is_superset(&used(&a["dates"], "kind")));
     assert!(values("ArticleDateSource").contains(a["article_date_source"].as_str().unwrap()));
+    // As strict as the server: dates, treaties, years, required parameters, errors.
+    let param = |path: &str, name: &str| -> Value {
+        doc["paths"][path]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("{path} has no parameter {name}"))
+            .clone()
+    };
+    let on = param("/api/v1/status", "on");
+    assert_eq!(on["schema"]["format"], "date");
+    assert_eq!(on["schema"]["pattern"], treatywatch_web::DATE_PATTERN);
+    assert_eq!(
+        param("/api/v1/status", "treaty")["schema"]["enum"],
+        serde_json::json!(["apmbc", "ccm"])
+    );
+    assert_eq!(param("/api/v1/changes", "from")["required"], true);
+    assert_eq!(param("/api/v1/exports/panel", "from")["required"], true);
+    assert_eq!(
+        param("/api/v1/exports/panel", "to")["schema"]["maximum"],
+        2099
+    );
+    assert_eq!(
+        param("/api/v1/deadlines", "overdue")["schema"]["type"],
+        "boolean"
+    );
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            for code in ["414", "431", "503"] {
+                assert!(responses.contains_key(code), "{method} {path}: no {code}");
+            }
+        }
+    }
+    assert_eq!(doc["info"]["version"], "0.1.0+data.2026.2");
+    assert!(
+        doc["info"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("latest fact")
+    );
 }
 
 #[test]
@@ -601,13 +686,13 @@ fn engine_deadlines(
         .collect();
     let w =
         treatywatch_core::DeadlineWindow::new(on, from, to, overdue, !states.is_empty()).unwrap();
-    serde_json::to_value(engine.deadline_list(t, &states, on, &w)).unwrap()
+    serde_json::to_value(engine.deadlines_doc(t, &states, on, &w)).unwrap()
 }
 
 #[test]
 fn deadlines_are_the_command_lines_list() {
     let j = ok("/api/v1/deadlines?overdue=true&on=2020-01-01").json();
-    let due: Vec<(&str, &str, &str)> = j
+    let due: Vec<(&str, &str, &str)> = j["deadlines"]
         .as_array()
         .unwrap()
         .iter()
@@ -627,7 +712,7 @@ fn deadlines_are_the_command_lines_list() {
         ]
     );
     assert!(
-        j[0]["sources"][0]["url"]
+        j["deadlines"][0]["sources"][0]["url"]
             .as_str()
             .unwrap()
             .starts_with("http")
@@ -638,15 +723,21 @@ fn deadlines_are_the_command_lines_list() {
     );
     // One state, by name: its whole record.
     let oman = ok("/api/v1/deadlines?state=oman&on=2026-03-01").json();
-    assert!(!oman.as_array().unwrap().is_empty());
-    assert!(oman.as_array().unwrap().iter().all(|d| d["state"] == "OMN"));
+    assert!(!oman["deadlines"].as_array().unwrap().is_empty());
+    assert!(
+        oman["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["state"] == "OMN")
+    );
     assert_eq!(
         oman,
         engine_deadlines(Some("OMN"), date(2026, 3, 1), None, None, None, false)
     );
     // A window.
     let w = ok("/api/v1/deadlines?from=2000-01-01&to=2005-12-31&on=2026-03-01").json();
-    assert!(w.as_array().unwrap().iter().all(|d| {
+    assert!(w["deadlines"].as_array().unwrap().iter().all(|d| {
         let due = d["due"].as_str().unwrap();
         ("2000-01-01"..="2005-12-31").contains(&due)
     }));
@@ -666,10 +757,14 @@ fn deadlines_are_the_command_lines_list() {
 #[test]
 fn deadlines_default_to_the_year_after_today() {
     let r = ok("/api/v1/deadlines");
-    assert_eq!(r.header("cache-control"), Some("public, max-age=300"));
+    assert!(
+        r.header("cache-control")
+            .unwrap()
+            .starts_with("public, max-age=300,")
+    );
     let j = r.json();
-    assert!(!j.as_array().unwrap().is_empty());
-    for d in j.as_array().unwrap() {
+    assert!(!j["deadlines"].as_array().unwrap().is_empty());
+    for d in j["deadlines"].as_array().unwrap() {
         let due = d["due"].as_str().unwrap();
         assert!(("2026-03-01"..="2027-03-01").contains(&due), "{due}");
         assert_eq!(d["on"], "2026-03-01");
@@ -686,7 +781,8 @@ fn deadlines_as_known_on_a_day() {
     // `on` defaults to `known_on`.
     let j = ok("/api/v1/deadlines?known_on=2020-01-01&overdue=true").json();
     assert!(
-        j.as_array()
+        j["deadlines"]
+            .as_array()
             .unwrap()
             .iter()
             .all(|d| d["on"] == "2020-01-01")
@@ -777,7 +873,11 @@ fn status_and_states_as_known_on_a_day() {
     let s = engine.resolve_state("FIN").unwrap();
     assert_eq!(
         fin,
-        serde_json::to_value(engine.status(t, s, date(2026, 3, 1))).unwrap()
+        serde_json::to_value(treatywatch_core::Identified::new(
+            &view,
+            engine.status(t, s, date(2026, 3, 1))
+        ))
+        .unwrap()
     );
     // `on` defaults to `known_on`, which is a fixed day: fresh for an hour.
     let r = ok("/api/v1/status?known_on=2025-07-05");
@@ -955,7 +1055,7 @@ fn panel_downloads_are_bounded_and_errors_say_what_to_send() {
     );
     assert!(e["hint"].as_str().unwrap().contains("fewer years"), "{e}");
     err(
-        "/api/v1/exports/panel?from=1000&to=9999",
+        "/api/v1/exports/panel?from=1900&to=2099&granularity=day",
         StatusCode::BAD_REQUEST,
         "export_too_large",
     );
@@ -1061,7 +1161,11 @@ fn engine_annotation(text: &str, article_date: Option<Date>) -> Value {
         article_date,
         today: today(),
     };
-    serde_json::to_value(a.annotate(text, &opts).unwrap()).unwrap()
+    serde_json::to_value(treatywatch_core::Identified::new(
+        &data,
+        a.annotate(text, &opts).unwrap(),
+    ))
+    .unwrap()
 }
 
 #[test]

@@ -360,6 +360,7 @@ pub fn changes(
             render::json(
                 out,
                 &json!({
+                    "dataset": engine.data().identity(),
                     "treaty": treaty.map(|t| &t.id),
                     "from": from,
                     "to": to,
