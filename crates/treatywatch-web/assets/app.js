@@ -102,8 +102,18 @@
     if (next) setDate(next);
   }
 
+  // The address says what is on the screen: treaty, date, region and the state opened,
+  // so that a shared link opens the same view.
+  function setParam(name, value) {
+    const url = new URL(location.href);
+    if (value) url.searchParams.set(name, value);
+    else url.searchParams.delete(name);
+    history.replaceState(null, "", url);
+  }
+
   async function openState(code, focus) {
     selected = code;
+    setParam("state", code);
     for (const el of map.querySelectorAll("a.st.selected")) el.classList.remove("selected");
     for (const el of map.querySelectorAll(`a.st[data-state="${code}"]`)) el.classList.add("selected");
     try {
@@ -129,6 +139,7 @@
 
   function closePanel() {
     panel.hidden = true;
+    setParam("state", null);
     if (selected) {
       const el = map.querySelector(`a.st[data-state="${selected}"]`);
       for (const s of map.querySelectorAll("a.st.selected")) s.classList.remove("selected");
@@ -180,6 +191,31 @@
       searchMsg.textContent = body.message;
     }
   });
+
+  // The treaty switcher reloads the page for the other treaty, on the same day and
+  // region; the region switcher moves the map's view without a reload.
+  const treatySelect = document.getElementById("treaty-select");
+  if (treatySelect) {
+    treatySelect.addEventListener("change", () => {
+      const url = new URL(location.href);
+      url.searchParams.set("treaty", treatySelect.value);
+      url.searchParams.set("on", current);
+      url.searchParams.delete("state");
+      location.href = url.toString();
+    });
+  }
+  const views = Object.fromEntries((map.dataset.views || "").split(";").filter(Boolean).map((v) => v.split(":")));
+  const focusSelect = document.getElementById("focus");
+  if (focusSelect) {
+    focusSelect.addEventListener("change", () => {
+      const f = focusSelect.value;
+      if (views[f]) map.setAttribute("viewBox", views[f]);
+      map.dataset.focus = f;
+      setParam("focus", f === "world" ? null : f);
+    });
+  }
+  const opened = new URL(location.href).searchParams.get("state");
+  if (opened && /^[A-Z]{3}$/.test(opened)) openState(opened, false);
 
   fetch(`/api/v1/histories?treaty=${treaty}`)
     .then((r) => r.json())

@@ -75,6 +75,7 @@ pub enum Key {
     MapPage {
         treaty: usize,
         on: Date,
+        focus: Region,
     },
     StatePage {
         treaty: usize,

@@ -19,6 +19,7 @@ mod assets;
 pub mod cache;
 pub mod error;
 pub mod exports;
+mod image;
 mod log;
 pub mod metrics;
 mod observe;
@@ -115,6 +116,8 @@ pub struct App {
     unknown_names: quick_cache::sync::Cache<String, Arc<UnknownState>>,
     pub(crate) access_log: AccessLog,
     started: std::time::Instant,
+    /// How long one request may take before it is answered 503.
+    request_timeout: Duration,
 }
 
 /// Today's date in UTC, the default for `on` and `to`.
@@ -174,6 +177,13 @@ impl App {
         let data: &'static Dataset = Box::leak(Box::new(data));
         let engine: &'static Engine<'static> = Box::leak(Box::new(Engine::new(data)));
         let identity = data.identity();
+        pages::set_site(pages::Site {
+            dataset: identity.title.clone(),
+            version: identity.version.clone(),
+            latest_fact: identity.latest_fact,
+            license: identity.license.clone(),
+            public_url: None,
+        });
         let mut cache = Cache::new(CACHE_BYTES, fingerprint);
         cache.set_last_modified(identity.latest_fact);
         Ok(App {
@@ -189,7 +199,36 @@ impl App {
             unknown_names: quick_cache::sync::Cache::new(NAME_CACHE_ENTRIES),
             access_log: AccessLog::Text,
             started: std::time::Instant::now(),
+            request_timeout: REQUEST_TIMEOUT,
         })
+    }
+
+    /// The same app, its pages' shared links (Open Graph and Twitter card tags)
+    /// absolute under `url` (`https://example.org`).
+    pub fn with_public_url(self, url: Option<String>) -> App {
+        let id = &self.identity;
+        pages::set_site(pages::Site {
+            dataset: id.title.clone(),
+            version: id.version.clone(),
+            latest_fact: id.latest_fact,
+            license: id.license.clone(),
+            public_url: url.map(|u| u.trim_end_matches('/').to_string()),
+        });
+        self
+    }
+
+    /// The same app with `workers` per queue, a wait limit of `max_wait` in each, and a
+    /// request timeout of `request_timeout`: for tests that send many requests at once to
+    /// a debug build.
+    pub fn with_work_limits(
+        mut self,
+        workers: usize,
+        max_wait: Duration,
+        request_timeout: Duration,
+    ) -> App {
+        self.queues = Queues::with(workers, max_wait);
+        self.request_timeout = request_timeout;
+        self
     }
 
     /// The same app with another access log format.
@@ -566,6 +605,7 @@ fn cors() -> CorsLayer {
 
 /// The router: API, pages and assets, with the request limits, headers and access log.
 pub fn router(app: Arc<App>) -> Router {
+    let timeout = app.request_timeout;
     // The read-only API: CORS for every origin; no body (1 KiB at most).
     let api = Router::new()
         .route("/api/v1/treaties", get(api::treaties))
@@ -582,6 +622,9 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/", get(pages::map))
         .route("/states/{state}", get(pages::state))
         .route("/search", get(pages::search))
+        .route("/embed", get(pages::embed))
+        .route("/map.svg", get(image::map_svg))
+        .route("/map.png", get(image::map_png))
         .route("/assets/{name}", get(assets::serve))
         .route("/healthz", get(App::healthz))
         .route("/metrics", get(App::metrics_page));
@@ -600,7 +643,7 @@ pub fn router(app: Arc<App>) -> Router {
         .with_state(Arc::clone(&app))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
-            REQUEST_TIMEOUT,
+            timeout,
         ))
         .layer(middleware::from_fn_with_state(app, observe::observe))
 }
@@ -666,6 +709,9 @@ pub struct ServeOptions {
     pub data_dir: Option<std::path::PathBuf>,
     pub limits: Limits,
     pub access_log: AccessLog,
+    /// The public address (`https://example.org`) for absolute links in the pages'
+    /// sharing tags.
+    pub public_url: Option<String>,
 }
 
 /// `treatywatch serve`: loads the dataset (built in, or `data_dir`), listens on `addr`
@@ -676,6 +722,7 @@ pub fn run(addr: SocketAddr, data_dir: Option<&Path>) -> Result<(), String> {
         data_dir: data_dir.map(Path::to_path_buf),
         limits: Limits::default(),
         access_log: AccessLog::Text,
+        public_url: None,
     })
 }
 
@@ -693,7 +740,10 @@ pub fn run_with(opts: ServeOptions) -> Result<(), String> {
         None => App::embedded(today_utc)?,
         Some(dir) => App::from_dir(dir, today_utc)?,
     };
-    let app = Arc::new(app.with_access_log(opts.access_log));
+    let app = Arc::new(
+        app.with_access_log(opts.access_log)
+            .with_public_url(opts.public_url.clone()),
+    );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

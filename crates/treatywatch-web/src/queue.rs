@@ -177,10 +177,16 @@ pub struct Queues {
 
 impl Queues {
     pub fn new() -> Queues {
+        Queues::with(1, Duration::from_secs(5))
+    }
+
+    /// Queues with `workers` each and a wait limit of `max_wait` (tests running many
+    /// requests at once on a slow debug build use more of both).
+    pub fn with(workers: usize, max_wait: Duration) -> Queues {
         Queues {
-            documents: Queue::new("documents", 1, 64, Duration::from_secs(5)),
-            downloads: Queue::new("downloads", 1, 4, Duration::from_secs(5)),
-            articles: Queue::new("articles", 1, 4, Duration::from_secs(5)),
+            documents: Queue::new("documents", workers, 64, max_wait),
+            downloads: Queue::new("downloads", workers, 4, max_wait),
+            articles: Queue::new("articles", workers, 4, max_wait),
         }
     }
 

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use axum::http::{Method, StatusCode};
 use jiff::civil::{Date, date};
@@ -17,8 +18,15 @@ fn today() -> Date {
 
 fn app() -> Arc<App> {
     static APP: OnceLock<Arc<App>> = OnceLock::new();
-    APP.get_or_init(|| Arc::new(App::embedded(today).expect("the app starts")))
-        .clone()
+    APP.get_or_init(|| {
+        // Every test at once on a debug build: more workers, longer waits.
+        Arc::new(
+            App::embedded(today)
+                .expect("the app starts")
+                .with_work_limits(4, Duration::from_secs(120), Duration::from_secs(300)),
+        )
+    })
+    .clone()
 }
 
 fn ok(uri: &str) -> Reply {
@@ -906,7 +914,11 @@ fn status_and_states_as_known_on_a_day() {
 
 #[test]
 fn known_on_views_are_bounded() {
-    let fresh = Arc::new(App::embedded(today).unwrap());
+    let fresh = Arc::new(App::embedded(today).unwrap().with_work_limits(
+        4,
+        Duration::from_secs(120),
+        Duration::from_secs(300),
+    ));
     for day in 1..=12 {
         let r = get(
             &fresh,
@@ -1011,7 +1023,11 @@ fn panel_downloads_are_the_export_commands_files() {
 
 #[test]
 fn panel_downloads_are_cached_with_etags() {
-    let fresh = Arc::new(App::embedded(today).unwrap());
+    let fresh = Arc::new(App::embedded(today).unwrap().with_work_limits(
+        4,
+        Duration::from_secs(120),
+        Duration::from_secs(300),
+    ));
     // The largest kind of download allowed: a year of days, as SQLite.
     let uri = "/api/v1/exports/panel?treaty=apmbc&from=2025&to=2025&granularity=day&format=sqlite";
     let r = get(&fresh, uri, &[("accept-encoding", "gzip")]);

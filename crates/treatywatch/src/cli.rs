@@ -175,6 +175,10 @@ pub enum Command {
         /// closed.
         #[arg(long, default_value_t = 5, value_name = "SECONDS")]
         shutdown_timeout: u64,
+        /// The site's public address (`https://example.org`), for absolute links in the
+        /// pages' Open Graph and Twitter card tags.
+        #[arg(long, value_name = "URL")]
+        public_url: Option<String>,
     },
     /// Import treaty status tables from outside sources.
     #[command(subcommand)]

@@ -102,12 +102,14 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             idle_timeout,
             write_timeout,
             shutdown_timeout,
+            public_url,
         } => {
             let secs = std::time::Duration::from_secs;
             treatywatch_web::run_with(treatywatch_web::ServeOptions {
                 addr: *addr,
                 data_dir: cli.data.clone(),
                 access_log: *access_log,
+                public_url: public_url.clone(),
                 limits: treatywatch_web::Limits {
                     max_connections: (*max_connections).max(1),
                     header_timeout: secs((*header_timeout).max(1)),

@@ -90,7 +90,11 @@ fn status_json_snapshot() {
     // The dataset's identity (its digest changes with any edit of the data) is checked
     // apart; the snapshot is the status itself.
     let mut v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    let id = v[0].as_object_mut().unwrap().shift_remove("dataset").unwrap();
+    let id = v[0]
+        .as_object_mut()
+        .unwrap()
+        .shift_remove("dataset")
+        .unwrap();
     assert_eq!(id["title"], "treatywatch dataset");
     assert_eq!(id["digest"].as_str().unwrap().len(), 16);
     insta::assert_snapshot!(
