@@ -16,6 +16,7 @@ Traffic goes to 127.0.0.1 only; every loop is bounded by a count and a deadline.
 """
 
 import argparse
+import atexit
 import http.client
 import json
 import os
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 
 ap = argparse.ArgumentParser()
 ap.add_argument("binary")
@@ -69,17 +71,27 @@ server = subprocess.Popen(
 )
 
 
+@atexit.register
+def _stop_server():
+    if server.poll() is None:
+        server.kill()
+
+
+
 def get(path, headers=None, timeout=10.0):
     c = http.client.HTTPConnection(HOST, PORT, timeout=timeout)
     try:
         c.request("GET", path, headers=headers or {})
         r = c.getresponse()
-        return r.status, dict(r.getheaders()), r.read()
+        return r.status, r.headers, r.read()
     finally:
         c.close()
 
 
 for _ in range(100):
+    if server.poll() is not None:
+        print(f"FAIL the server exited at start (is port {PORT} taken?)")
+        sys.exit(1)
     try:
         if get("/healthz")[0] == 200:
             break
@@ -251,6 +263,9 @@ def article_flood():
                 n = min(len(chunk), size - sent)
                 s.sendall(chunk[:n])
                 sent += n
+        except OSError:
+            pass  # refused before the body was sent: the answer is waiting
+        try:
             data = s.recv(200)
             return (int(data.split(b" ")[1]) if data.startswith(b"HTTP/1.1") else "no answer",)
         except OSError as e:
@@ -259,7 +274,34 @@ def article_flood():
             s.close()
 
     res = many(250, one, seconds=40)
-    return {"statuses": statuses(res)}
+    st = statuses(res)
+    # 6 MiB is more than the 2 MiB of text an article may have: 413 for those read, 503
+    # (before reading) for those the queue had no place for.
+    check("article posts are answered 413 or shed with 503 before their bodies are read", set(st) <= {"413", "503", "ConnectionResetError"} and st.get("503", 0) > 100, str(st))
+    # Articles of 1.9 MiB, which are checked (about a second each).
+    text = (b"Helsinki, 10 July 2025. Finland joined the Ottawa Convention in 2011. " * 28000)[: 1900 * 1024]
+
+    def check_one(i):
+        s = socket.create_connection((HOST, PORT), timeout=30)
+        try:
+            s.sendall(
+                b"POST /api/v1/annotate?date=2025-07-10 HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                + f"Content-Length: {len(text)}\r\n\r\n".encode()
+            )
+            s.sendall(text)
+        except OSError:
+            pass  # shed before the body was read: the 503 is waiting
+        try:
+            data = s.recv(200)
+            return (int(data.split(b" ")[1]) if data.startswith(b"HTTP/1.1") else "no answer",)
+        except OSError as e:
+            return (type(e).__name__,)
+        finally:
+            s.close()
+
+    checked = statuses(many(20, check_one, seconds=40))
+    check("article checks are answered or shed with 503", set(checked) <= {"200", "503"} and "200" in checked, str(checked))
+    return {"statuses": st, "checks_of_1_9_mib": checked}
 
 
 phase("250 article posts of 6 MiB", article_flood)
@@ -346,9 +388,22 @@ def slow_and_idle():
 
     open_slow = still_open(slow)
     check("slow-header clients are closed after the header timeout", open_slow == 0, f"({open_slow} of 600 still connected {HEADER_TIMEOUT + 3} s after their first byte)")
-    time.sleep(IDLE_TIMEOUT + 1)
+
+    def server_open():
+        for line in get("/metrics")[2].decode().splitlines():
+            if line.startswith("treatywatch_connections_open "):
+                return int(line.split()[-1])
+        return -1
+
+    # The server's own count: the idle ones it accepted are closed after the idle
+    # timeout (those over the connection limit were answered 503 at once).
+    deadline = time.monotonic() + IDLE_TIMEOUT + 10
+    held = server_open()
+    while held > 2 and time.monotonic() < deadline:
+        time.sleep(0.5)
+        held = server_open()
+    check("idle connections are closed after the idle timeout", held <= 2, f"(the server holds {held} connections, {IDLE_TIMEOUT} s idle timeout)")
     open_idle = still_open(idle)
-    check("idle connections are closed after the idle timeout", open_idle == 0, f"({open_idle} of 2000 still connected)")
     for s in slow + idle:
         s.close()
     return {"slow_still_open": open_slow, "idle_still_open": open_idle, "fresh_requests": fresh}
@@ -365,7 +420,7 @@ def long_names():
         for _ in range(5):
             out.append(get(f"/api/v1/states/{name}")[0])
         near = "".join(random.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(90))
-        out.append(get(f"/api/v1/states/{near}")[0])
+        out.append(get(f"/api/v1/states/{urllib.parse.quote(near)}")[0])
         return tuple(out)
 
     res = many(48, one, seconds=30)

@@ -117,6 +117,25 @@ fn media(headers: &HeaderMap, accepted: &[Media], hint: &str) -> Result<Media, A
     Ok(found)
 }
 
+/// A body declared this small is read before the article takes its place in the queue
+/// (so that a bad request is answered 4xx at once); a larger one, or one of unknown
+/// length, only once it has its place.
+const SMALL_BODY: u64 = 64 * 1024;
+
+/// A place in the articles' queue: at once for a large body (before it is read), or
+/// `None`, to be taken after reading a small one.
+async fn place_before_reading(app: &App, headers: &HeaderMap) -> Result<Option<Slot>, ApiError> {
+    let declared = headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n <= SMALL_BODY) {
+        Ok(None)
+    } else {
+        app.queues.articles.enter().await.map(Some)
+    }
+}
+
 /// 413: the article is larger than an article may be.
 fn too_large(size: Option<u64>) -> ApiError {
     let size = size.map_or_else(|| "larger than that".to_string(), |n| format!("{n} bytes"));
@@ -268,7 +287,7 @@ pub async fn api(
 ) -> Result<Response, ApiError> {
     let p = params(q, "date and treaty")?;
     let kind = media(&headers, &[Media::Json, Media::Text], API_HINT)?;
-    let slot = app.queues.articles.enter().await?;
+    let early = place_before_reading(&app, &headers).await?;
     let bytes = read_body(&headers, body).await?;
     let article = match kind {
         Media::Json => {
@@ -290,6 +309,10 @@ pub async fn api(
                 .to_string();
             app.article(text, p.date.as_deref(), p.treaty.as_deref())?
         }
+    };
+    let slot = match early {
+        Some(s) => s,
+        None => app.queues.articles.enter().await?,
     };
     let data = app.engine.data();
     let rendered = app
@@ -334,7 +357,7 @@ pub async fn page(State(app): State<Shared>, headers: HeaderMap, body: Body) -> 
                      field text); programs can POST to /api/v1/annotate";
     let read = async {
         media(&headers, &[Media::Form], form_hint)?;
-        let slot = app.queues.articles.enter().await?;
+        let slot = place_before_reading(&app, &headers).await?;
         let bytes = read_body(&headers, body).await?;
         serde_urlencoded::from_bytes::<FormBody>(&bytes)
             .map(|f| (slot, f))
@@ -353,10 +376,19 @@ pub async fn page(State(app): State<Shared>, headers: HeaderMap, body: Body) -> 
     let date = fields.date.as_deref().filter(|d| !d.trim().is_empty());
     let checked = match app.article(fields.text.clone(), date, fields.treaty.as_deref()) {
         Ok(article) => {
-            app.check(slot, article, |a, text| {
-                Ok(treatywatch_annotate::html::fragment(a, text, 2))
-            })
-            .await
+            let slot = match slot {
+                Some(s) => Ok(s),
+                None => app.queues.articles.enter().await,
+            };
+            match slot {
+                Err(e) => Err(e),
+                Ok(slot) => {
+                    app.check(slot, article, |a, text| {
+                        Ok(treatywatch_annotate::html::fragment(a, text, 2))
+                    })
+                    .await
+                }
+            }
         }
         Err(e) => Err(e),
     };

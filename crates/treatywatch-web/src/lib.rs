@@ -751,9 +751,7 @@ pub fn run_with(opts: ServeOptions) -> Result<(), String> {
     let addr = opts.addr;
     let limits = opts.limits;
     let served = runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(addr)
-            .await
-            .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        let listener = server::listen(addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let local = listener.local_addr().map_err(|e| e.to_string())?;
         tracing::info!(
             "treatywatch serving on http://{local}/ (API under /api/v1/); dataset {}; at most {} connections (open files: {})",

@@ -350,9 +350,18 @@ pub async fn serve_with(
     Ok(())
 }
 
-/// The bound address of a listener, for messages.
-pub fn local(listener: &TcpListener) -> io::Result<SocketAddr> {
-    listener.local_addr()
+/// A listener on `addr` with a long accept queue (4096), so that a burst of connections
+/// waits in the kernel for the accept loop (which answers those over the limit at once)
+/// rather than being dropped and retried seconds later.
+pub fn listen(addr: SocketAddr) -> io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(4096)
 }
 
 /// Raises the soft limit on open files to the hard limit, so that the connection limit,
