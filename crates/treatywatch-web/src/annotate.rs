@@ -197,20 +197,26 @@ fn empty_text() -> ApiError {
     )
 }
 
-/// One parameter from either the query or the body, not both.
+/// One parameter from the JSON body, else the query: the body's value wins when both
+/// are given (a JSON body carries its own date and treaty; the query's are for a
+/// `text/plain` body). Both are checked.
 fn one_of(
+    app: &App,
     query: Option<String>,
     body: Option<String>,
     name: &str,
 ) -> Result<Option<String>, ApiError> {
-    match (query, body) {
-        (Some(_), Some(_)) => Err(ApiError::bad(
-            "bad_query",
-            format!("{name} is given both in the address and in the JSON body"),
-            format!("send {name} once, in the JSON body"),
-        )),
-        (q, b) => Ok(q.or(b).filter(|s| !s.trim().is_empty())),
+    for v in [&query, &body].into_iter().flatten() {
+        match name {
+            "date" => {
+                app.optional_date(Some(v), "date")?;
+            }
+            _ => {
+                app.treaty(Some(v))?;
+            }
+        }
     }
+    Ok(body.or(query))
 }
 
 /// An article to check, its words resolved.
@@ -299,8 +305,8 @@ pub async fn api(
                      \"treaty\": \"apmbc\"",
                 )
             })?;
-            let date = one_of(p.date, b.date, "date")?;
-            let treaty = one_of(p.treaty, b.treaty, "treaty")?;
+            let date = one_of(&app, p.date, b.date, "date")?;
+            let treaty = one_of(&app, p.treaty, b.treaty, "treaty")?;
             app.article(b.text, date.as_deref(), treaty.as_deref())?
         }
         _ => {

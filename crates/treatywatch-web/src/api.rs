@@ -600,6 +600,21 @@ impl App {
                 "The server is overloaded (`overloaded`: the queue for this kind of work is full) or the request took longer than 10 s (`timeout`); `Retry-After` says when to try again.",
             ),
         ];
+        // The article check's body: `text` with something in it but spaces, no NUL byte;
+        // no other fields.
+        let text = json!({"type": "string", "pattern": "^[^\\x00]*[^\\s\\x00][^\\x00]*$",
+            "description": "The article, UTF-8 text of at most 2 MiB (larger: 413), not only spaces, with no NUL byte."});
+        if let Some(req) = doc.pointer_mut("/components/schemas/AnnotateRequest") {
+            req["additionalProperties"] = json!(false);
+            req["properties"]["text"] = text.clone();
+            req["properties"]["date"] = strict::date();
+            req["properties"]["treaty"] = strict::one_of(&ids);
+        }
+        if let Some(plain) = doc
+            .pointer_mut("/paths/~1api~1v1~1annotate/post/requestBody/content/text~1plain/schema")
+        {
+            *plain = text;
+        }
         let Some(paths) = doc["paths"].as_object_mut() else {
             return doc;
         };
@@ -608,7 +623,7 @@ impl App {
                 continue;
             };
             for (method, op) in ops.iter_mut() {
-                if let Some(params) = op["parameters"].as_array_mut() {
+                if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
                     for p in params.iter_mut() {
                         let name = p["name"].as_str().unwrap_or("").to_string();
                         let schema = match (path.as_str(), name.as_str()) {
@@ -637,7 +652,7 @@ impl App {
                         p["schema"] = schema;
                     }
                 }
-                if let Some(responses) = op["responses"].as_object_mut() {
+                if let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) {
                     let error_body = json!({"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}});
                     for (code, what) in errors {
                         responses.entry(code).or_insert_with(

@@ -19,7 +19,7 @@ pub const NOTICE: &[u8] = include_bytes!("../assets/NOTICE.txt");
 
 /// The served files: name, content type, bytes. `annotate.css` is the article
 /// checker's own style (`treatywatch_annotate::html::STYLE`).
-const FILES: [(&str, &str, &[u8]); 4] = [
+pub(crate) const FILES: [(&str, &str, &[u8]); 4] = [
     ("app.js", "text/javascript; charset=utf-8", APP_JS),
     ("app.css", "text/css; charset=utf-8", APP_CSS),
     (

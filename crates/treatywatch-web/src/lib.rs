@@ -28,6 +28,7 @@ pub mod query;
 pub mod queue;
 mod schema;
 pub mod server;
+pub mod site;
 pub mod testing;
 
 use std::future::Future;

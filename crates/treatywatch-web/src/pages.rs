@@ -143,6 +143,12 @@ pub(crate) fn page_with_style(title: &str, stylesheet: Option<&str>, body: Marku
 
 /// The address of a path as shared elsewhere: absolute with `--public-url`.
 fn absolute(site: &Site, path: &str) -> String {
+    // The static site has one image per treaty, for the day it was built.
+    let path = match (is_static(), path.strip_prefix("/map.png?treaty=")) {
+        (true, Some(rest)) => format!("/{}/map.png", rest.split('&').next().unwrap_or("apmbc")),
+        _ => path.to_string(),
+    };
+    let path = path.as_str();
     match &site.public_url {
         Some(base) => format!("{base}{path}"),
         None => path.to_string(),
@@ -268,10 +274,35 @@ fn capitalise_first(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Whether pages are being rendered for the static site (`treatywatch site`), whose
+/// addresses are files: `/{treaty}/index.html`, `/{treaty}/states/{CODE}.html`, ...
+static STATIC_SITE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Renders pages for the static site from now on (the `site` command; never a server).
+pub fn set_static_site() {
+    STATIC_SITE.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub(crate) fn is_static() -> bool {
+    STATIC_SITE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 fn state_href(code: &str, treaty: &Treaty, on: Option<Date>) -> String {
+    if is_static() {
+        return format!("/{}/states/{code}.html", treaty.id);
+    }
     match on {
         Some(d) => format!("/states/{code}?treaty={}&on={d}", treaty.id),
         None => format!("/states/{code}?treaty={}", treaty.id),
+    }
+}
+
+/// The map's address for a treaty and day.
+fn map_href(treaty: &Treaty, on: Date) -> String {
+    if is_static() {
+        format!("/{}/index.html?on={on}", treaty.id)
+    } else {
+        format!("/?treaty={}&on={on}", treaty.id)
     }
 }
 
@@ -421,7 +452,7 @@ fn map_svg(
     }
 }
 
-fn embed_page(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Markup {
+pub(crate) fn embed_page(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Markup {
     let statuses = app.engine.statuses_on(treaty, on);
     let by_code: HashMap<&str, Status> = statuses
         .iter()
@@ -473,7 +504,7 @@ fn embed_page(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Ma
     )
 }
 
-fn map_page(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Markup {
+pub(crate) fn map_page(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Markup {
     let statuses = app.engine.statuses_on(treaty, on);
     let by_code: HashMap<&str, Status> = statuses
         .iter()
@@ -521,6 +552,13 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Mark
                     strong #bound { (bound) } " of " (statuses.len()) " states are bound by the "
                     (treaty.name) " (" (treaty.untc.as_deref().unwrap_or(treaty.id.as_str())) ")."
                 }
+                @if is_static() {
+                    nav.more aria-label="More" {
+                        "A static copy for " time datetime=(app.today()) { (app.today()) } ": every state's page gives its status on that day. "
+                        "Data: " a href=(format!("/api/v1/histories/{}.json", treaty.id)) { "histories (JSON)" } ", "
+                        a href=(format!("/api/v1/status/{}.json", treaty.id)) { "every state's status (JSON)" } "."
+                    }
+                } @else {
                 nav.more aria-label="More" {
                     a #annotate-link href=(format!("/annotate?treaty={}", treaty.id)) { "Check an article against the record" }
                     " · "
@@ -535,10 +573,12 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Mark
                             download { (f.label()) }
                     }
                 }
+                }
             }
-            main #main data-treaty=(treaty.id) data-on=(on) data-first=(first) data-last=(last) data-end=(end) {
+            main #main data-treaty=(treaty.id) data-on=(on) data-first=(first) data-last=(last) data-end=(end)
+                data-static=[is_static().then_some("true")] {
                 div.toolbar {
-                    form #date-form method="get" action="/" {
+                    form #date-form method="get" action=(if is_static() { format!("/{}/index.html", treaty.id) } else { "/".to_string() }) {
                         label for="treaty-select" { "Treaty" }
                         select #treaty-select name="treaty" {
                             @for t in &treaties {
@@ -562,7 +602,7 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Mark
                             span.span { (first) " – " (end) }
                         }
                     }
-                    form #search role="search" method="get" action="/search" {
+                    form #search role="search" method="get" action="/search" hidden[is_static()] {
                         label for="q" { "Find a state" }
                         input #q type="search" name="q" list="state-names" placeholder="Finland, UKR, Türkiye…" autocomplete="off" required;
                         input type="hidden" name="treaty" value=(treaty.id);
@@ -593,9 +633,11 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Mark
                         (map_svg(app, treaty, on, focus, &by_code, None))
                         figcaption {
                             "Click a state, or tab to it and press Enter, to read its story with sources. Small states are dots; every state is in the list below. "
-                            "Share: " a href=(format!("/map.png?{query}")) { "image (PNG)" } ", " a href=(format!("/map.svg?{query}")) { "SVG" } ", "
-                            a #embed-link href=(format!("/embed?{query}")) { "embed" } " ("
-                            code { "<iframe src=\"/embed?" (query) "\" width=\"640\" height=\"480\"></iframe>" } ")."
+                            @if !is_static() {
+                                "Share: " a href=(format!("/map.png?{query}")) { "image (PNG)" } ", " a href=(format!("/map.svg?{query}")) { "SVG" } ", "
+                                a #embed-link href=(format!("/embed?{query}")) { "embed" } " ("
+                                code { "<iframe src=\"/embed?" (query) "\" width=\"640\" height=\"480\"></iframe>" } ")."
+                            }
                         }
                     }
                     aside #panel hidden tabindex="-1" aria-label="The selected state's story" {
@@ -755,7 +797,7 @@ fn event_text(e: &TimelineEvent<'_>) -> String {
     t
 }
 
-fn state_page(
+pub(crate) fn state_page(
     app: &App,
     treaty: &'static Treaty,
     state: &'static treatywatch_core::State,
@@ -791,7 +833,7 @@ fn state_page(
         "state-page",
         html! {
             header {
-                p.crumbs { a href=(format!("/?treaty={}&on={on}", treaty.id)) { "← The map on " (on) } }
+                p.crumbs { a href=(map_href(treaty, on)) { "← The map on " (on) } }
             }
             main #main {
                 article #story data-state=(state.code) data-status=(st.as_str()) {
@@ -847,8 +889,13 @@ fn state_page(
                     p.cite {
                         "Cite this page: " a href=(cite_url) { (cite_url) }
                         " (the status today), or with " code { "&on=" (on) } " for this date. "
-                        "Data: " a href=(format!("/api/v1/states/{}?treaty={}&on={on}", state.code, treaty.id)) { "JSON" } ", "
-                        a href=(format!("/api/v1/states/{}/timeline?treaty={}", state.code, treaty.id)) { "timeline JSON" } "."
+                        @if is_static() {
+                            "Data: " a href=(format!("/api/v1/states/{}/{}.json", state.code, treaty.id)) { "JSON" } ", "
+                            a href=(format!("/api/v1/states/{}/timeline/{}.json", state.code, treaty.id)) { "timeline JSON" } "."
+                        } @else {
+                            "Data: " a href=(format!("/api/v1/states/{}?treaty={}&on={on}", state.code, treaty.id)) { "JSON" } ", "
+                            a href=(format!("/api/v1/states/{}/timeline?treaty={}", state.code, treaty.id)) { "timeline JSON" } "."
+                        }
                     }
                 }
             }

@@ -180,6 +180,14 @@ pub enum Command {
         #[arg(long, value_name = "URL")]
         public_url: Option<String>,
     },
+    /// Write the site (the map, every state's page, the JSON documents and histories the
+    /// map needs) as static files for the current dataset, to serve from any object
+    /// store or CDN with no server.
+    Site {
+        /// The directory to write (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
     /// Import treaty status tables from outside sources.
     #[command(subcommand)]
     Import(ImportCommand),

@@ -121,6 +121,11 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             .map_err(user)?;
             return Ok(ExitCode::SUCCESS);
         }
+        Command::Site { out: dir } => {
+            let done = treatywatch_web::site::run(dir, cli.data.as_deref()).map_err(user)?;
+            writeln!(out, "{done}")?;
+            return Ok(ExitCode::SUCCESS);
+        }
         Command::Import(cmd) => return crate::research::import(cli.data.as_deref(), cmd, out),
         _ => {}
     }
@@ -306,7 +311,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             let treaty = treaty.map(|t| treaty_arg(&engine, &t)).transpose()?;
             crate::research::changes(&engine, treaty, from, to, format, out)?;
         }
-        Command::Check | Command::Serve { .. } | Command::Import(_) => {
+        Command::Check | Command::Serve { .. } | Command::Site { .. } | Command::Import(_) => {
             unreachable!("handled above")
         }
     }
