@@ -607,8 +607,14 @@ impl App {
         if let Some(req) = doc.pointer_mut("/components/schemas/AnnotateRequest") {
             req["additionalProperties"] = json!(false);
             req["properties"]["text"] = text.clone();
-            req["properties"]["date"] = strict::date();
-            req["properties"]["treaty"] = strict::one_of(&ids);
+            // `null` reads as absent, as the server reads it.
+            let mut date = strict::date();
+            date["type"] = json!(["string", "null"]);
+            req["properties"]["date"] = date;
+            let mut treaty_or_null: Vec<Value> = ids.iter().map(|t| json!(t)).collect();
+            treaty_or_null.push(Value::Null);
+            req["properties"]["treaty"] =
+                json!({"type": ["string", "null"], "enum": treaty_or_null});
         }
         if let Some(plain) = doc
             .pointer_mut("/paths/~1api~1v1~1annotate/post/requestBody/content/text~1plain/schema")

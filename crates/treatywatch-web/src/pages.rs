@@ -496,7 +496,7 @@ pub(crate) fn embed_page(app: &App, treaty: &'static Treaty, on: Date, focus: Re
                 }
                 p.back {
                     a #open-full href=(format!("/?{query}")) target="_blank" rel="noopener" {
-                        "Open the full map and every state's sources on treatywatch ↗"
+                        "Full map and sources on treatywatch ↗"
                     }
                 }
             }
