@@ -45,11 +45,16 @@ pub fn fill(s: Status) -> &'static str {
     }
 }
 
+/// The textures, scaled by `k` so that they keep their size on the screen in a zoomed view.
+fn patterns(k: f64) -> String {
+    PATTERNS.replace("{k}", &format!("{k:.4}"))
+}
+
 const PATTERNS: &str = r##"<defs>
-<pattern id="i-signatory" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#F0E442"/><path d="M0 1.5H6M0 4.5H6" stroke="#000" stroke-opacity=".55" stroke-width=".8"/></pattern>
-<pattern id="i-consent_deposited" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#009E73"/><circle cx="3" cy="3" r="1.3" fill="#fff" fill-opacity=".9"/></pattern>
-<pattern id="i-withdrawal_pending" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#E69F00"/><path d="M1.5 0V6" stroke="#000" stroke-opacity=".6" stroke-width="1.6"/></pattern>
-<pattern id="i-withdrawn" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#D55E00"/><path d="M0 0L6 6M6 0L0 6" stroke="#fff" stroke-width="1.1"/></pattern>
+<pattern id="i-signatory" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="scale({k})"><rect width="6" height="6" fill="#F0E442"/><path d="M0 1.5H6M0 4.5H6" stroke="#000" stroke-opacity=".55" stroke-width=".8"/></pattern>
+<pattern id="i-consent_deposited" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="scale({k})"><rect width="6" height="6" fill="#009E73"/><circle cx="3" cy="3" r="1.3" fill="#fff" fill-opacity=".9"/></pattern>
+<pattern id="i-withdrawal_pending" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="scale({k}) rotate(45)"><rect width="6" height="6" fill="#E69F00"/><path d="M1.5 0V6" stroke="#000" stroke-opacity=".6" stroke-width="1.6"/></pattern>
+<pattern id="i-withdrawn" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="scale({k})"><rect width="6" height="6" fill="#D55E00"/><path d="M0 0L6 6M6 0L0 6" stroke="#fff" stroke-width="1.1"/></pattern>
 </defs>"##;
 
 fn esc(s: &str) -> String {
@@ -84,12 +89,13 @@ pub fn svg(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Strin
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" font-family="DejaVu Sans, Verdana, sans-serif">"#
     );
-    out.push_str(PATTERNS);
+    // Map units per pixel of the image: strokes, dots and textures keep their size.
+    let k = 1.0 / scale;
+    out.push_str(&patterns(k.min(1.2)));
     let _ = write!(
         out,
-        r##"<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/><text x="20" y="48" font-size="30" font-weight="bold" fill="#1b1b1b">{}</text><text x="20" y="78" font-size="20" fill="#555555">{} ({}), {}{}</text>"##,
+        r##"<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/><text x="20" y="48" font-size="30" font-weight="bold" fill="#1b1b1b">{}</text><text x="20" y="78" font-size="20" fill="#555555">{} · {}{}</text>"##,
         esc(&treaty.short_name),
-        esc(&treaty.name),
         esc(treaty.untc.as_deref().unwrap_or(treaty.id.as_str())),
         on,
         if focus == Region::World {
@@ -109,7 +115,7 @@ pub fn svg(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Strin
         vy - (mh / scale - vh) / 2.0,
         mw / scale,
         mh / scale,
-        0.35_f64.max(0.35 / scale * 1.2),
+        0.5 * k,
     );
     let _ = (ox, oy);
     for shape in &world.shapes {
@@ -124,16 +130,18 @@ pub fn svg(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Strin
         if let Some(st) = by_code.get(p.id.as_str()) {
             let _ = write!(
                 out,
-                r##"<circle cx="{}" cy="{}" r="2.6" fill="{}" stroke="#1b1b1b" stroke-width=".6"/>"##,
+                r##"<circle cx="{}" cy="{}" r="{:.2}" fill="{}" stroke="#1b1b1b" stroke-width="{:.3}"/>"##,
                 p.x,
                 p.y,
-                fill(*st)
+                3.0 * k,
+                fill(*st),
+                0.6 * k
             );
         }
     }
     out.push_str("</g></svg>");
     // The legend.
-    let (lx, mut ly) = (905.0, 130.0);
+    let (lx, mut ly) = (895.0, 130.0);
     let _ = write!(
         out,
         r##"<text x="{lx}" y="{}" font-size="20" font-weight="bold" fill="#1b1b1b">On {on}</text>"##,
@@ -142,7 +150,7 @@ pub fn svg(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Strin
     for (s, n) in counts {
         let _ = write!(
             out,
-            r##"<rect x="{lx}" y="{ly}" width="30" height="20" rx="3" fill="{}" stroke="#444444" stroke-width=".8"/><text x="{}" y="{}" font-size="17" fill="#1b1b1b">{} <tspan font-weight="bold">{n}</tspan></text>"##,
+            r##"<rect x="{lx}" y="{ly}" width="30" height="20" rx="3" fill="{}" stroke="#444444" stroke-width=".8"/><text x="{}" y="{}" font-size="15" fill="#1b1b1b">{} <tspan font-weight="bold">{n}</tspan></text>"##,
             fill(s),
             lx + 40.0,
             ly + 16.0,

@@ -1336,12 +1336,21 @@ fn annotate_refuses_what_it_cannot_read() {
         StatusCode::BAD_REQUEST,
         "unknown_treaty",
     );
-    post_err(
+    // The date both in the address and in the JSON body: the body's wins, and both must
+    // be dates.
+    let both = post(
         "/api/v1/annotate?date=2025-07-09",
         json,
-        r#"{"text": "Finland", "date": "2025-07-09"}"#,
+        r#"{"text": "Finland", "date": "2025-07-10"}"#,
+    );
+    assert_eq!(both.status, StatusCode::OK);
+    assert_eq!(both.json()["article_date"], "2025-07-10");
+    post_err(
+        "/api/v1/annotate?date=2025-07-32",
+        json,
+        r#"{"text": "Finland", "date": "2025-07-10"}"#,
         StatusCode::BAD_REQUEST,
-        "bad_query",
+        "invalid_date",
     );
     post_err(
         "/api/v1/annotate?on=2025-07-09",
@@ -1501,4 +1510,295 @@ fn the_annotate_page_works_without_javascript() {
     assert!(map.contains(
         r#"href="/api/v1/exports/panel?treaty=apmbc&amp;from=1997&amp;to=2026&amp;format=parquet""#
     ));
+}
+
+// ---------------------------------------------------------------------------------
+// Issue 12: the web in production
+
+#[test]
+fn every_answer_carries_the_browser_headers_and_a_request_id() {
+    let page = ok("/?treaty=apmbc&on=2026-03-01");
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(page.header("x-frame-options"), Some("DENY"));
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+    assert_eq!(
+        page.header("referrer-policy"),
+        Some("strict-origin-when-cross-origin")
+    );
+    assert_eq!(page.header("x-request-id").unwrap().len(), 16);
+    // No inline script in any page: every <script> has a src.
+    let html = page.text();
+    assert_eq!(
+        html.matches("<script").count(),
+        html.matches("<script src=").count()
+    );
+    // Only the embed view may be framed by other sites.
+    let embed = ok("/embed?treaty=apmbc&on=2026-03-01");
+    assert!(
+        embed
+            .header("content-security-policy")
+            .unwrap()
+            .contains("frame-ancestors *")
+    );
+    assert!(embed.header("x-frame-options").is_none());
+    let api = ok("/api/v1/status?on=2026-03-01");
+    assert_eq!(
+        api.header("content-security-policy"),
+        Some("default-src 'none'; frame-ancestors 'none'")
+    );
+    // A client's request id is kept when it is well formed.
+    let r = get(
+        &app(),
+        "/api/v1/treaties",
+        &[("x-request-id", "cdn-abc.123")],
+    );
+    assert_eq!(r.header("x-request-id"), Some("cdn-abc.123"));
+    let r = get(
+        &app(),
+        "/api/v1/treaties",
+        &[("x-request-id", "bad id with spaces")],
+    );
+    assert_ne!(r.header("x-request-id"), Some("bad id with spaces"));
+}
+
+#[test]
+fn the_read_only_api_is_open_to_other_origins() {
+    let r = get(
+        &app(),
+        "/api/v1/status?on=2026-03-01",
+        &[("origin", "https://news.example")],
+    );
+    assert_eq!(r.header("access-control-allow-origin"), Some("*"));
+    assert!(
+        r.header("access-control-expose-headers")
+            .unwrap()
+            .contains("etag")
+    );
+    let pre = request(
+        &app(),
+        Method::OPTIONS,
+        "/api/v1/states/FIN",
+        &[
+            ("origin", "https://news.example"),
+            ("access-control-request-method", "GET"),
+            ("access-control-request-headers", "if-none-match"),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(pre.status, StatusCode::OK);
+    assert_eq!(pre.header("access-control-allow-origin"), Some("*"));
+    assert!(
+        pre.header("access-control-allow-methods")
+            .unwrap()
+            .contains("GET")
+    );
+    assert!(
+        pre.header("access-control-allow-headers")
+            .unwrap()
+            .contains("if-none-match")
+    );
+    // Not the article check, and not the pages.
+    let pre = request(
+        &app(),
+        Method::OPTIONS,
+        "/api/v1/annotate",
+        &[
+            ("origin", "https://news.example"),
+            ("access-control-request-method", "POST"),
+        ],
+        Vec::new(),
+    );
+    assert!(pre.header("access-control-allow-origin").is_none());
+}
+
+#[test]
+fn tracking_parameters_are_ignored_and_pages_ignore_what_they_do_not_take() {
+    let clean = ok("/api/v1/status?on=2026-03-01");
+    let tracked =
+        ok("/api/v1/status?on=2026-03-01&utm_source=x&utm_campaign=y&fbclid=IwAR0&gclid=1&ref=tw");
+    assert_eq!(clean.body, tracked.body);
+    assert_eq!(clean.header("etag"), tracked.header("etag"));
+    // The API stays strict about other parameters.
+    err(
+        "/api/v1/status?on=2026-03-01&nope=1",
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+    // Pages take any.
+    ok("/?treaty=apmbc&on=2026-03-01&fbclid=IwAR0&whatever=1");
+    ok("/states/FIN?treaty=apmbc&on=2026-03-01&utm_medium=social&x=y");
+    ok("/embed?treaty=apmbc&on=2026-03-01&fbclid=1");
+}
+
+#[test]
+fn dates_names_and_windows_are_bounded() {
+    for uri in [
+        "/api/v1/deadlines?to=9999-12-31",
+        "/api/v1/deadlines?on=9999-01-01",
+        "/api/v1/status?on=1899-12-31",
+        "/api/v1/changes?from=2026-01-01&to=2100-01-01",
+    ] {
+        err(uri, StatusCode::BAD_REQUEST, "date_out_of_range");
+    }
+    err(
+        "/api/v1/status?on=%202026-03-01",
+        StatusCode::BAD_REQUEST,
+        "invalid_date",
+    );
+    let e = err(
+        "/api/v1/deadlines?from=1900-01-01&to=2099-12-31",
+        StatusCode::BAD_REQUEST,
+        "too_many_results",
+    );
+    assert!(e["hint"].as_str().unwrap().contains("state="), "{e}");
+    ok("/api/v1/deadlines?on=2099-01-01");
+    // A long name is unknown at once, and its message does not echo it whole.
+    let long = "x".repeat(2000);
+    let e = err(
+        &format!("/api/v1/states/{long}"),
+        StatusCode::NOT_FOUND,
+        "unknown_state",
+    );
+    assert!(e["message"].as_str().unwrap().len() < 300, "{e}");
+    // A 404 may be cached by a CDN for a while.
+    let r = get(&app(), "/api/v1/states/Atlantis", &[]);
+    assert!(
+        r.header("cache-control")
+            .unwrap()
+            .contains("stale-while-revalidate")
+    );
+    // Redirects too.
+    let r = get(&app(), "/states/finland?treaty=apmbc", &[]);
+    assert_eq!(r.status, StatusCode::PERMANENT_REDIRECT);
+}
+
+#[test]
+fn every_document_names_the_dataset() {
+    let id = |v: &Value| v["dataset"]["version"].as_str().unwrap().to_string();
+    for uri in [
+        "/api/v1/treaties",
+        "/api/v1/status?on=2026-03-01",
+        "/api/v1/states/FIN?on=2026-03-01",
+        "/api/v1/states/FIN/timeline",
+        "/api/v1/changes?from=2026-01-01&to=2026-03-01",
+        "/api/v1/deadlines?on=2026-03-01",
+        "/api/v1/histories",
+    ] {
+        assert_eq!(id(&ok(uri).json()), "2026.2", "{uri}");
+    }
+    let r = ok("/api/v1/status?on=2026-03-01");
+    let latest = r.json()["dataset"]["latest_fact"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let d: Date = latest.parse().unwrap();
+    assert_eq!(
+        r.header("last-modified").unwrap(),
+        treatywatch_web::cache::http_date(d)
+    );
+    // Every page names the version and the latest fact, and has its sharing tags.
+    for uri in [
+        "/?on=2026-03-01",
+        "/states/POL?on=2026-03-01",
+        "/embed",
+        "/annotate",
+    ] {
+        let html = ok(uri).text();
+        assert!(html.contains(r#"data-version="2026.2""#), "{uri}");
+        assert!(
+            html.contains(&format!(r#"data-latest-fact="{latest}""#)),
+            "{uri}"
+        );
+        assert!(
+            html.contains(r#"<meta property="og:image" content="/map.png"#),
+            "{uri}"
+        );
+        assert!(
+            html.contains(r#"<meta name="twitter:card" content="summary_large_image">"#),
+            "{uri}"
+        );
+    }
+}
+
+#[test]
+fn dates_are_shown_as_precisely_as_they_are_known() {
+    let html = ok("/states/POL?treaty=apmbc&on=2026-03-01").text();
+    assert!(
+        html.contains(r#"<time datetime="2025-07">2025-07</time>"#) || !html.contains("2025-07-01"),
+        "a month stays a month"
+    );
+    assert!(!html.contains(">2025-07-01<"), "no invented day");
+}
+
+#[test]
+fn the_map_as_an_image_and_the_embed_view() {
+    let svg = ok("/map.svg?treaty=apmbc&on=2026-03-01&focus=europe");
+    assert_eq!(svg.header("content-type"), Some("image/svg+xml"));
+    let text = svg.text();
+    assert!(
+        text.starts_with("<svg") && text.contains("States Parties") && !text.contains("<style")
+    );
+    let png = ok("/map.png?treaty=apmbc&on=2026-03-01");
+    assert_eq!(png.header("content-type"), Some("image/png"));
+    assert_eq!(&png.body[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(
+        u32::from_be_bytes(png.body[16..20].try_into().unwrap()),
+        1200
+    );
+    err(
+        "/map.png?on=9999-01-01",
+        StatusCode::BAD_REQUEST,
+        "date_out_of_range",
+    );
+    let embed = ok("/embed?treaty=ccm&on=2026-03-01&focus=africa").text();
+    assert!(embed.contains(r#"data-focus="africa""#));
+    assert!(
+        embed.contains(r#"id="open-full" href="/?treaty=ccm&amp;on=2026-03-01&amp;focus=africa""#)
+    );
+    // The map page: a treaty switcher and a region focus.
+    let map = ok("/?treaty=apmbc&on=2026-03-01&focus=europe").text();
+    assert!(map.contains(r#"<select id="treaty-select" name="treaty">"#));
+    assert!(map.contains(r#"<option value="europe" selected>"#));
+}
+
+#[test]
+fn health_and_metrics() {
+    let h = ok("/healthz");
+    assert_eq!(h.json()["status"], "ok");
+    assert_eq!(h.header("cache-control"), Some("no-store"));
+    ok("/api/v1/status?on=2026-03-01");
+    let m = ok("/metrics").text();
+    for series in [
+        "treatywatch_requests_total{route=\"/api/v1/status\",status=\"200\"}",
+        "treatywatch_request_duration_seconds_bucket{route=\"/api/v1/status\",le=\"+Inf\"}",
+        "treatywatch_queue_waiting{queue=\"documents\"}",
+        "treatywatch_shed_total{queue=\"articles\"}",
+        "treatywatch_cache_hit_ratio",
+        "treatywatch_connections_open",
+        "process_resident_memory_bytes",
+    ] {
+        assert!(m.contains(series), "{series} missing");
+    }
+}
+
+#[test]
+fn a_full_queue_sheds_with_retry_after() {
+    // One worker, no wait: the second of two simultaneous renders is shed.
+    let q = treatywatch_web::queue::Queue::new("documents", 1, 0, Duration::from_millis(10));
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let held = q.enter().await.unwrap();
+        let shed = q.enter().await.err().expect("shed");
+        assert_eq!(shed.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(shed.error, "overloaded");
+        assert!(shed.retry_after.is_some());
+        assert_eq!(q.shed(), 1);
+        drop(held);
+        assert!(q.enter().await.is_ok());
+    });
 }
