@@ -157,9 +157,6 @@ impl Metrics {
         inc(&self.latency[route][b]);
         self.latency_sum_us[route].fetch_add(micros, Ordering::Relaxed);
         self.bytes_sent.fetch_add(bytes, Ordering::Relaxed);
-        if status == 503 {
-            // Counted apart too: timeouts are 503 with the error `timeout`.
-        }
     }
 
     pub fn cache(&self, outcome: CacheOutcome) {

@@ -198,7 +198,8 @@ impl Queues {
     pub fn exposition(&self) -> String {
         use std::fmt::Write as _;
         let mut out = String::new();
-        let series: [(&str, &str, &str, fn(&Queue) -> u64); 5] = [
+        type Series = (&'static str, &'static str, &'static str, fn(&Queue) -> u64);
+        let series: [Series; 5] = [
             (
                 "treatywatch_queue_running",
                 "gauge",
