@@ -6,7 +6,8 @@
 //!   `503` with `Retry-After` and closed, so that it is told rather than left waiting in
 //!   the kernel's queue; the accept loop never spins on a full descriptor table.
 //! * **Header timeout.** A client has [`Limits::header_timeout`] from its first byte to
-//!   the end of its request's head (slow-header clients, "slowloris").
+//!   the end of its request's head (slow-header clients, "slowloris"); a new connection
+//!   has it from the accept, so one that sends nothing is closed as soon.
 //! * **Idle timeout.** A kept-alive connection with no request in flight is closed after
 //!   [`Limits::idle_timeout`].
 //! * **Write timeout.** A response the client does not read for [`Limits::write_timeout`]
@@ -249,7 +250,7 @@ impl AsyncWrite for TimedIo {
 
 /// The answer to a connection over the limit, written without waiting and closed.
 const OVER_LIMIT: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\n\
-retry-after: 2\r\ncache-control: no-store\r\nconnection: close\r\ncontent-length: 120\r\n\r\n\
+retry-after: 2\r\ncache-control: no-store\r\nconnection: close\r\ncontent-length: 117\r\n\r\n\
 {\"error\":\"overloaded\",\"message\":\"the server has as many connections as it takes\",\"hint\":\"try again in a few seconds\"}";
 
 /// Serves `router` on `listener` with `limits` until `shutdown` resolves; then closes
@@ -302,6 +303,9 @@ pub async fn serve_with(
         };
         let _ = stream.set_nodelay(true);
         let state = Arc::new(ConnState::new(epoch));
+        // A new connection has the header timeout for its first request, counted from
+        // the accept: one that sends nothing does not hold a place for the idle timeout.
+        state.set(Phase::Head);
         let io = TimedIo {
             inner: stream,
             state: Arc::clone(&state),
@@ -394,5 +398,24 @@ pub fn raise_file_limit() -> Option<u64> {
     #[cfg(not(unix))]
     {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OVER_LIMIT;
+
+    #[test]
+    fn the_over_limit_answer_declares_its_length() {
+        let text = std::str::from_utf8(OVER_LIMIT).unwrap();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap();
+        let declared: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length: "))
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(declared, body.len());
+        assert!(serde_json::from_str::<serde_json::Value>(body).is_ok());
     }
 }
