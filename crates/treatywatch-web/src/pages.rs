@@ -727,11 +727,20 @@ pub async fn state(
     .await
 }
 
+/// A redirect a CDN may keep: a permanent one (a name to its code) as long as an answer
+/// about a date, a search's for five minutes.
 fn redirect(status: StatusCode, to: &str) -> Response {
     let mut r = status.into_response();
     if let Ok(v) = HeaderValue::from_str(to) {
         r.headers_mut().insert(LOCATION, v);
     }
+    let freshness = if status == StatusCode::PERMANENT_REDIRECT {
+        crate::cache::Freshness::Release
+    } else {
+        crate::cache::Freshness::Today
+    };
+    r.headers_mut()
+        .insert(axum::http::header::CACHE_CONTROL, freshness.header());
     r
 }
 

@@ -1675,6 +1675,14 @@ fn dates_names_and_windows_are_bounded() {
     // Redirects too.
     let r = get(&app(), "/states/finland?treaty=apmbc", &[]);
     assert_eq!(r.status, StatusCode::PERMANENT_REDIRECT);
+    assert!(
+        r.header("cache-control")
+            .unwrap()
+            .contains("stale-while-revalidate")
+    );
+    let r = get(&app(), "/search?q=finland", &[]);
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.header("cache-control").unwrap().contains("max-age=300"));
 }
 
 #[test]
