@@ -61,7 +61,7 @@ pub use crate::server::Limits;
 
 // The system allocator keeps the memory of a burst of large answers long after it;
 // jemalloc, with its background threads, hands it back to the system within seconds.
-#[cfg(all(unix, not(target_env = "musl")))]
+#[cfg(all(unix, not(target_env = "musl"), not(feature = "system-allocator")))]
 #[global_allocator]
 static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
@@ -781,7 +781,7 @@ mod memory {
     /// Starts jemalloc's background threads, which return freed pages to the system
     /// within seconds (its decay is 10 s) even when no request comes to trigger it.
     pub fn return_freed_memory() {
-        #[cfg(all(unix, not(target_env = "musl")))]
+        #[cfg(all(unix, not(target_env = "musl"), not(feature = "system-allocator")))]
         {
             let _ = tikv_jemalloc_ctl::background_thread::write(true);
         }
