@@ -40,6 +40,14 @@ pub fn is_tracking(key: &str) -> bool {
         )
 }
 
+/// Whether a raw query string names a tracking parameter (a quick scan, so that the
+/// common query is read as it is).
+fn has_tracking(query: &str) -> bool {
+    query
+        .split('&')
+        .any(|pair| is_tracking(pair.split_once('=').map_or(pair, |(k, _)| k)))
+}
+
 /// The query string without its tracking parameters.
 pub fn without_tracking(query: &str) -> String {
     let mut out = url::form_urlencoded::Serializer::new(String::new());
@@ -76,8 +84,14 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Q<T> {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let raw = parts.uri.query().unwrap_or("");
-        let query = without_tracking(raw);
-        serde_urlencoded::from_str::<T>(&query)
+        let cleaned;
+        let query = if has_tracking(raw) {
+            cleaned = without_tracking(raw);
+            cleaned.as_str()
+        } else {
+            raw
+        };
+        serde_urlencoded::from_str::<T>(query)
             .map(Q)
             .map_err(|e| QueryError(format!("Failed to deserialize query string: {e}")))
     }
@@ -97,5 +111,7 @@ mod tests {
         assert_eq!(without_tracking("q=C%C3%B4te"), "q=C%C3%B4te");
         assert!(!is_tracking("on"));
         assert!(!is_tracking("refs"));
+        assert!(has_tracking("on=1&fbclid=x"));
+        assert!(!has_tracking("on=2026-03-01&treaty=apmbc"));
     }
 }
