@@ -371,6 +371,15 @@ impl<'d> Engine<'d> {
         Ok(&self.data.states[self.state_pos[&code]])
     }
 
+    /// Resolves a code, name, alias or former name exactly, without looking for the
+    /// closest names when there is none (see [`Engine::resolve_state`]).
+    pub fn find_state(&self, query: &str) -> Option<&'d State> {
+        let code = self
+            .names
+            .find(query, |c| self.state_pos.contains_key(&c))?;
+        Some(&self.data.states[self.state_pos[&code]])
+    }
+
     /// The closest state names to `query`.
     pub fn suggest_states(&self, query: &str, limit: usize) -> Vec<(String, StateCode)> {
         self.names.suggest(query, limit)

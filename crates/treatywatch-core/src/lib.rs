@@ -24,8 +24,8 @@ pub mod rules;
 
 pub use date::{Date, DateError, PartialDate, SourceDate, parse_date};
 pub use doc::{
-    BadWindow, Change, ChangesDoc, Counts, DeadlineWindow, PartiesDoc, TimelineDoc,
-    UnknownObligation,
+    BadWindow, Change, ChangesDoc, Counts, DeadlineWindow, DeadlinesDoc, Identified, PartiesDoc,
+    TimelineDoc, UnknownObligation,
 };
 pub use engine::{
     Engine, Status, StatusFacts, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty,

@@ -143,18 +143,25 @@ impl NameIndex {
         codes: impl Fn(StateCode) -> bool,
     ) -> Result<StateCode, UnknownState> {
         let q = query.trim();
-        if let Ok(code) = q.parse::<StateCode>()
-            && codes(code)
-        {
-            return Ok(code);
-        }
-        if let Some(&code) = self.by_key.get(&normalize(q)) {
+        if let Some(code) = self.find(q, codes) {
             return Ok(code);
         }
         Err(UnknownState {
             query: query.to_string(),
             suggestions: self.suggest(q, 5),
         })
+    }
+
+    /// Resolves a code or a name exactly (no suggestions): cheap, for a caller that
+    /// looks for the closest names elsewhere.
+    pub fn find(&self, query: &str, codes: impl Fn(StateCode) -> bool) -> Option<StateCode> {
+        let q = query.trim();
+        if let Ok(code) = q.parse::<StateCode>()
+            && codes(code)
+        {
+            return Some(code);
+        }
+        self.by_key.get(&normalize(q)).copied()
     }
 
     /// The names closest to `query`, at most `limit`, one per state.

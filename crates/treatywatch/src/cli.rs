@@ -214,6 +214,39 @@ pub enum Command {
         /// The address and port to listen on.
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "IP:PORT")]
         addr: std::net::SocketAddr,
+        /// The access log on standard error: `text` (a line per request), `json` (a JSON
+        /// object per line: time, request id, client, method, target, status, bytes,
+        /// duration, user agent) or `off`.
+        #[arg(long, default_value = "text", value_name = "FORMAT")]
+        access_log: treatywatch_web::AccessLog,
+        /// The most connections open at once; one more is answered 503 and closed.
+        #[arg(long, default_value_t = 1024, value_name = "N")]
+        max_connections: usize,
+        /// Seconds a client has to send a request's head, from its first byte.
+        #[arg(long, default_value_t = 5, value_name = "SECONDS")]
+        header_timeout: u64,
+        /// Seconds a kept-alive connection may wait for its next request.
+        #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+        idle_timeout: u64,
+        /// Seconds a response may wait for a client that does not read it.
+        #[arg(long, default_value_t = 10, value_name = "SECONDS")]
+        write_timeout: u64,
+        /// Seconds requests in flight may run after SIGTERM before every connection is
+        /// closed.
+        #[arg(long, default_value_t = 5, value_name = "SECONDS")]
+        shutdown_timeout: u64,
+        /// The site's public address (`https://example.org`), for absolute links in the
+        /// pages' Open Graph and Twitter card tags.
+        #[arg(long, value_name = "URL")]
+        public_url: Option<String>,
+    },
+    /// Write the site (the map, every state's page, the JSON documents and histories the
+    /// map needs) as static files for the current dataset, to serve from any object
+    /// store or CDN with no server.
+    Site {
+        /// The directory to write (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
     #[command(after_help = COMPLETIONS_EXAMPLES)]

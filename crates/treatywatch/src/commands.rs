@@ -95,8 +95,36 @@ fn known_on_arg(command: &Command) -> Result<Option<Date>> {
 pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
     match &cli.command {
         Command::Check => return check(cli.data.as_deref(), out),
-        Command::Serve { addr } => {
-            treatywatch_web::run(*addr, cli.data.as_deref()).map_err(user)?;
+        Command::Serve {
+            addr,
+            access_log,
+            max_connections,
+            header_timeout,
+            idle_timeout,
+            write_timeout,
+            shutdown_timeout,
+            public_url,
+        } => {
+            let secs = std::time::Duration::from_secs;
+            treatywatch_web::run_with(treatywatch_web::ServeOptions {
+                addr: *addr,
+                data_dir: cli.data.clone(),
+                access_log: *access_log,
+                public_url: public_url.clone(),
+                limits: treatywatch_web::Limits {
+                    max_connections: (*max_connections).max(1),
+                    header_timeout: secs((*header_timeout).max(1)),
+                    idle_timeout: secs((*idle_timeout).max(1)),
+                    write_timeout: secs((*write_timeout).max(1)),
+                    shutdown_timeout: secs(*shutdown_timeout),
+                },
+            })
+            .map_err(user)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Site { out: dir } => {
+            let done = treatywatch_web::site::run(dir, cli.data.as_deref()).map_err(user)?;
+            writeln!(out, "{done}")?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Import(cmd) => return crate::research::import(cli.data.as_deref(), cmd, out),
@@ -149,7 +177,14 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 .collect();
             match format {
                 Format::Table => render::status_table(out, width, treaty, on, known_on, &reports)?,
-                Format::Json => render::json(out, &reports)?,
+                Format::Json => {
+                    let data = engine.data();
+                    let docs: Vec<_> = reports
+                        .iter()
+                        .map(|r| treatywatch_core::Identified::new(data, r))
+                        .collect();
+                    render::json(out, &docs)?
+                }
                 Format::Csv => render::status_csv(out, &reports)?,
             }
         }
@@ -204,11 +239,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             let state = engine
                 .resolve_state(&state)
                 .map_err(|e| user(e.to_string()))?;
-            let doc = treatywatch_core::TimelineDoc {
-                treaty,
-                state,
-                events: engine.timeline(treaty, state),
-            };
+            let doc = engine.timeline_doc(treaty, state);
             let events = &doc.events;
             let now = engine.status(treaty, state, known_on.unwrap_or_else(today));
             match format {
@@ -245,7 +276,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 .map_err(|e| user(format!("--from {} is after --to {}", e.from, e.to)))?
                 .with_obligations(treaty, &obligations)
                 .map_err(|e| user(format!("--obligation: {e}")))?;
-            let deadlines = engine.deadline_list(treaty, &states, on, &window);
+            let doc = engine.deadlines_doc(treaty, &states, on, &window);
             match format {
                 Format::Table => render::deadlines_table(
                     out,
@@ -256,10 +287,10 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                     window.from,
                     window.to,
                     overdue,
-                    &deadlines,
+                    &doc.deadlines,
                 )?,
-                Format::Json => render::json(out, &deadlines)?,
-                Format::Csv => render::deadlines_csv(out, &deadlines)?,
+                Format::Json => render::json(out, &doc)?,
+                Format::Csv => render::deadlines_csv(out, &doc.deadlines)?,
             }
         }
         Command::Records {
@@ -328,6 +359,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
         }
         Command::Check
         | Command::Serve { .. }
+        | Command::Site { .. }
         | Command::Import(_)
         | Command::Completions { .. }
         | Command::Man { .. } => {

@@ -505,7 +505,7 @@ pub fn treaties(
         })
         .collect();
     match format {
-        Format::Json => render::json(out, &rows)?,
+        Format::Json => render::json(out, &json!({"dataset": data.identity(), "treaties": rows}))?,
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut *out);
             w.write_record([
@@ -763,6 +763,7 @@ pub fn changes(
             render::json(
                 out,
                 &json!({
+                    "dataset": engine.data().identity(),
                     "treaty": treaty.map(|t| &t.id),
                     "from": from,
                     "to": to,
