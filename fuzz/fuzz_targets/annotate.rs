@@ -22,6 +22,7 @@ fuzz_target!(|bytes: &[u8]| {
     let opts = Options {
         article_date: None,
         today,
+        language: None,
     };
     if let Ok(a) = annotator.annotate_bytes(bytes, &opts) {
         let text = std::str::from_utf8(bytes).unwrap();

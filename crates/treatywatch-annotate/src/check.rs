@@ -11,9 +11,12 @@ use treatywatch_core::{
     Action, ActionKind, Date, PartialDate, Source, SourceId, State, Status, StatusReport, Treaty,
 };
 
-use crate::claims::{CountWhat, Draft, Extra};
+use treatywatch_core::rules::{EntryIntoForceRule, SuspensionRule};
+
+use crate::claims::{CountWhat, Draft, Extra, Obl, Qual};
 use crate::dates::When;
-use crate::model::{ClaimKind, Fact, Reading, Verdict};
+use crate::lexicon::{GROUPS, RuleTopic, TREATY_PLACES};
+use crate::model::{ClaimKind, Fact, Modality, Reading, Verdict};
 
 /// The outcome of one check.
 pub struct Checked<'d> {
@@ -156,6 +159,9 @@ impl<'e, 'd> Checker<'e, 'd> {
     }
 
     pub fn check(&mut self, d: &Draft) -> Checked<'d> {
+        if let Some(c) = self.mood(d) {
+            return c;
+        }
         let state = d.state.and_then(|c| self.engine.data().state(c));
         match (d.kind, state) {
             (ClaimKind::Signed, Some(s)) => self.signed(s, d.when),
@@ -164,6 +170,7 @@ impl<'e, 'd> Checker<'e, 'd> {
                 None => self.consent(s, d),
             },
             (ClaimKind::NotSigned | ClaimKind::NotJoined, Some(s)) => self.outside(s, d.kind),
+            (ClaimKind::NotWithdrawn, Some(s)) => self.not_withdrawn(s),
             (ClaimKind::Withdrew, Some(s)) if d.actor.is_some() => {
                 let mut c = self.domestic(
                     s,
@@ -186,17 +193,37 @@ impl<'e, 'd> Checker<'e, 'd> {
                 ClaimKind::Withdrew | ClaimKind::WithdrawalNotified | ClaimKind::WithdrawalEffect,
                 Some(s),
             ) => self.withdrew(s, d),
-            (ClaimKind::IntendsToWithdraw, Some(s)) => self.intent(s),
+            (ClaimKind::IntendsToWithdraw, Some(s)) => self.intent(s, d.when),
             (ClaimKind::Suspended, Some(s)) => self.suspended(s, d.when),
             (ClaimKind::Decree, Some(s)) => self.domestic(s, d, &[StepKind::DecreeSigned], d.aim),
-            (ClaimKind::Law, Some(s)) => self.domestic(s, d, &[StepKind::LawSigned], d.aim),
+            (ClaimKind::Law, Some(s)) => self.domestic(
+                s,
+                d,
+                &[StepKind::LawSigned, StepKind::InstrumentSigned],
+                d.aim,
+            ),
             (ClaimKind::Vote, Some(s)) => self.domestic(s, d, &[StepKind::ParliamentVote], d.aim),
+            (ClaimKind::Decision, Some(s)) => self.domestic(
+                s,
+                d,
+                &[
+                    StepKind::GovernmentDecision,
+                    StepKind::Announcement,
+                    StepKind::Statement,
+                ],
+                d.aim,
+            ),
             (ClaimKind::Count, _) => self.count(d.extra),
-            (ClaimKind::TreatyAdopted, _) => self.adopted(d.when),
+            (ClaimKind::TreatyAdopted, _) => self.adopted(d.when, d.place),
+            (ClaimKind::TreatyOpened, _) => self.opened(d.when, d.place),
             (ClaimKind::EntryIntoForce, s) => self.entry_into_force(s, d.when),
             (ClaimKind::WithdrawalPeriod, _) => self.period(d.months),
+            (ClaimKind::TreatyRule, _) => self.rule(d.extra),
             (ClaimKind::Stockpile, Some(s)) => self.stockpile(s, d.extra),
+            (ClaimKind::Obligation, Some(s)) => self.obligation(s, d),
+            (ClaimKind::GroupRank, Some(s)) => self.rank(s, d.extra),
             (ClaimKind::Production, Some(s)) => self.production(s),
+            (ClaimKind::Use, Some(s)) => self.used(s),
             (ClaimKind::Arsenal, Some(s)) => Checked::new(Reading::BeyondRecord).set(
                 Verdict::NotCheckable,
                 format!(
@@ -209,6 +236,56 @@ impl<'e, 'd> Checker<'e, 'd> {
                 Verdict::NotCheckable,
                 "The claim names no state the record can look up.".to_string(),
             ),
+        }
+    }
+
+    /// Claims the sentence does not make as facts: conditions, questions, calls on
+    /// others, denials of intentions, future acts with no date.
+    fn mood(&self, d: &Draft) -> Option<Checked<'d>> {
+        let not = |note: String| {
+            Some(Checked::new(Reading::BeyondRecord).set(Verdict::NotCheckable, note))
+        };
+        let what = d.kind.words();
+        match d.modality {
+            Modality::Conditional => not(format!(
+                "Said under a condition (\"if ...\"): the sentence does not claim that it \
+                 happened ({what}), so there is nothing to check."
+            )),
+            Modality::Question => not(format!(
+                "Asked, not stated ({what}): there is nothing to check."
+            )),
+            Modality::Reported => not(format!(
+                "A call on the state or someone's wish ({what}), not a claim that it happened."
+            )),
+            Modality::Future => match d.kind {
+                ClaimKind::Signed | ClaimKind::Ratified | ClaimKind::Joined if d.when.is_none() => {
+                    not(format!(
+                        "Said of the future ({what}), with no date: the record holds what has \
+                         happened, not what is planned."
+                    ))
+                }
+                ClaimKind::Decree
+                | ClaimKind::Law
+                | ClaimKind::Vote
+                | ClaimKind::Decision
+                | ClaimKind::Suspended
+                | ClaimKind::Production
+                | ClaimKind::Use
+                | ClaimKind::Stockpile
+                | ClaimKind::Obligation => not(format!(
+                    "Said of the future ({what}): the record holds what has happened, not what \
+                     is planned."
+                )),
+                _ => None,
+            },
+            Modality::Negated => match d.kind {
+                ClaimKind::NotSigned | ClaimKind::NotJoined | ClaimKind::NotWithdrawn => None,
+                _ => not(format!(
+                    "The sentence denies it ({what}); the record does not hold what states did \
+                     not do or do not plan, so it cannot confirm or refute this."
+                )),
+            },
+            Modality::Asserted | Modality::Rule => None,
         }
     }
 
@@ -668,7 +745,33 @@ impl<'e, 'd> Checker<'e, 'd> {
         c.set(Verdict::Contradicted, note)
     }
 
-    fn intent(&self, s: &'d State) -> Checked<'d> {
+    fn intent(&self, s: &'d State, when: Option<When>) -> Checked<'d> {
+        // A date up to the article's is when the intention was said; a later one is
+        // when the withdrawal is planned for, and says nothing about the record.
+        if let Some(w) = when
+            && w.range().is_some_and(|(a, _)| a <= self.as_of)
+        {
+            let rep = self.status(s, self.horizon);
+            let dated = self
+                .steps(s)
+                .into_iter()
+                .find(|e| matches!(e.step.aim, Aim::Withdraw) && w.overlaps(&e.step.date));
+            let deposited = rep.withdrawal_notified.filter(|r| w.contains(*r));
+            if dated.is_none() && deposited.is_none() {
+                let mut c = self.intent(s, None);
+                if c.verdict == Verdict::Supported {
+                    c.verdict = Verdict::NotCheckable;
+                    c.note = format!(
+                        "The record shows {} intending to withdraw, but no step of it in {}: \
+                         the record cannot tie the intention to that date. {}",
+                        s.name,
+                        w.describe(),
+                        c.note
+                    );
+                }
+                return c;
+            }
+        }
         let mut c = Checked::new(Reading::DomesticStep);
         let name = &s.name;
         let on = self.as_of;
@@ -813,13 +916,20 @@ impl<'e, 'd> Checker<'e, 'd> {
         let mut c = Checked::new(Reading::DomesticStep);
         let name = &s.name;
         let on = self.as_of;
-        let of_kind: Vec<Evidence<'d>> = self
-            .steps(s)
-            .into_iter()
+        let all_steps = self.steps(s);
+        let of_kind: Vec<&Evidence<'d>> = all_steps
+            .iter()
             .filter(|e| kinds.contains(&e.step.kind))
+            .collect();
+        // The steps of this process: same kind and, when the text says, same aim.
+        let covering: Vec<&Evidence<'d>> = of_kind
+            .iter()
+            .copied()
+            .filter(|e| aim.is_some_and(|a| e.step.aim == a))
             .collect();
         let matching: Vec<&Evidence<'d>> = of_kind
             .iter()
+            .copied()
             .filter(|e| aim.is_none_or(|a| e.step.aim == a))
             .filter(|e| match d.when {
                 Some(w) => w.overlaps(&e.step.date),
@@ -830,24 +940,38 @@ impl<'e, 'd> Checker<'e, 'd> {
             Some(StepKind::DecreeSigned) => "a decree",
             Some(StepKind::LawSigned) => "a law",
             Some(StepKind::ParliamentVote) => "a parliamentary vote",
+            Some(StepKind::GovernmentDecision) => "a government decision or announcement",
             _ => "a domestic step",
         };
-        let aim_words = aim.map(|a| format!(" on {}", a.act())).unwrap_or_default();
+        let aim_words = aim
+            .map(|a| format!(" towards {}", a.act()))
+            .unwrap_or_default();
         let when = d
             .when
             .map(|w| format!(" in {}", w.describe()))
             .unwrap_or_default();
         let Some(hit) = matching.first() else {
-            if of_kind.is_empty() {
-                return c.set(
-                    Verdict::NotCheckable,
-                    format!("The record holds no {}{aim_words} by {name}; it cannot confirm or refute this.", &what[2..]),
-                );
-            }
-            for e in &of_kind {
+            for e in &all_steps {
                 c.step(e);
             }
-            let list: Vec<String> = of_kind.iter().map(|e| describe_step(e.step)).collect();
+            if covering.is_empty() {
+                let others = if all_steps.is_empty() {
+                    format!("no domestic steps of {name} are recorded at all")
+                } else {
+                    let list: Vec<String> =
+                        all_steps.iter().map(|e| describe_step(e.step)).collect();
+                    format!("the steps it holds are {}", list.join("; "))
+                };
+                return c.set(
+                    Verdict::NotCheckable,
+                    format!(
+                        "The record holds no {}{aim_words} by {name}{when} ({others}), so it \
+                         cannot confirm or refute this.",
+                        &what[2..]
+                    ),
+                );
+            }
+            let list: Vec<String> = covering.iter().map(|e| describe_step(e.step)).collect();
             return c.set(
                 Verdict::Contradicted,
                 format!(
@@ -861,6 +985,20 @@ impl<'e, 'd> Checker<'e, 'd> {
             c.step(e);
         }
         let legal = self.legal_context(s, hit.step.aim, &mut c);
+        if let Extra::Vote { yes, against } = d.extra
+            && let Some(v) = hit.step.vote
+        {
+            if yes.abs_diff(v.yes) > 1 || against.abs_diff(v.against) > 1 {
+                return c.set(
+                    Verdict::Contradicted,
+                    format!(
+                        "The record shows {} ({}), but with {v}, not {yes} to {against}.",
+                        what,
+                        describe_step(hit.step)
+                    ),
+                );
+            }
+        }
         c.set(
             Verdict::Supported,
             format!(
@@ -977,10 +1115,13 @@ impl<'e, 'd> Checker<'e, 'd> {
             ),
             &[],
         );
+        if what == CountWhat::Withdrawing {
+            return self.count_withdrawing(c, qual, n);
+        }
         let (actual, label) = match what {
             CountWhat::Joined => (k.joined, "states that had joined"),
             CountWhat::Parties => (k.parties, "States Parties"),
-            CountWhat::Signed => (k.signed_ever, "states that had signed"),
+            CountWhat::Signed | CountWhat::Withdrawing => (k.signed_ever, "states that had signed"),
         };
         if what == CountWhat::Signed {
             c.fact(day(on), format!("{} states had signed", k.signed_ever), &[]);
@@ -989,20 +1130,111 @@ impl<'e, 'd> Checker<'e, 'd> {
         if qual.fits(f64::from(n), actual as f64) {
             c.set(
                 Verdict::Supported,
-                format!("On {on} the record counts {actual} {label}, which fits \"{claim}\"."),
+                format!(
+                    "On {on} the record counts {actual} {label}, which fits \"{claim}\" ({}).",
+                    qual.tolerance()
+                ),
             )
         } else {
             c.set(
                 Verdict::Contradicted,
                 format!(
-                    "On {on} the record counts {actual} {label}, which does not fit \"{claim}\"."
+                    "On {on} the record counts {actual} {label}, which does not fit \"{claim}\" \
+                     ({}).",
+                    qual.tolerance()
                 ),
             )
         }
     }
 
-    fn adopted(&self, when: Option<When>) -> Checked<'d> {
+    /// "Five countries are leaving": the states whose withdrawal was received, and those
+    /// with domestic steps towards it, by the article's date.
+    fn count_withdrawing(&self, mut c: Checked<'d>, qual: Qual, n: u32) -> Checked<'d> {
+        let on = self.as_of;
+        let data = self.engine.data();
+        let mut notified = Vec::new();
+        let mut intending = Vec::new();
+        for s in &data.states {
+            let rep = self.status(s, on);
+            let has_notice = rep.withdrawal_notified.is_some_and(|r| r <= on);
+            let has_steps = rep.evidence.iter().any(|e| e.step.aim == Aim::Withdraw);
+            if has_notice {
+                notified.push(s.name.clone());
+            }
+            if has_notice || has_steps {
+                intending.push(s.name.clone());
+            }
+        }
+        c.fact(
+            day(on),
+            format!(
+                "{} states had notified a withdrawal ({}); {} had notified one or taken domestic \
+                 steps towards it",
+                notified.len(),
+                notified.join(", "),
+                intending.len()
+            ),
+            &[],
+        );
+        let claim = format!("{}{n}", qual.words());
+        let fits = |k: usize| qual.fits(f64::from(n), k as f64);
+        if fits(notified.len()) || fits(intending.len()) {
+            return c.set(
+                Verdict::Supported,
+                format!(
+                    "On {on} {} states had notified a withdrawal and {} had notified one or \
+                     taken steps towards it, which fits \"{claim}\".",
+                    notified.len(),
+                    intending.len()
+                ),
+            );
+        }
+        if qual == Qual::Exact && n as usize > intending.len() {
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "On {on} only {} states had notified a withdrawal or taken steps towards \
+                     it, not {n}.",
+                    intending.len()
+                ),
+            );
+        }
+        c.set(
+            Verdict::NotCheckable,
+            format!(
+                "On {on} {} states had notified a withdrawal and {} had notified one or taken \
+                 steps towards it; which the text counts is not clear enough to check \"{claim}\".",
+                notified.len(),
+                intending.len()
+            ),
+        )
+    }
+
+    fn adopted(&self, when: Option<When>, place: Option<&'static str>) -> Checked<'d> {
         let mut c = Checked::new(Reading::TreatyFact);
+        let places = TREATY_PLACES
+            .iter()
+            .find(|p| p.treaty == self.treaty.id.as_str());
+        if let (Some(p), Some(place)) = (places, place)
+            && place != p.adopted_in
+        {
+            let mut c = c;
+            c.cite(&self.sources(&self.treaty.sources));
+            let hint = if place == p.opened_in {
+                format!(" ({} is where it was opened for signature)", city(place))
+            } else {
+                String::new()
+            };
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "The {} was adopted in {}, not in {}{hint}.",
+                    self.short(),
+                    city(p.adopted_in),
+                    city(place)
+                ),
+            );
+        }
         let Some(adopted) = self.treaty.adopted else {
             return c.set(
                 Verdict::NotCheckable,
@@ -1211,4 +1443,575 @@ impl<'e, 'd> Checker<'e, 'd> {
             ),
         )
     }
+    fn opened(&self, when: Option<When>, place: Option<&'static str>) -> Checked<'d> {
+        let mut c = Checked::new(Reading::TreatyFact);
+        let Some(opened) = self.treaty.opened_for_signature else {
+            return c.set(
+                Verdict::NotCheckable,
+                "The record holds no date of opening for signature.".into(),
+            );
+        };
+        let places = TREATY_PLACES
+            .iter()
+            .find(|p| p.treaty == self.treaty.id.as_str());
+        let until = places
+            .and_then(|p| p.opened_until)
+            .and_then(|(y, m, d)| Date::new(y, m, d).ok())
+            .unwrap_or(opened);
+        let where_ = places.map_or(String::new(), |p| format!(" in {}", city(p.opened_in)));
+        c.fact(
+            day(opened),
+            format!(
+                "the {} was opened for signature{where_} ({opened} to {until})",
+                self.short()
+            ),
+            &self.sources(&self.treaty.sources),
+        );
+        if let (Some(p), Some(place)) = (places, place)
+            && place != p.opened_in
+            && place != "new_york"
+        {
+            let hint = if place == p.adopted_in {
+                format!(" ({} is where it was adopted)", city(place))
+            } else {
+                String::new()
+            };
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "The {} was opened for signature in {}, not in {}{hint}.",
+                    self.short(),
+                    city(p.opened_in),
+                    city(place)
+                ),
+            );
+        }
+        match when {
+            Some(w) => {
+                let hit = w.contains(opened)
+                    || w.contains(until)
+                    || w.range().is_some_and(|(a, b)| a <= until && opened <= b);
+                if hit {
+                    c.set(
+                        Verdict::Supported,
+                        format!("Opened for signature{where_} on {opened} (to {until})."),
+                    )
+                } else {
+                    c.set(
+                        Verdict::Contradicted,
+                        format!(
+                            "Opened for signature{where_} on {opened} (to {until}), not {}.",
+                            w.describe()
+                        ),
+                    )
+                }
+            }
+            None if place.is_some() => c.set(
+                Verdict::Supported,
+                format!("Opened for signature{where_} on {opened}."),
+            ),
+            None => c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The text gives no date or place; it was opened for signature on {opened}."
+                ),
+            ),
+        }
+    }
+
+    /// "X has not (yet) withdrawn".
+    fn not_withdrawn(&self, s: &'d State) -> Checked<'d> {
+        let mut c = Checked::new(Reading::LegalAct);
+        let name = &s.name;
+        let on = self.as_of;
+        let rep = self.status(s, on);
+        c.cite(&rep.sources);
+        c.fact(
+            day(on),
+            format!("{name} is {} ({})", rep.status.phrase(), rep.status),
+            &[],
+        );
+        match (rep.withdrawal_notified, rep.withdrawal_effective) {
+            (Some(r), Some(e)) if e <= on => c.set(
+                Verdict::Contradicted,
+                format!(
+                    "{name}'s withdrawal was received on {r} and took effect on {e}: on {on} it \
+                     had withdrawn."
+                ),
+            ),
+            (Some(r), e) => c.set(
+                Verdict::Supported,
+                format!(
+                    "{name}'s withdrawal was received on {r}{}; on {on} it had not yet taken \
+                     effect, so {name} was still bound.",
+                    e.map(|e| format!(" and takes effect on {e}"))
+                        .unwrap_or_default()
+                ),
+            ),
+            (None, _) => {
+                let mut note = format!(
+                    "No instrument of withdrawal by {name} is recorded by {on}: it is {}.",
+                    rep.status.phrase()
+                );
+                for a in self.actions(s) {
+                    if a.kind == ActionKind::SuspensionDeclared && a.date <= on {
+                        note.push_str(&format!(
+                            " Its declared suspension ({}) is not a withdrawal.",
+                            a.date
+                        ));
+                    }
+                }
+                c.set(Verdict::Supported, note)
+            }
+        }
+    }
+
+    /// A description of the treaty's rules, checked against its clauses.
+    fn rule(&self, extra: Extra) -> Checked<'d> {
+        let mut c = Checked::new(Reading::TreatyFact);
+        let Extra::Rule {
+            topic,
+            n,
+            negated,
+            permissive,
+            wrong_object,
+            un,
+        } = extra
+        else {
+            return c.set(Verdict::NotCheckable, "Not a rule.".into());
+        };
+        c.cite(&self.sources(&self.treaty.sources));
+        let id = self.treaty.id.as_str();
+        let short = self.short().to_string();
+        let due = |oid: &str| {
+            self.treaty
+                .obligations
+                .iter()
+                .find(|o| o.id == oid)
+                .and_then(|o| o.due.map(|d| (o.article.clone(), d.years)))
+        };
+        let supported = |mut c: Checked<'d>, fact: String| {
+            c.fact(None, fact.clone(), &[]);
+            c.set(Verdict::Supported, format!("The {short}'s rule: {fact}."))
+        };
+        match topic {
+            RuleTopic::ArmedConflict => match &self.treaty.rules.withdrawal {
+                WithdrawalRule::Notice {
+                    armed_conflict_clause: true,
+                    clause,
+                    ..
+                } => supported(
+                    c,
+                    format!(
+                        "under {clause}, if the withdrawing state is engaged in an armed conflict \
+                         when the notice period ends, the withdrawal does not take effect before \
+                         that conflict ends"
+                    ),
+                ),
+                WithdrawalRule::Notice { clause, .. } => c.set(
+                    Verdict::Contradicted,
+                    format!("{clause} has no armed-conflict clause in the record."),
+                ),
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    "The treaty's withdrawal rule is not recorded.".into(),
+                ),
+            },
+            RuleTopic::Prohibitions if id == "apmbc" => {
+                if wrong_object {
+                    return c.set(
+                        Verdict::Contradicted,
+                        "The treaty bans anti-personnel mines only (Art. 1, 2): anti-vehicle \
+                         (anti-tank) mines and sea mines are outside it."
+                            .into(),
+                    );
+                }
+                supported(
+                    c,
+                    "Art. 1 forbids ever using, developing, producing, acquiring, stockpiling, \
+                     retaining or transferring anti-personnel mines, or helping anyone to; Art. \
+                     4 and 5 require destroying stockpiles and cleared mined areas"
+                        .into(),
+                )
+            }
+            RuleTopic::Prohibitions if id == "ccm" => supported(
+                c,
+                "Art. 1 forbids ever using, developing, producing, acquiring, stockpiling, \
+                 retaining or transferring cluster munitions, or helping anyone to"
+                    .into(),
+            ),
+            RuleTopic::StockpileDeadline | RuleTopic::ClearanceDeadline => {
+                let oid = if topic == RuleTopic::StockpileDeadline {
+                    "stockpile_destruction"
+                } else {
+                    "clearance"
+                };
+                match (due(oid), n) {
+                    (Some((article, years)), Some(n)) if u32::from(years) == n => supported(
+                        c,
+                        format!("{article}: within {years} years of entry into force for the state"),
+                    ),
+                    (Some((article, years)), Some(n)) => c.set(
+                        Verdict::Contradicted,
+                        format!(
+                            "{article} gives {years} years from entry into force for the state, \
+                             not {n}."
+                        ),
+                    ),
+                    _ => c.set(
+                        Verdict::NotCheckable,
+                        "The record does not hold this deadline rule.".into(),
+                    ),
+                }
+            }
+            RuleTopic::Reports if self.treaty.obligations.iter().any(|o| o.annual.is_some()) => {
+                supported(
+                    c,
+                    "Art. 7: an initial transparency report within 180 days of entry into force, \
+                     then an annual report by 30 April"
+                        .into(),
+                )
+            }
+            RuleTopic::Retention if id == "apmbc" => supported(
+                c,
+                "Art. 3 lets a state keep the minimum number of mines needed to train in mine \
+                 detection, clearance and destruction"
+                    .into(),
+            ),
+            RuleTopic::Reservations if id == "apmbc" || id == "ccm" => {
+                if negated {
+                    supported(c, "it admits no reservations (Art. 19)".into())
+                } else if permissive {
+                    c.set(
+                        Verdict::Contradicted,
+                        "The treaty admits no reservations (Art. 19).".into(),
+                    )
+                } else {
+                    c.set(
+                        Verdict::NotCheckable,
+                        "The treaty admits no reservations (Art. 19); the sentence's claim about \
+                         them is not clear enough to check."
+                            .into(),
+                    )
+                }
+            }
+            RuleTopic::Depositary if un => supported(
+                c,
+                "the depositary is the Secretary-General of the United Nations".into(),
+            ),
+            RuleTopic::NoSuspension => match self.treaty.rules.suspension {
+                SuspensionRule::NoClause if !permissive || negated => {
+                    supported(c, "it has no clause allowing a state to suspend it".into())
+                }
+                SuspensionRule::NoClause => c.set(
+                    Verdict::Contradicted,
+                    "The treaty has no clause allowing a state to suspend it.".into(),
+                ),
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    "The record does not say whether the treaty can be suspended.".into(),
+                ),
+            },
+            RuleTopic::EntryIntoForce => match &self.treaty.rules.entry_into_force {
+                EntryIntoForceRule::Threshold {
+                    instruments,
+                    clause,
+                    ..
+                } => match n {
+                    Some(n) if n != *instruments && n != 6 => c.set(
+                        Verdict::Contradicted,
+                        format!("{clause}: it entered into force after {instruments} instruments, not {n}."),
+                    ),
+                    _ => supported(
+                        c,
+                        format!(
+                            "{clause}: in force on the first day of the sixth month after the \
+                             {instruments}th instrument; for a later state, the first day of the \
+                             sixth month after its own deposit"
+                        ),
+                    ),
+                },
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    "The treaty's entry-into-force rule is not recorded.".into(),
+                ),
+            },
+            _ => c.set(
+                Verdict::NotCheckable,
+                "This description of the treaty's rules is not one the record can check.".into(),
+            ),
+        }
+    }
+
+    /// Stockpile destruction, clearance, deadlines and extensions, against the records,
+    /// read by their kind's name so that new kinds of record are read too.
+    fn obligation(&self, s: &'d State, d: &Draft) -> Checked<'d> {
+        let mut c = Checked::new(Reading::Record);
+        let Extra::Obligation { what, n } = d.extra else {
+            return c.set(Verdict::NotCheckable, "Not an obligation.".into());
+        };
+        let name = &s.name;
+        let (kinds, words): (&[&str], &str) = match what {
+            Obl::StockpileDestroyed => {
+                (&["stockpile_destroyed"], "stockpile destruction completed")
+            }
+            Obl::ClearanceCompleted => (&["clearance_completed"], "clearance completed"),
+            Obl::DeadlineMissed => (
+                &["stockpile_deadline_missed", "clearance_deadline"],
+                "a deadline missed",
+            ),
+            Obl::Extension => (&["clearance_extension_granted"], "an extension granted"),
+        };
+        let records: Vec<_> = self
+            .engine
+            .records(self.treaty, s)
+            .into_iter()
+            .filter(|(r, _)| kinds.contains(&r.kind.as_str()))
+            .collect();
+        // A state that never held a stockpile had none to destroy.
+        let never: Vec<_> = self
+            .engine
+            .records(self.treaty, s)
+            .into_iter()
+            .filter(|(r, _)| r.kind.as_str() == "stockpile_never_held")
+            .collect();
+        for (r, sources) in records.iter().chain(&never) {
+            c.fact(
+                Some(r.date.clone()),
+                format!("{}: {} ({})", words_of(r.kind.as_str()), r.value, r.detail),
+                sources,
+            );
+        }
+        if what == Obl::StockpileDestroyed && !never.is_empty() && records.is_empty() {
+            return c.set(
+                Verdict::Contradicted,
+                format!("The record says {name} never held a stockpile of anti-personnel mines."),
+            );
+        }
+        let Some(first) = records.first() else {
+            return c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The record holds no {words} for {name}, so it cannot confirm or refute this."
+                ),
+            );
+        };
+        if what == Obl::DeadlineMissed {
+            return c.set(
+                Verdict::Supported,
+                format!("The record shows {words} by {name} ({}).", first.0.date),
+            );
+        }
+        // The figure, if the text gives one: destroyed counts.
+        let figure_fits = n.map(|(q, n)| {
+            records.iter().any(|(r, _)| match r.value {
+                RecordValue::Count { count, .. } => q.fits(n, count as f64),
+                _ => false,
+            })
+        });
+        let dated = |w: When| {
+            records.iter().any(|(r, _)| {
+                w.overlaps(&r.date)
+                    || (d.since
+                        && r.date
+                            .earliest()
+                            .is_some_and(|e| w.range().is_some_and(|(a, _)| a <= e)))
+            })
+        };
+        let by_words = |w: When| -> bool {
+            // "by 2016": on or before the end of the period.
+            records.iter().any(|(r, _)| {
+                r.date
+                    .earliest()
+                    .zip(w.range())
+                    .is_some_and(|(e, (_, b))| e <= b)
+            })
+        };
+        let when_ok = d.when.map(|w| dated(w) || by_words(w));
+        let first_date = first.0.date.clone();
+        match (when_ok, figure_fits) {
+            (Some(false), _) => {
+                // The record's date is later than the text says: the claim is early.
+                c.set(
+                    Verdict::Contradicted,
+                    format!(
+                        "The record dates {words} by {name} to {first_date}, not {}.",
+                        d.when.map(|w| w.describe()).unwrap_or_default()
+                    ),
+                )
+            }
+            (_, Some(false)) => c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The record shows {words} by {name} ({first_date}), but none of its figures \
+                     fits the text's; figures differ between sources."
+                ),
+            ),
+            _ => c.set(
+                Verdict::Supported,
+                format!("The record shows {words} by {name} ({first_date})."),
+            ),
+        }
+    }
+
+    /// "The first (last) EU state to join (leave)".
+    fn rank(&self, s: &'d State, extra: Extra) -> Checked<'d> {
+        let mut c = Checked::new(Reading::LegalAct);
+        let Extra::Rank { first, group, aim } = extra else {
+            return c.set(Verdict::NotCheckable, "Not a rank.".into());
+        };
+        let Some(g) = GROUPS.iter().find(|g| g.id == group) else {
+            return c.set(Verdict::NotCheckable, "An unknown group.".into());
+        };
+        let on = self.as_of;
+        let data = self.engine.data();
+        let members: Vec<&'d State> = if g.id == "world" {
+            data.states.iter().collect()
+        } else {
+            g.members
+                .iter()
+                .filter(|(_, from, to)| {
+                    treatywatch_core::parse_date(from).is_ok_and(|f| f <= on)
+                        && to.is_none_or(|t| treatywatch_core::parse_date(t).is_ok_and(|t| t >= on))
+                })
+                .filter_map(|(code, _, _)| code.parse().ok().and_then(|c| data.state(c)))
+                .collect()
+        };
+        if !members.iter().any(|m| m.code == s.code) {
+            return c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "{} is not counted in {} on {on} in the record's list.",
+                    s.name, g.name
+                ),
+            );
+        }
+        // Each member's date for the act: consent deposited, or withdrawal received.
+        let mut dated: Vec<(Date, &'d State)> = members
+            .iter()
+            .filter_map(|m| {
+                let rep = self.status(m, on);
+                let date = match aim {
+                    Aim::Withdraw => rep.withdrawal_notified,
+                    _ => rep.consent_deposited,
+                };
+                date.filter(|d| *d <= on).map(|d| (d, *m))
+            })
+            .collect();
+        dated.sort_by_key(|(d, m)| (*d, m.code));
+        let act = if aim == Aim::Withdraw {
+            "withdrawal received"
+        } else {
+            "consent deposited"
+        };
+        let Some(own) = dated
+            .iter()
+            .find(|(_, m)| m.code == s.code)
+            .map(|(d, _)| *d)
+        else {
+            return c.set(
+                Verdict::Contradicted,
+                format!("The record shows no {act} for {} by {on}.", s.name),
+            );
+        };
+        let edge = if first {
+            dated.first().map(|(d, _)| *d)
+        } else {
+            dated.last().map(|(d, _)| *d)
+        };
+        let edge = edge.expect("the state itself is in the list");
+        let tied: Vec<&str> = dated
+            .iter()
+            .filter(|(d, m)| *d == edge && m.code != s.code)
+            .map(|(_, m)| m.name.as_str())
+            .collect();
+        let word = if first { "first" } else { "last" };
+        c.fact(
+            day(own),
+            format!("{}: {act} on {own}", s.name),
+            &self.action_sources(
+                s,
+                if aim == Aim::Withdraw {
+                    ActionKind::Withdrawal
+                } else {
+                    ActionKind::Signature
+                },
+            ),
+        );
+        c.cite(&self.sources(&self.treaty.status_sources));
+        if own == edge {
+            let with = if tied.is_empty() {
+                String::new()
+            } else {
+                format!(", on the same day as {}", tied.join(", "))
+            };
+            c.set(
+                Verdict::Supported,
+                format!(
+                    "Of {} ({} members with a {act} by {on}), {} was the {word}: {own}{with}.",
+                    g.name,
+                    dated.len(),
+                    s.name
+                ),
+            )
+        } else {
+            let who: Vec<&str> = dated
+                .iter()
+                .filter(|(d, _)| *d == edge)
+                .map(|(_, m)| m.name.as_str())
+                .collect();
+            c.set(
+                Verdict::Contradicted,
+                format!(
+                    "Of {}, the {word} with a {act} by {on} was {} ({edge}); {}'s came on {own}.",
+                    g.name,
+                    who.join(", "),
+                    s.name
+                ),
+            )
+        }
+    }
+
+    /// Use of mines: allegations in the record, listed; never a verdict on them.
+    fn used(&self, s: &'d State) -> Checked<'d> {
+        let mut c = Checked::new(Reading::Record);
+        for (r, sources) in self.engine.records(self.treaty, s) {
+            if r.kind.as_str() == "use_allegation" {
+                c.fact(
+                    Some(r.date.clone()),
+                    format!("allegation of use: {}", r.detail),
+                    &sources,
+                );
+            }
+        }
+        let note = if c.facts.is_empty() {
+            format!(
+                "The record holds no allegation of use of mines by {}.",
+                s.name
+            )
+        } else {
+            format!(
+                "The record holds allegations of use by {} (listed); it records allegations and \
+                 their sources, not findings, so it does not give a verdict.",
+                s.name
+            )
+        };
+        c.set(Verdict::NotCheckable, note)
+    }
+}
+
+/// A city id in words.
+fn city(id: &str) -> &'static str {
+    match id {
+        "oslo" => "Oslo",
+        "ottawa" => "Ottawa",
+        "dublin" => "Dublin",
+        "new_york" => "New York",
+        _ => "another city",
+    }
+}
+
+/// A record kind's name in words.
+fn words_of(kind: &str) -> String {
+    kind.replace('_', " ")
 }

@@ -1,17 +1,34 @@
-//! Finding claims: trigger phrases ("signed", "has not signed", "plans to withdraw",
-//! "signed a decree", "more than 160 countries"), each found by one regular expression
-//! run once over the text, then tied to the state or body it is about, the date nearest
-//! it in its sentence, and what it aims at. Nothing here consults the record; that is
-//! [`crate::check`]'s work.
+//! Reading claims as events: who did what, when, and how it is said.
+//!
+//! Trigger phrases ("signed", "has not signed", "plans to withdraw", "signed a decree",
+//! "more than 160 countries"), from the article's language's [`Lexicon`], are found by
+//! one regular expression each, run once over the text. Each sentence is cut into
+//! clauses: the main clause, relative clauses ("which ratified in 2012"), brackets,
+//! contrasts ("but", "while"), exceptions ("but not", "except") and inclusions
+//! ("including"). A trigger then takes, from its own clause only:
+//!
+//! * **who**: the state, list of states, group ("the Baltic states") or body named
+//!   before it; in a relative clause, what the clause hangs on; a pronoun ("it", "the
+//!   country", "both countries") the states named before; failing those, the first
+//!   named after it ("was ratified by Finland"). A subject that is not one state ("a
+//!   state", "States Parties") makes the clause a description of the rules.
+//! * **when**: the date nearest it in its clause, not past a neighbouring trigger.
+//! * **how**: asserted, negated ("has not signed", "neither ... nor", "refused to
+//!   sign"), future ("will take effect"), conditional ("if"), a call on others ("urged
+//!   Poland to"), a question, or a description of the treaty's rules.
+//!
+//! States after "but not" or "except" get the clause's event negated; states after
+//! "including" get it as it is. Sentences about the treaty's rules give `treaty_rule`
+//! claims. Nothing here consults the record; that is [`crate::check`]'s work.
 
 use regex::{Captures, Regex};
 use treatywatch_core::StateCode;
 use treatywatch_core::evidence::Aim;
 
 use crate::dates::{FoundDate, When};
-use crate::lexicon::TREATY_ANAPHORS;
+use crate::lexicon::{Lexicon, RuleTopic};
 use crate::mentions::{Named, Who};
-use crate::model::{ClaimKind, DateKind, Span};
+use crate::model::{ClaimKind, DateKind, Modality, Span};
 use crate::text::{sentence_of, within};
 
 /// What a trigger phrase says, before its subject is known. The order is the priority
@@ -20,26 +37,33 @@ use crate::text::{sentence_of, within};
 pub enum Trig {
     NotSigned,
     NotJoined,
+    NotIncluded,
     WithdrawalNotified,
     WithdrawalEffect,
     Decree,
     Law,
     Deposited,
+    Opened,
+    Rank,
     Intent,
     Count,
     Stockpile,
+    Destroyed,
     Arsenal,
+    Use,
     Ratified,
     Joined,
     Withdrew,
     Suspended,
     InForce,
+    Decision,
     VoteOrAdopt,
     Signed,
     Production,
 }
 
-/// How a number is qualified: "more than 160", "about 6 million".
+/// How a number is qualified: "more than 160", "about 6 million". The tolerances are
+/// written down in `docs/annotate.md`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Qual {
     Exact,
@@ -51,30 +75,19 @@ pub enum Qual {
 }
 
 impl Qual {
-    fn parse(s: Option<&str>) -> Qual {
-        let s = s.map(|s| {
-            s.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_ascii_lowercase()
-        });
-        match s.as_deref() {
-            None => Qual::Exact,
-            Some("more than" | "over") => Qual::MoreThan,
-            Some("at least") => Qual::AtLeast,
-            Some("nearly" | "almost") => Qual::Nearly,
-            Some("fewer than" | "less than" | "under") => Qual::FewerThan,
-            Some(_) => Qual::About,
-        }
-    }
-
-    /// Whether a true value `actual` fits "QUAL claimed".
+    /// Whether a true value `actual` fits "QUAL claimed":
+    ///
+    /// * exact: within 1% of the claimed figure, or 0.5;
+    /// * "more than", "over": above it; "at least": at or above it;
+    /// * "nearly", "almost": below it, by at most 10%;
+    /// * "about", "some", "around": within 5%, or 2;
+    /// * "fewer than", "under": below it.
     pub fn fits(self, claimed: f64, actual: f64) -> bool {
         match self {
             Qual::Exact => (actual - claimed).abs() <= (claimed * 0.01).max(0.5),
             Qual::MoreThan => actual > claimed,
             Qual::AtLeast => actual >= claimed,
-            Qual::Nearly => actual < claimed && actual >= claimed * 0.9,
+            Qual::Nearly => actual <= claimed && actual >= claimed * 0.9,
             Qual::About => (actual - claimed).abs() <= (claimed * 0.05).max(2.0),
             Qual::FewerThan => actual < claimed,
         }
@@ -90,6 +103,18 @@ impl Qual {
             Qual::FewerThan => "fewer than ",
         }
     }
+
+    /// The tolerance in words, for notes.
+    pub fn tolerance(self) -> &'static str {
+        match self {
+            Qual::Exact => "a figure given as exact fits within 1%",
+            Qual::MoreThan => "\"more than N\" fits any figure above N",
+            Qual::AtLeast => "\"at least N\" fits N or more",
+            Qual::Nearly => "\"nearly N\" fits N or up to 10% below it",
+            Qual::About => "\"about N\" fits within 5% of N (or 2)",
+            Qual::FewerThan => "\"fewer than N\" fits any figure below N",
+        }
+    }
 }
 
 /// What a count counts.
@@ -101,14 +126,57 @@ pub enum CountWhat {
     Parties,
     /// States that have signed.
     Signed,
+    /// States that have notified a withdrawal (pending or in effect).
+    Withdrawing,
+}
+
+/// A state's obligation milestone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Obl {
+    /// Stockpile destruction completed (Art. 4).
+    StockpileDestroyed,
+    /// Clearance of mined areas completed (Art. 5).
+    ClearanceCompleted,
+    /// A deadline missed.
+    DeadlineMissed,
+    /// An extension of the clearance deadline.
+    Extension,
 }
 
 /// Details some triggers carry.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Extra {
     None,
-    Count { qual: Qual, n: u32, what: CountWhat },
-    Stock { qual: Qual, n: f64 },
+    Count {
+        qual: Qual,
+        n: u32,
+        what: CountWhat,
+    },
+    Stock {
+        qual: Qual,
+        n: f64,
+    },
+    Vote {
+        yes: u32,
+        against: u32,
+    },
+    Rank {
+        first: bool,
+        group: &'static str,
+        aim: Aim,
+    },
+    Rule {
+        topic: RuleTopic,
+        n: Option<u32>,
+        negated: bool,
+        permissive: bool,
+        wrong_object: bool,
+        un: bool,
+    },
+    Obligation {
+        what: Obl,
+        n: Option<(Qual, f64)>,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -133,164 +201,214 @@ pub struct Draft {
     pub extra: Extra,
     /// For a withdrawal period: its length in months.
     pub months: Option<u32>,
+    pub modality: Modality,
+    /// A place named with it (a city id of the lexicon: "oslo", "ottawa").
+    pub place: Option<&'static str>,
 }
 
 /// Everything the claim finder needs from the other passes, all sorted by position.
 pub struct Found<'a> {
     pub text: &'a str,
     pub sentences: &'a [Span],
-    /// States, bodies and treaty mentions, by position.
+    /// States, groups, bodies and treaty mentions, by position.
     pub named: &'a [Named],
     pub dates: &'a [FoundDate],
     pub others: &'a [Span],
 }
 
+/// A clause's part of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SegKind {
+    Main,
+    Relative,
+    Paren,
+    Exception,
+    Inclusion,
+    Condition,
+}
+
+/// A stretch of a sentence; pieces with the same `group` are one clause (a main
+/// clause interrupted by a relative clause is two pieces).
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    span: Span,
+    kind: SegKind,
+    group: usize,
+}
+
+/// Who a trigger is about.
+#[derive(Clone, Debug)]
+enum Subject {
+    States(Vec<(StateCode, Span)>),
+    Body(String, Option<StateCode>, Span),
+    Treaty,
+    /// "a state", "States Parties": the rules, not one state.
+    Generic,
+    None,
+}
+
 pub struct ClaimFinder {
+    lex: &'static Lexicon,
     patterns: Vec<(Trig, Regex)>,
+    not_treaty_objects: Regex,
+    negation: Regex,
+    future: Regex,
+    conditional: Regex,
+    appeal: Regex,
+    generic: Regex,
+    rule_cue: Regex,
+    pronoun: Regex,
+    plural: Regex,
+    qualifiers: Vec<(Regex, Qual)>,
+    count_join: Regex,
+    count_sign: Regex,
+    count_withdraw: Regex,
+    count_parties: Regex,
+    count_signatories: Regex,
     aim_withdraw: Regex,
     aim_suspend: Regex,
     aim_join: Regex,
-    count_join: Regex,
-    count_sign: Regex,
-    withdraw_word: Regex,
+    places: Vec<(Regex, &'static str)>,
+    relative_clause: Regex,
+    contrast: Regex,
+    exception: Regex,
+    inclusion: Regex,
+    first: Regex,
+    last: Regex,
+    rank_groups: Vec<(Regex, &'static str)>,
+    rules: Vec<(RuleTopic, Regex)>,
+    not_banned: Regex,
+    million: Regex,
+    thousand: Regex,
+    vote_figures: Regex,
+    numbers: Vec<(Regex, u32)>,
+    un: Regex,
+    permissive: Regex,
+    not_word: Regex,
+    stock_words: Regex,
+    anaphor: Regex,
 }
-
-const NOT_TREATY_OBJECTS: &[&str] = &[
-    "decree",
-    "law",
-    "bill",
-    "order",
-    "act",
-    "instrument",
-    "memorandum",
-    "contract",
-    "contracts",
-    "deal",
-    "letter",
-    "statement",
-    "declaration",
-    "petition",
-    "resolution",
-];
 
 fn re(p: &str) -> Regex {
     Regex::new(&format!("(?i){p}")).expect("claim patterns are valid")
 }
 
-impl ClaimFinder {
-    pub fn new() -> ClaimFinder {
-        let apos = "['\u{2019}]";
-        let patterns = vec![
-            (
-                Trig::NotSigned,
-                re(&format!(
-                    r"\b(?:(?:have|has|had|did|does|do)\s+not|haven{apos}t|hasn{apos}t|hadn{apos}t|didn{apos}t|doesn{apos}t|don{apos}t|never)\s+(?:yet\s+|even\s+)?(?P<v>signed|sign|joined|join|ratified|ratify|acceded|accede)\b|\bnon-?signator(?:y|ies)\b|\bnot\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)\s+to\b|\b(?:remain|remains|remained|stay|stays|are|is)\s+outside\s+(?:of\s+)?(?:the\s+)?(?:treaty|convention)\b"
-                )),
-            ),
-            (
-                Trig::WithdrawalNotified,
-                re(
-                    r"\bnotif(?:ied|ies|y)\b[^.;\n]{0,60}?\b(?:withdrawal|withdraw|withdrawing|denunciation)\b|\b(?:deposited|submitted|presented|handed\s+over|sent)\s+(?:its|their|the|an|a)\s+(?:instrument|notice|notification|note)\s+of\s+(?:withdrawal|denunciation)\b",
-                ),
-            ),
-            (
-                Trig::WithdrawalEffect,
-                re(
-                    r"\bwithdrawals?\b[^.;\n]{0,60}?\b(?:takes|took|will\s+take|would\s+take|comes|came|will\s+come)\s+(?:into\s+)?(?:effect|force)\b|\bwithdrawals?\b[^.;\n]{0,60}?\b(?:became|becomes|will\s+become)\s+effective\b",
-                ),
-            ),
-            (
-                Trig::Decree,
-                re(
-                    r"\b(?:signed|signs|issued|issues)\s+(?:a|an|the)\s+(?:presidential\s+)?decree\b|\bdecree\b",
-                ),
-            ),
-            (
-                Trig::Law,
-                re(
-                    r"\b(?:signed|signs|promulgated)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:law|bill|act)\b",
-                ),
-            ),
-            (
-                Trig::Deposited,
-                re(
-                    r"\bdeposited\s+(?:its|their|the|an)\s+instrument\s+of\s+(?:ratification|accession|acceptance|approval)\b",
-                ),
-            ),
-            (
-                Trig::Intent,
-                re(
-                    r"\b(?:plans?|planned|planning|intends?|intended|intending|intention|intent|decided|decides|decision|announced|announces|wants?|wanted|seeks?|sought|seeking|moving|moves|move|will|would|prepares?|prepared|preparing|ready|is\s+withdrawing|are\s+withdrawing|began|begun|started|starts|initiated)\b[^.;\n]{0,40}?\b(?:withdraw|withdrawing|withdrawal|leave|leaving|exit|exiting|quit|quitting|pull\s+out)\b",
-                ),
-            ),
-            (
-                Trig::Count,
-                re(
-                    r"\b(?:(?P<q>more\s+than|over|at\s+least|nearly|almost|about|around|some|roughly|approximately|fewer\s+than|less\s+than|under)\s+)?(?P<n>\d{1,3})\s+(?P<what>countries|states\s+parties|state\s+parties|states|nations|governments|signatories|parties)\b",
-                ),
-            ),
-            (
-                Trig::Stockpile,
-                re(
-                    r"\b(?:had|has|have|held|holds|hold|kept|possessed|possesses|stockpiled)\s+(?:(?P<q>over|more\s+than|about|around|nearly|almost|some|roughly|fewer\s+than|less\s+than|under)\s+)?(?P<n>a|one|\d[\d,.]*)\s*(?P<mult>million|thousand)?\s+(?:anti-?\s?personnel\s+|antipersonnel\s+)?(?:land\s?)?mines\b",
-                ),
-            ),
-            (
-                Trig::Arsenal,
-                re(
-                    r"\b(?:arsenals?|(?:largest|biggest)\s+(?:stockpiles?|stocks?)|(?:second|third|fourth|fifth|sixth)[-\s]largest)\b",
-                ),
-            ),
-            (Trig::Ratified, re(r"\b(?:ratified|ratifies|ratifying)\b")),
-            (
-                Trig::Joined,
-                re(
-                    r"\b(?:joined|joins|joining|acceded|accedes|acceding|became\s+(?:a\s+)?(?:state\s+)?party|(?:has|have)\s+been\s+(?:a\s+)?(?:state\s+)?part(?:y|ies))\b",
-                ),
-            ),
-            (
-                Trig::Withdrew,
-                re(
-                    r"\b(?:withdrew|withdrawn|pulled\s+out|(?:left|quit|exited|abandoned)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:convention|treaty|agreement|accord|pact))\b",
-                ),
-            ),
-            (
-                Trig::Suspended,
-                re(
-                    r"\b(?:suspended|suspends|suspending|(?:declared|announced|notified)\s+(?:a|its|the)\s+suspension)\b",
-                ),
-            ),
-            (
-                Trig::InForce,
-                re(
-                    r"\b(?:came|comes|come|entered|enters|enter|went|goes)\s+into\s+(?:force|effect)\b|\bin\s+force\s+since\b",
-                ),
-            ),
-            (
-                Trig::VoteOrAdopt,
-                re(
-                    r"\b(?:voted|votes|approved|approves|passed|passes|adopted|adopts|backed|endorsed)\b",
-                ),
-            ),
-            (Trig::Signed, re(r"\b(?:signed|signs)\b")),
-            (
-                Trig::Production,
-                re(
-                    r"\b(?:production|produce|produces|producing|produced|manufacture|manufactures|manufacturing|manufactured)\b",
-                ),
-            ),
-        ];
-        ClaimFinder {
-            patterns,
-            aim_withdraw: re(r"\b(?:withdraw\w*|leav(?:e|ing)|exit\w*|denounc\w*|denunciation)\b"),
-            aim_suspend: re(r"\bsuspen\w*"),
-            aim_join: re(r"\b(?:ratif\w*|accession|accede\w*|join\w*)\b"),
-            count_join: re(
-                r"\b(?:joined|joining|join|ratified|acceded|members?|part(?:y|ies)|bound|signed\s+and\s+ratified|adhered)\b",
-            ),
-            count_sign: re(r"\b(?:signed|signatories)\b"),
-            withdraw_word: re(r"\bwithdraw\w*"),
+/// The earlier (then longer) of overlapping spans wins.
+fn drop_overlaps<T>(mut all: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
+    all.sort_by_key(|t| (span(t).start, std::cmp::Reverse(span(t).end)));
+    let mut out: Vec<T> = Vec::with_capacity(all.len());
+    for t in all {
+        if out.last().is_some_and(|l| span(&t).start < span(l).end) {
+            continue;
         }
+        out.push(t);
+    }
+    out
+}
+
+impl ClaimFinder {
+    pub fn new(lex: &'static Lexicon) -> ClaimFinder {
+        let numbers_alt = lex
+            .numbers
+            .iter()
+            .map(|n| format!("(?:{n})"))
+            .collect::<Vec<_>>()
+            .join("|");
+        let patterns = lex
+            .triggers
+            .iter()
+            .map(|(t, p)| (*t, re(&p.replace("{N}", &numbers_alt))))
+            .collect();
+        ClaimFinder {
+            lex,
+            patterns,
+            not_treaty_objects: re(lex.not_treaty_objects),
+            negation: re(lex.negation),
+            future: re(lex.future),
+            conditional: re(lex.conditional),
+            appeal: re(lex.appeal),
+            generic: re(lex.generic_subject),
+            rule_cue: re(lex.rule_cue),
+            pronoun: re(lex.pronoun),
+            plural: re(lex.plural_pronoun),
+            qualifiers: lex
+                .qualifiers
+                .iter()
+                .map(|(p, q)| (re(&format!("^(?:{p})$")), *q))
+                .collect(),
+            count_join: re(lex.count_join_context),
+            count_sign: re(lex.count_sign_context),
+            count_withdraw: re(lex.count_withdraw_context),
+            count_parties: re(lex.count_parties),
+            count_signatories: re(lex.count_signatories),
+            aim_withdraw: re(lex.aim_withdraw),
+            aim_suspend: re(lex.aim_suspend),
+            aim_join: re(lex.aim_join),
+            places: lex
+                .places
+                .iter()
+                .map(|(p, id)| (Regex::new(&format!(r"\b(?:{p})\b")).expect("valid"), *id))
+                .collect(),
+            relative_clause: re(lex.relative_clause),
+            contrast: re(lex.contrast),
+            exception: re(lex.exception),
+            inclusion: re(lex.inclusion),
+            first: re(lex.first_word),
+            last: re(lex.last_word),
+            rank_groups: lex.rank_groups.iter().map(|(p, id)| (re(p), *id)).collect(),
+            rules: lex
+                .rules
+                .iter()
+                .map(|(t, p)| (*t, re(&p.replace("{N}", &numbers_alt))))
+                .collect(),
+            not_banned: re(lex.not_banned),
+            million: re(&format!("^(?:{})$", lex.million)),
+            thousand: re(&format!("^(?:{})$", lex.thousand)),
+            vote_figures: re(lex.vote_figures),
+            numbers: lex
+                .numbers
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (re(&format!("^(?:{n})$")), i as u32 + 1))
+                .collect(),
+            un: re(
+                r"\b(?:UN|U\.N\.|United\s+Nations|Secretary[-\s]General|ООН|ЮН|JT|ANO|ÜRO|YK|ONZ|Генеральн\w*\s+секретар\w*|generalsekret\w*|pääsihteeri\w*|Sekretarz\w*\s+Generaln\w*|generalin\w*\s+sekretori\w*|ģenerālsekretār\w*|peasekretär\w*)\b",
+            ),
+            permissive: re(
+                r"\b(?:may|can|could|allow\w*|permit\w*|entitled|galima|gali|drīkst|var|võib|voi|voivat|może|mogą|можуть|може|могут|может|дозволя\w*|разреша\w*)\b",
+            ),
+            not_word: re(
+                r"\b(?:not|no|never|cannot|nor|ne|nėra|nav|ei|pole|eivät|nie|не|ні|нет|без|neither)\b|n['’]t\b",
+            ),
+            stock_words: re(lex.stock_words),
+            anaphor: re(&format!(
+                r"\b(?:{})\b",
+                lex.anaphors
+                    .iter()
+                    .map(|a| format!("(?:{a})"))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            )),
+        }
+    }
+
+    fn number(&self, s: &str) -> Option<u32> {
+        let t = s.trim();
+        t.parse().ok().or_else(|| {
+            self.numbers
+                .iter()
+                .find(|(re, _)| re.is_match(t))
+                .map(|(_, n)| *n)
+        })
+    }
+
+    fn qual(&self, s: Option<&str>) -> Qual {
+        let Some(s) = s else { return Qual::Exact };
+        let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.qualifiers
+            .iter()
+            .find(|(re, _)| re.is_match(&s))
+            .map_or(Qual::About, |(_, q)| *q)
     }
 
     /// Every trigger in the text, non-overlapping, at most `limit` (the flag says more
@@ -306,7 +424,7 @@ impl ClaimFinder {
                 }
                 let m = caps.get(0).expect("group 0");
                 let span = Span::new(m.start(), m.end());
-                let Some((kind, extra)) = classify(*kind, &caps, text, span) else {
+                let Some((kind, extra)) = self.classify(*kind, &caps, text, span) else {
                     continue;
                 };
                 all.push(Trigger { kind, span, extra });
@@ -327,55 +445,688 @@ impl ClaimFinder {
         (out, truncated)
     }
 
-    /// Ties each trigger to its subject, date and aim. `limit` bounds the drafts.
+    /// Refines a trigger from its captures; `None` drops it.
+    fn classify(
+        &self,
+        kind: Trig,
+        caps: &Captures<'_>,
+        text: &str,
+        span: Span,
+    ) -> Option<(Trig, Extra)> {
+        match kind {
+            Trig::NotSigned => {
+                let whole = caps.get(0)?.as_str().to_lowercase();
+                let signs = match caps.name("v") {
+                    Some(v) => {
+                        let v = v.as_str().to_lowercase();
+                        self.count_sign.is_match(&v) || v.starts_with("sign")
+                    }
+                    None => {
+                        caps.name("sig").is_some()
+                            || whole.starts_with("non-sign")
+                            || whole.starts_with("nonsign")
+                    }
+                };
+                Some((
+                    if signs {
+                        Trig::NotSigned
+                    } else {
+                        Trig::NotJoined
+                    },
+                    Extra::None,
+                ))
+            }
+            Trig::Count => {
+                let n: u32 = caps.name("n")?.as_str().parse().ok()?;
+                if n == 0 {
+                    return None;
+                }
+                let what_words = caps.name("what")?.as_str();
+                let what = if self.count_signatories.is_match(what_words) {
+                    CountWhat::Signed
+                } else if self.count_parties.is_match(what_words) {
+                    CountWhat::Parties
+                } else {
+                    CountWhat::Joined
+                };
+                let mut qual = self.qual(caps.name("q").map(|m| m.as_str()));
+                if caps.name("plus").is_some() {
+                    qual = Qual::MoreThan;
+                }
+                Some((kind, Extra::Count { qual, n, what }))
+            }
+            Trig::Stockpile => {
+                let raw = caps.name("n").or(caps.name("n2"))?.as_str().to_lowercase();
+                let base = self.figure(&raw)?;
+                let mult = caps
+                    .name("mult")
+                    .or(caps.name("mult2"))
+                    .map(|m| m.as_str().to_lowercase());
+                let mult = match mult {
+                    Some(m) if self.million.is_match(&m) => 1_000_000.0,
+                    Some(m) if self.thousand.is_match(&m) => 1_000.0,
+                    Some(_) => 1.0,
+                    None if base < 10.0 => return None,
+                    None => 1.0,
+                };
+                let qual = self.qual(caps.name("q").or(caps.name("q2")).map(|m| m.as_str()));
+                Some((
+                    kind,
+                    Extra::Stock {
+                        qual,
+                        n: base * mult,
+                    },
+                ))
+            }
+            Trig::Signed => {
+                // "signed a decree", "signed the law": not the treaty.
+                if self.not_treaty_objects.is_match(&text[span.end..]) {
+                    return None;
+                }
+                Some((kind, Extra::None))
+            }
+            Trig::Rank => {
+                let t = caps.get(0)?.as_str();
+                let first = if self.first.is_match(t) {
+                    true
+                } else if self.last.is_match(t) {
+                    false
+                } else {
+                    return None;
+                };
+                let group = self
+                    .rank_groups
+                    .iter()
+                    .find(|(re, _)| re.is_match(t))
+                    .map_or("world", |(_, g)| *g);
+                // What it was first or last to do: the words after the trigger.
+                let mut end = (span.end + 60).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let after = &text[span.end..end];
+                let aim = [
+                    (&self.aim_withdraw, Aim::Withdraw),
+                    (&self.aim_join, Aim::Join),
+                    (&self.count_sign, Aim::Join),
+                ]
+                .into_iter()
+                .filter_map(|(re, aim)| re.find(after).map(|m| (m.start(), aim)))
+                .min_by_key(|(s, _)| *s)
+                .map(|(_, a)| a)?;
+                Some((kind, Extra::Rank { first, group, aim }))
+            }
+            Trig::VoteOrAdopt | Trig::Decision => {
+                // The vote's figures, if given near it.
+                let mut end = (span.end + 120).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let mut start = span.start.saturating_sub(20);
+                while !text.is_char_boundary(start) {
+                    start += 1;
+                }
+                let near = &text[start..end];
+                let extra = self
+                    .vote_figures
+                    .captures(near)
+                    .and_then(|c| {
+                        Some(Extra::Vote {
+                            yes: c.name("for")?.as_str().parse().ok()?,
+                            against: c.name("against")?.as_str().parse().ok()?,
+                        })
+                    })
+                    .filter(|v| matches!(v, Extra::Vote { yes, .. } if *yes >= 10))
+                    .unwrap_or(Extra::None);
+                Some((kind, extra))
+            }
+            _ => Some((kind, Extra::None)),
+        }
+    }
+
+    /// "1,029,763", "1.2", "a", "one", "six": a figure.
+    fn figure(&self, raw: &str) -> Option<f64> {
+        let r = raw.trim();
+        if let Some(n) = self.number(r) {
+            return Some(f64::from(n));
+        }
+        let digits: String = r.chars().filter(|c| !c.is_whitespace()).collect();
+        // "1,029,763" and "1 029 763" are thousands; "1,2" and "1.2" a decimal.
+        let groups: Vec<&str> = digits.split([',', '.']).collect();
+        if groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3) {
+            return digits.replace([',', '.'], "").parse().ok();
+        }
+        digits.replace(',', ".").parse().ok()
+    }
+}
+
+/// The index of the piece holding `pos` (the last piece starting at or before it).
+fn piece_of(pieces: &[Piece], pos: usize) -> usize {
+    pieces
+        .iter()
+        .rposition(|p| p.span.start <= pos && pos < p.span.end.max(p.span.start + 1))
+        .or_else(|| pieces.iter().rposition(|p| p.span.start <= pos))
+        .unwrap_or(0)
+}
+
+/// A position moved to a character boundary, down.
+fn floor(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl ClaimFinder {
+    /// Cuts a sentence into clauses: main pieces, relative clauses, brackets,
+    /// conditions, exceptions and inclusions.
+    fn segments(&self, text: &str, sent: Span, named: &[Named]) -> Vec<Piece> {
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum Mark {
+            Relative,
+            Contrast,
+            Exception,
+            Inclusion,
+            Open,
+        }
+        // Bounded: a sentence is read for clauses over its first 4,000 bytes.
+        let end = floor(text, sent.end.min(sent.start + 4000)).max(sent.start);
+        let s = &text[sent.start..end];
+        let mut marks: Vec<(Span, Mark)> = Vec::new();
+        for (re, kind) in [
+            (&self.relative_clause, Mark::Relative),
+            (&self.contrast, Mark::Contrast),
+            (&self.exception, Mark::Exception),
+            (&self.inclusion, Mark::Inclusion),
+        ] {
+            for m in re.find_iter(s).take(200) {
+                marks.push((
+                    Span::new(sent.start + m.start(), sent.start + m.end()),
+                    kind,
+                ));
+            }
+        }
+        for (i, c) in s.char_indices().take(4000) {
+            if c == '(' {
+                marks.push((Span::new(sent.start + i, sent.start + i + 1), Mark::Open));
+            }
+        }
+        // An exception ("but not") wins over the contrast ("but") it starts with.
+        marks.sort_by_key(|(sp, k)| (sp.start, std::cmp::Reverse(sp.end), *k as u8));
+        let marks = drop_overlaps(marks, |(sp, _)| *sp);
+
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut group = 0usize;
+        let mut next_group = 1usize;
+        let mut main_start = sent.start;
+        let mut resume_after = sent.start;
+        let comma_after =
+            |from: usize| -> usize { text[from..end].find([',', ';']).map_or(end, |i| from + i) };
+        for (sp, kind) in marks {
+            if sp.start < resume_after {
+                continue;
+            }
+            if sp.start > main_start {
+                pieces.push(Piece {
+                    span: Span::new(main_start, sp.start),
+                    kind: SegKind::Main,
+                    group,
+                });
+            }
+            let (piece_end, piece_kind) = match kind {
+                Mark::Contrast => {
+                    group = next_group;
+                    next_group += 1;
+                    main_start = sp.start;
+                    resume_after = sp.end;
+                    continue;
+                }
+                Mark::Relative => (comma_after(sp.end), SegKind::Relative),
+                Mark::Open => (
+                    text[sp.end..end].find(')').map_or(end, |i| sp.end + i + 1),
+                    SegKind::Paren,
+                ),
+                Mark::Exception | Mark::Inclusion => {
+                    // Over the list of states right after the marker; else to the next comma.
+                    let after = within(named, Span::new(sp.end, end), |n| n.span.start);
+                    let list_end = after
+                        .first()
+                        .filter(|n| {
+                            n.span.start - sp.end <= 20
+                                && matches!(n.who, Who::State(..) | Who::Group(_))
+                        })
+                        .map(|_| {
+                            let items = self.list(text, after, false);
+                            items.last().map_or(sp.end, |(_, s)| s.end)
+                        });
+                    (
+                        list_end.unwrap_or_else(|| comma_after(sp.end)),
+                        if kind == Mark::Exception {
+                            SegKind::Exception
+                        } else {
+                            SegKind::Inclusion
+                        },
+                    )
+                }
+            };
+            pieces.push(Piece {
+                span: Span::new(sp.start, piece_end.max(sp.end)),
+                kind: piece_kind,
+                group: next_group,
+            });
+            next_group += 1;
+            main_start = piece_end.max(sp.end);
+            resume_after = main_start;
+        }
+        if main_start < sent.end || pieces.is_empty() {
+            pieces.push(Piece {
+                span: Span::new(main_start, sent.end),
+                kind: SegKind::Main,
+                group,
+            });
+        }
+        // A condition opening the sentence runs to its first comma.
+        if let Some(first) = pieces.first().copied()
+            && first.kind == SegKind::Main
+            && self
+                .conditional
+                .is_match(&text[first.span.start..first.span.end])
+        {
+            let cut = text[first.span.start..first.span.end]
+                .find(',')
+                .map(|i| first.span.start + i);
+            match cut {
+                Some(c) => {
+                    pieces[0].span.start = c;
+                    pieces.insert(
+                        0,
+                        Piece {
+                            span: Span::new(first.span.start, c),
+                            kind: SegKind::Condition,
+                            group: next_group,
+                        },
+                    );
+                }
+                None => pieces[0].kind = SegKind::Condition,
+            }
+        }
+        pieces
+    }
+
+    /// A list of states: "Poland, Latvia and Estonia", "China, Russia, the United
+    /// States", "the Baltic states and Poland", "Russia nor China". `backward`: the
+    /// list ends with the last item of `items`; else it starts with the first. At most
+    /// 30 states.
+    fn list(&self, text: &str, items: &[Named], backward: bool) -> Vec<(StateCode, Span)> {
+        let joins = |gap: &str| {
+            let g = gap.trim().to_lowercase();
+            let g = g.trim_end_matches(" the").trim_end_matches("the").trim();
+            let g = g.trim_start_matches(',').trim();
+            g.is_empty()
+                || self
+                    .lex
+                    .list_joins
+                    .iter()
+                    .any(|j| g == *j || g.strip_prefix(j).is_some_and(|r| r.trim().is_empty()))
+        };
+        let mut out: Vec<(StateCode, Span)> = Vec::new();
+        let push = |c: StateCode, s: Span, out: &mut Vec<(StateCode, Span)>| {
+            if !out.iter().any(|(x, _)| *x == c) {
+                out.push((c, s));
+            }
+        };
+        let walk: Box<dyn Iterator<Item = &Named>> = if backward {
+            Box::new(items.iter().rev())
+        } else {
+            Box::new(items.iter())
+        };
+        let mut prev: Option<&Named> = None;
+        for n in walk.take(60) {
+            let codes: Vec<StateCode> = match &n.who {
+                Who::State(c, _) => vec![*c],
+                Who::Group(cs) => cs.clone(),
+                _ => break,
+            };
+            if let Some(p) = prev {
+                let (first, second) = if backward {
+                    (n.span, p.span)
+                } else {
+                    (p.span, n.span)
+                };
+                if first.end > second.start || !joins(&text[first.end..second.start]) {
+                    break;
+                }
+            }
+            for c in codes {
+                push(c, n.span, &mut out);
+            }
+            prev = Some(n);
+            if out.len() >= 30 {
+                break;
+            }
+        }
+        if backward {
+            out.reverse();
+        }
+        out
+    }
+
+    /// The states a pronoun before `at` stands for: the last state named before it (a
+    /// single pronoun), or the last list (a plural one: "both", "the five countries").
+    fn antecedent(
+        &self,
+        text: &str,
+        all: &[Named],
+        at: usize,
+        plural: Option<usize>,
+    ) -> Option<Subject> {
+        let i = all.partition_point(|n| n.span.end <= at);
+        let before = &all[..i];
+        let last = before.iter().rev().take(200).find(|n| {
+            matches!(
+                n.who,
+                Who::State(..) | Who::Group(_) | Who::Body(_, Some(_)) | Who::Treaty
+            )
+        })?;
+        if at.saturating_sub(last.span.end) > 1500 {
+            return None;
+        }
+        match (&last.who, plural) {
+            (Who::Treaty, None) => Some(Subject::Treaty),
+            (Who::Body(_, Some(c)), None) => Some(Subject::States(vec![(*c, last.span)])),
+            (Who::State(c, _), None) => Some(Subject::States(vec![(*c, last.span)])),
+            (Who::Group(cs), _) => Some(Subject::States(
+                cs.iter().map(|c| (*c, last.span)).collect(),
+            )),
+            (_, Some(n)) => {
+                // The last list before the pronoun, or else the last n states named.
+                let states: Vec<&Named> = before
+                    .iter()
+                    .rev()
+                    .take(200)
+                    .filter(|x| matches!(x.who, Who::State(..) | Who::Group(_)))
+                    .collect();
+                let j = before
+                    .iter()
+                    .rposition(|x| matches!(x.who, Who::State(..) | Who::Group(_)))?;
+                let list = self.list(text, &before[..=j], true);
+                if list.len() >= 2 && (n == 0 || list.len() == n) {
+                    return Some(Subject::States(list));
+                }
+                let want = if n == 0 { 2 } else { n };
+                let mut out: Vec<(StateCode, Span)> = Vec::new();
+                for x in states {
+                    if let Who::State(c, _) = x.who
+                        && !out.iter().any(|(y, _)| *y == c)
+                    {
+                        out.push((c, x.span));
+                    }
+                    if out.len() == want {
+                        break;
+                    }
+                }
+                (out.len() == want).then(|| {
+                    out.reverse();
+                    Subject::States(out)
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Who a trigger is about, in its clause. The second value is true when the
+    /// subject itself negates ("neither country").
+    #[allow(clippy::too_many_arguments)]
+    fn subject(
+        &self,
+        f: &Found<'_>,
+        scope: &[Named],
+        piece: Piece,
+        sent: Span,
+        sent_named: &[Named],
+        t: &Trigger,
+        triggers: &[Trigger],
+    ) -> (Subject, bool) {
+        let text = f.text;
+        // Named things before the trigger in its clause; the treaty as the object of an
+        // earlier verb ("joined the treaty in 2012 and withdrew") is passed over.
+        let before: Vec<&Named> = scope
+            .iter()
+            .filter(|n| n.span.end <= t.span.start)
+            .collect();
+        let mut last: Option<usize> = None;
+        for (k, n) in before.iter().enumerate().rev() {
+            if n.who == Who::Treaty {
+                let prev_end = if k > 0 {
+                    before[k - 1].span.end
+                } else {
+                    piece.span.start
+                };
+                let object = triggers
+                    .iter()
+                    .any(|x| x.span.start >= prev_end && x.span.end <= n.span.start);
+                if object && k > 0 {
+                    continue;
+                }
+            }
+            last = Some(k);
+            break;
+        }
+        let window_from = floor(
+            text,
+            last.map_or(piece.span.start, |k| before[k].span.end)
+                .max(t.span.start.saturating_sub(160)),
+        );
+        let window = &text[window_from.min(t.span.start)..t.span.start];
+        // "a state", "States Parties": the rules.
+        if self.generic.is_match(window) {
+            return (Subject::Generic, false);
+        }
+        // A pronoun right before the verb.
+        if let Some(m) = self.plural.captures(window) {
+            let whole = m.get(0).expect("group 0").as_str().to_lowercase();
+            let n = whole
+                .split_whitespace()
+                .find_map(|w| self.number(w))
+                .or_else(|| (whole.contains("both") || m.name("neg").is_some()).then_some(2))
+                .unwrap_or(0) as usize;
+            if let Some(s) = self.antecedent(
+                text,
+                f.named,
+                window_from + m.get(0).expect("g").start(),
+                Some(n),
+            ) {
+                return (s, m.name("neg").is_some());
+            }
+        }
+        if self.pronoun.is_match(window)
+            && let Some(s) = self.antecedent(
+                text,
+                f.named,
+                window_from + self.pronoun.find(window).map_or(0, |m| m.start()),
+                None,
+            )
+        {
+            return (s, false);
+        }
+        if let Some(k) = last {
+            let n = before[k];
+            return match &n.who {
+                Who::State(..) | Who::Group(_) => {
+                    let items: Vec<Named> = before[..=k].iter().map(|x| (*x).clone()).collect();
+                    (Subject::States(self.list(text, &items, true)), false)
+                }
+                Who::Body(name, code) => (Subject::Body(name.clone(), *code, n.span), false),
+                Who::Treaty => (Subject::Treaty, false),
+            };
+        }
+        // In a relative clause: what it hangs on.
+        if piece.kind == SegKind::Relative {
+            let ante: Vec<Named> = sent_named
+                .iter()
+                .filter(|n| n.span.end <= piece.span.start)
+                .cloned()
+                .collect();
+            if let Some(n) = ante.last() {
+                return match &n.who {
+                    Who::State(..) | Who::Group(_) => {
+                        (Subject::States(self.list(text, &ante, true)), false)
+                    }
+                    Who::Body(name, code) => (Subject::Body(name.clone(), *code, n.span), false),
+                    Who::Treaty => (Subject::Treaty, false),
+                };
+            }
+        }
+        // Failing those, the first state or body named after it in its clause.
+        let after: Vec<Named> = scope
+            .iter()
+            .filter(|n| n.span.start >= t.span.end)
+            .cloned()
+            .collect();
+        for (i, n) in after.iter().enumerate().take(60) {
+            match &n.who {
+                Who::State(..) | Who::Group(_) => {
+                    return (Subject::States(self.list(text, &after[i..], false)), false);
+                }
+                Who::Body(name, code) => {
+                    return (Subject::Body(name.clone(), *code, n.span), false);
+                }
+                Who::Treaty => continue,
+            }
+        }
+        let _ = sent;
+        (Subject::None, false)
+    }
+
+    /// How the clause says it.
+    fn modality(&self, text: &str, sent: Span, piece: Piece, t: &Trigger) -> Modality {
+        let sentence = text[sent.start..sent.end].trim_end();
+        if sentence.ends_with('?') {
+            return Modality::Question;
+        }
+        if piece.kind == SegKind::Condition {
+            return Modality::Conditional;
+        }
+        let from = floor(text, piece.span.start.max(t.span.start.saturating_sub(160)));
+        let before = &text[from.min(t.span.start)..t.span.start];
+        if self.appeal.is_match(before) {
+            return Modality::Reported;
+        }
+        if let Some(m) = self.negation.find(before)
+            && !m.as_str().to_lowercase().starts_with("not only")
+        {
+            return Modality::Negated;
+        }
+        let trig = &text[t.span.start..t.span.end];
+        if matches!(
+            t.kind,
+            Trig::WithdrawalEffect | Trig::InForce | Trig::Withdrew | Trig::Suspended
+        ) && self.not_word.is_match(trig)
+        {
+            return Modality::Negated;
+        }
+        if self.future.is_match(before)
+            || (matches!(t.kind, Trig::WithdrawalEffect | Trig::InForce)
+                && self.future.is_match(&format!("{trig} ")))
+        {
+            return Modality::Future;
+        }
+        Modality::Asserted
+    }
+
+    /// Ties each trigger to its subject, date and mood, and adds the rules described,
+    /// the withdrawal periods, and the states of exceptions and inclusions. `limit`
+    /// bounds the drafts.
     pub fn drafts(&self, f: &Found<'_>, triggers: &[Trigger], limit: usize) -> (Vec<Draft>, bool) {
         let mut out: Vec<Draft> = Vec::new();
         let mut suppress_until = 0usize;
-        let mut skip_sentence: (Option<usize>, bool) = (None, false);
+        let mut cache: Option<(usize, Vec<Piece>, bool)> = None;
+        // The first trigger of each clause group with a state event, per sentence, for
+        // exceptions and inclusions.
+        let treaty_spans: Vec<Span> = f
+            .named
+            .iter()
+            .filter(|n| n.who == Who::Treaty)
+            .map(|n| n.span)
+            .collect();
+        let inside_treaty_name = |sp: Span| {
+            let i = treaty_spans.partition_point(|t| t.end <= sp.start);
+            treaty_spans
+                .get(i)
+                .is_some_and(|t| t.start <= sp.start && sp.end <= t.end)
+        };
         for (ti, t) in triggers.iter().enumerate() {
             if out.len() >= limit {
                 return (out, true);
             }
-            if t.span.start < suppress_until {
+            if t.span.start < suppress_until || inside_treaty_name(t.span) {
                 continue;
             }
             let Some(si) = sentence_of(f.sentences, t.span.start) else {
                 continue;
             };
             let sent = f.sentences[si];
-            let named = within(f.named, sent, |n| n.span.start);
-            // A sentence that names another treaty, and not this one, is about the other.
-            if skip_sentence.0 != Some(si) {
+            let sent_named = within(f.named, sent, |n| n.span.start);
+            if cache.as_ref().map(|c| c.0) != Some(si) {
                 let other = !within(f.others, sent, |s| s.start).is_empty();
-                skip_sentence = (
-                    Some(si),
-                    other && !named.iter().any(|n| n.who == Who::Treaty),
-                );
+                let skip = other && !sent_named.iter().any(|n| n.who == Who::Treaty);
+                cache = Some((si, self.segments(f.text, sent, sent_named), skip));
             }
-            if skip_sentence.1 {
+            let (_, pieces, skip) = cache.as_ref().expect("set above");
+            if *skip {
                 continue;
             }
-            // Dates this trigger may take: in its sentence, not past a neighbouring trigger.
-            let lo = ti
-                .checked_sub(1)
-                .map(|p| triggers[p].span.end)
-                .filter(|&e| e > sent.start)
-                .unwrap_or(sent.start);
-            let hi = triggers
-                .get(ti + 1)
-                .map(|n| n.span.start)
-                .filter(|&s| s < sent.end)
-                .unwrap_or(sent.end);
-            let date = nearest_date(f.dates, t.span, Span::new(lo, hi));
-            let subject = subject(f, named, t.span, sent);
-            // The words around the trigger, for checks on its context.
+            let piece = pieces[piece_of(pieces, t.span.start)];
+            let scope: Vec<Span> = pieces
+                .iter()
+                .filter(|p| p.group == piece.group)
+                .map(|p| p.span)
+                .collect();
+            let in_scope = |pos: usize| scope.iter().any(|s| s.start <= pos && pos < s.end);
+            let named: Vec<Named> = sent_named
+                .iter()
+                .filter(|n| in_scope(n.span.start))
+                .cloned()
+                .collect();
+            // Dates this trigger may take: in its clause, not past a neighbouring trigger.
+            let lo = triggers[..ti]
+                .iter()
+                .rev()
+                .take(50)
+                .find(|p| in_scope(p.span.start) && p.span.start >= sent.start)
+                .map_or(sent.start, |p| p.span.end);
+            let hi = triggers[ti + 1..]
+                .iter()
+                .take(50)
+                .find(|n| in_scope(n.span.start) && n.span.start < sent.end)
+                .map_or(sent.end, |n| n.span.start);
+            let dates: Vec<&FoundDate> =
+                within(f.dates, Span::new(lo, hi.max(lo)), |d| d.mention.span.start)
+                    .iter()
+                    .filter(|d| in_scope(d.mention.span.start))
+                    .collect();
+            let date = nearest_date(&dates, t.span);
+            let (subject, neither) = self.subject(f, &named, piece, sent, sent_named, t, triggers);
+            let mut modality = self.modality(f.text, sent, piece, t);
+            if neither && modality == Modality::Asserted {
+                modality = Modality::Negated;
+            }
+            if matches!(subject, Subject::Generic) && modality != Modality::Question {
+                // A description of the rules: read by the rules pass.
+                continue;
+            }
+            let place = self.place_in(f.text, &scope, t.span, &treaty_spans);
             let sentence_text = around(f.text, sent, t.span, 300);
             let make = |kind: ClaimKind,
                         state: Option<(StateCode, Span)>,
                         actor: Option<String>,
-                        aim: Option<Aim>| {
+                        aim: Option<Aim>,
+                        modality: Modality| {
                 let mut span = t.span;
-                if let Some((_, s)) = state {
+                if let Some((_, s)) = state
+                    && s.start.abs_diff(t.span.start) < 400
+                {
                     span = span.cover(s);
                 }
                 if let Some(d) = date {
@@ -391,6 +1142,26 @@ impl ClaimFinder {
                     aim,
                     extra: t.extra,
                     months: None,
+                    modality,
+                    place,
+                }
+            };
+            let states: Vec<(StateCode, Span)> = match &subject {
+                Subject::States(l) => l.clone(),
+                _ => Vec::new(),
+            };
+            let body_state = |code: Option<StateCode>, span: Span, after_first: bool| {
+                code.map(|c| (c, span))
+                    .or_else(|| nearest_state(&named, t.span, after_first))
+            };
+            let push = |d: Draft, out: &mut Vec<Draft>| {
+                if !out.iter().any(|x| {
+                    x.kind == d.kind
+                        && x.state == d.state
+                        && x.state.is_some()
+                        && sentence_of(f.sentences, x.span.start) == Some(si)
+                }) {
+                    out.push(d);
                 }
             };
             match t.kind {
@@ -403,52 +1174,77 @@ impl ClaimFinder {
                         ClaimKind::Law
                     };
                     let (state, actor) = match &subject {
-                        Subject::Body(name, Some(code), span) => {
-                            (Some((*code, *span)), Some(name.clone()))
-                        }
-                        Subject::Body(name, None, _) => {
-                            (nearest_state(named, t.span, true), Some(name.clone()))
+                        Subject::Body(name, code, span) => {
+                            (body_state(*code, *span, true), Some(name.clone()))
                         }
                         Subject::States(list) => (list.first().copied(), None),
-                        _ => (nearest_state(named, t.span, true), None),
+                        _ => (nearest_state(&named, t.span, true), None),
                     };
                     if state.is_some() {
-                        out.push(make(kind, state, actor, aim));
+                        push(make(kind, state, actor, aim, modality), &mut out);
                     }
                 }
-                Trig::VoteOrAdopt => match &subject {
+                Trig::VoteOrAdopt | Trig::Decision => match &subject {
                     Subject::Body(name, code, span) => {
-                        let state = code
-                            .map(|c| (c, *span))
-                            .or_else(|| nearest_state(named, t.span, false));
+                        let state = body_state(*code, *span, false);
                         let (aim, end) = self.aim_after(f.text, t.span, sent);
                         suppress_until = end;
+                        let kind = if name == "parliament"
+                            || self.lex.named_bodies.iter().any(|(_, n, _)| {
+                                n == name && *n != "National Security and Defence Council"
+                            }) {
+                            ClaimKind::Vote
+                        } else {
+                            ClaimKind::Decision
+                        };
                         if state.is_some() {
-                            out.push(make(ClaimKind::Vote, state, Some(name.clone()), aim));
+                            push(
+                                make(kind, state, Some(name.clone()), aim, modality),
+                                &mut out,
+                            );
                         }
                     }
-                    Subject::Treaty
-                        if f.text[t.span.start..t.span.end].eq_ignore_ascii_case("adopted") =>
-                    {
-                        out.push(make(ClaimKind::TreatyAdopted, None, None, None));
+                    Subject::Treaty if self.is_adopted(&f.text[t.span.start..t.span.end]) => {
+                        push(
+                            make(ClaimKind::TreatyAdopted, None, None, None, modality),
+                            &mut out,
+                        );
                     }
                     _ => {}
                 },
                 Trig::InForce => {
-                    // A trigger can run past its sentence ("came\ninto force").
                     let after = f.text.get(t.span.end..sent.end).unwrap_or("");
-                    let for_state = after
-                        .strip_prefix(" for ")
-                        .and_then(|_| named.iter().find(|n| n.span.start == t.span.end + 5))
+                    let for_state = (after.starts_with(" for ") || after.starts_with(" in "))
+                        .then(|| {
+                            named.iter().find(|n| {
+                                n.span.start >= t.span.end && n.span.start <= t.span.end + 8
+                            })
+                        })
+                        .flatten()
                         .and_then(|n| match n.who {
                             Who::State(c, _) => Some((c, n.span)),
                             _ => None,
                         });
                     if let Some(st) = for_state {
-                        out.push(make(ClaimKind::EntryIntoForce, Some(st), None, None));
-                    } else if matches!(subject, Subject::Treaty) || has_anaphor(sentence_text) {
-                        out.push(make(ClaimKind::EntryIntoForce, None, None, None));
+                        push(
+                            make(ClaimKind::EntryIntoForce, Some(st), None, None, modality),
+                            &mut out,
+                        );
+                    } else if matches!(subject, Subject::Treaty | Subject::None)
+                        && (matches!(subject, Subject::Treaty)
+                            || self.mentions_treaty(sentence_text))
+                    {
+                        push(
+                            make(ClaimKind::EntryIntoForce, None, None, None, modality),
+                            &mut out,
+                        );
                     }
+                }
+                Trig::Opened => {
+                    push(
+                        make(ClaimKind::TreatyOpened, None, None, None, modality),
+                        &mut out,
+                    );
                 }
                 Trig::Count => {
                     let Extra::Count { what, qual, n } = t.extra else {
@@ -456,8 +1252,10 @@ impl ClaimFinder {
                     };
                     let what = match what {
                         CountWhat::Parties | CountWhat::Signed => Some(what),
-                        CountWhat::Joined => {
-                            if self.count_join.is_match(sentence_text) {
+                        CountWhat::Joined | CountWhat::Withdrawing => {
+                            if self.count_withdraw.is_match(sentence_text) {
+                                Some(CountWhat::Withdrawing)
+                            } else if self.count_join.is_match(sentence_text) {
                                 Some(CountWhat::Joined)
                             } else if self.count_sign.is_match(sentence_text) {
                                 Some(CountWhat::Signed)
@@ -467,71 +1265,168 @@ impl ClaimFinder {
                         }
                     };
                     if let Some(what) = what {
-                        out.push(Draft {
-                            kind: ClaimKind::Count,
-                            span: t.span,
-                            state: None,
-                            actor: None,
-                            when: None,
-                            since: false,
-                            aim: None,
-                            extra: Extra::Count { qual, n, what },
-                            months: None,
+                        let mut d = make(ClaimKind::Count, None, None, None, modality);
+                        d.span = t.span;
+                        d.when = None;
+                        d.extra = Extra::Count { qual, n, what };
+                        out.push(d);
+                    }
+                }
+                Trig::Destroyed => {
+                    let trig = f.text[t.span.start..t.span.end].to_lowercase();
+                    let what = if trig.contains("deadline") {
+                        Obl::DeadlineMissed
+                    } else if trig.contains("extension") {
+                        Obl::Extension
+                    } else if trig.contains("clear") || trig.contains("free") {
+                        Obl::ClearanceCompleted
+                    } else {
+                        // "destroyed" must be about stockpiled mines.
+                        let after =
+                            &f.text[t.span.end..floor(f.text, (t.span.end + 80).min(sent.end))];
+                        if !self.stock_words.is_match(after) {
+                            continue;
+                        }
+                        Obl::StockpileDestroyed
+                    };
+                    // A figure of mines in the same clause belongs to this claim.
+                    let figure = triggers[ti + 1..]
+                        .iter()
+                        .take(3)
+                        .find(|x| {
+                            x.kind == Trig::Stockpile
+                                && in_scope(x.span.start)
+                                && x.span.start < t.span.end + 120
+                        })
+                        .and_then(|x| match x.extra {
+                            Extra::Stock { qual, n } => Some((x.span.end, qual, n)),
+                            _ => None,
                         });
+                    if let Some((end, _, _)) = figure {
+                        suppress_until = end;
+                    }
+                    for st in &states {
+                        let mut d = make(ClaimKind::Obligation, Some(*st), None, None, modality);
+                        d.extra = Extra::Obligation {
+                            what,
+                            n: figure.map(|(_, q, n)| (q, n)),
+                        };
+                        if let Some((end, _, _)) = figure {
+                            d.span.end = d.span.end.max(end);
+                        }
+                        push(d, &mut out);
+                    }
+                }
+                Trig::NotIncluded => {
+                    let after: Vec<Named> = named
+                        .iter()
+                        .filter(|n| n.span.start >= t.span.end)
+                        .cloned()
+                        .collect();
+                    if after
+                        .first()
+                        .is_some_and(|n| matches!(n.who, Who::State(..) | Who::Group(_)))
+                    {
+                        let kind = if self.count_sign.is_match(sentence_text) {
+                            ClaimKind::NotSigned
+                        } else {
+                            ClaimKind::NotJoined
+                        };
+                        for st in self.list(f.text, &after, false) {
+                            push(
+                                make(kind, Some(st), None, None, Modality::Negated),
+                                &mut out,
+                            );
+                        }
                     }
                 }
                 kind => {
+                    let asserted = matches!(modality, Modality::Asserted);
+                    let negated = modality == Modality::Negated;
+                    let future = modality == Modality::Future;
                     let claim = match kind {
                         Trig::NotSigned => ClaimKind::NotSigned,
                         Trig::NotJoined => ClaimKind::NotJoined,
+                        Trig::Signed if negated => ClaimKind::NotSigned,
+                        Trig::Signed => ClaimKind::Signed,
+                        Trig::Ratified | Trig::Joined | Trig::Deposited if negated => {
+                            ClaimKind::NotJoined
+                        }
+                        Trig::Ratified => ClaimKind::Ratified,
+                        Trig::Joined | Trig::Deposited => ClaimKind::Joined,
+                        Trig::Withdrew | Trig::WithdrawalNotified | Trig::WithdrawalEffect
+                            if negated =>
+                        {
+                            ClaimKind::NotWithdrawn
+                        }
+                        Trig::Withdrew | Trig::WithdrawalNotified if future => {
+                            if date.is_some_and(|d| matches!(d.when, Some(When::Day(_)))) {
+                                ClaimKind::WithdrawalEffect
+                            } else {
+                                ClaimKind::IntendsToWithdraw
+                            }
+                        }
                         Trig::WithdrawalNotified => ClaimKind::WithdrawalNotified,
                         Trig::WithdrawalEffect => ClaimKind::WithdrawalEffect,
-                        Trig::Deposited => ClaimKind::Joined,
+                        Trig::Withdrew => ClaimKind::Withdrew,
                         Trig::Intent => ClaimKind::IntendsToWithdraw,
                         Trig::Stockpile => ClaimKind::Stockpile,
                         Trig::Arsenal => ClaimKind::Arsenal,
-                        Trig::Ratified => ClaimKind::Ratified,
-                        Trig::Joined => ClaimKind::Joined,
-                        Trig::Withdrew => ClaimKind::Withdrew,
                         Trig::Suspended => ClaimKind::Suspended,
-                        Trig::Signed => ClaimKind::Signed,
                         Trig::Production => ClaimKind::Production,
+                        Trig::Use => ClaimKind::Use,
+                        Trig::Rank => ClaimKind::GroupRank,
                         _ => continue,
                     };
+                    let _ = asserted;
                     let aim = match claim {
                         ClaimKind::IntendsToWithdraw => Some(Aim::Withdraw),
                         ClaimKind::Suspended => Some(Aim::Suspend),
                         _ => None,
                     };
-                    // Production and arsenals are read only of a state named before them.
-                    let before_only = matches!(claim, ClaimKind::Production);
-                    let subject_before = match &subject {
-                        Subject::States(list) => {
-                            list.first().is_some_and(|(_, sp)| sp.end <= t.span.start)
+                    // Negated claim kinds carry their negation.
+                    let modality = match claim {
+                        ClaimKind::NotSigned | ClaimKind::NotJoined | ClaimKind::NotWithdrawn
+                            if modality == Modality::Asserted =>
+                        {
+                            Modality::Negated
                         }
-                        _ => true,
+                        _ => modality,
                     };
-                    if before_only && !subject_before {
+                    // Production is read only of a state named before it.
+                    if claim == ClaimKind::Production
+                        && !states.first().is_some_and(|(_, sp)| sp.end <= t.span.start)
+                    {
                         continue;
                     }
                     match &subject {
                         Subject::States(list) => {
                             for st in list {
-                                if !out.iter().any(|d| {
-                                    d.kind == claim
-                                        && d.state == Some(st.0)
-                                        && sentence_of(f.sentences, d.span.start) == Some(si)
-                                }) {
-                                    out.push(make(claim, Some(*st), None, aim));
-                                }
+                                push(make(claim, Some(*st), None, aim, modality), &mut out);
                             }
                         }
                         Subject::Body(name, code, span) => {
-                            let state = code
-                                .map(|c| (c, *span))
-                                .or_else(|| nearest_state(named, t.span, false));
+                            let state = body_state(*code, *span, false);
+                            // A government or president signing, notifying, withdrawing
+                            // acts for the state; a parliament's "ratified" is a step.
+                            let domestic = name == "parliament"
+                                || self.lex.named_bodies.iter().any(|(_, n, _)| n == name);
+                            let actor = (domestic
+                                && matches!(
+                                    claim,
+                                    ClaimKind::Ratified | ClaimKind::Joined | ClaimKind::Withdrew
+                                ))
+                            .then(|| name.clone());
                             if state.is_some() {
-                                out.push(make(claim, state, Some(name.clone()), aim));
+                                push(make(claim, state, actor, aim, modality), &mut out);
+                            }
+                        }
+                        Subject::Treaty if claim == ClaimKind::Signed => {
+                            if date.is_some() || place.is_some() {
+                                push(
+                                    make(ClaimKind::TreatyOpened, None, None, None, modality),
+                                    &mut out,
+                                );
                             }
                         }
                         _ => {}
@@ -539,46 +1434,74 @@ impl ClaimFinder {
                 }
             }
         }
-        // Withdrawal periods: a length of time in a sentence about withdrawing.
-        for d in f.dates {
-            if out.len() >= limit {
-                return (out, true);
-            }
-            if d.mention.kind != DateKind::Duration {
+        self.exceptions_and_inclusions(f, triggers, &mut out, limit);
+        self.rules(f, &mut out, limit);
+        self.periods(f, &mut out, limit);
+        out.sort_by_key(|d| (d.span.start, d.span.end));
+        let cut = out.len() > limit;
+        out.truncate(limit);
+        (out, cut)
+    }
+
+    fn is_adopted(&self, trig: &str) -> bool {
+        let t = trig.to_lowercase();
+        t.starts_with("adopt")
+            || t.starts_with("priim")
+            || t.starts_with("pieņ")
+            || t.starts_with("võeti")
+            || t.starts_with("hyväksy")
+            || t.starts_with("przyj")
+            || t.starts_with("ухвал")
+            || t.starts_with("прийн")
+            || t.starts_with("принят")
+            || t.starts_with("прин")
+    }
+
+    fn mentions_treaty(&self, s: &str) -> bool {
+        self.anaphor.is_match(s)
+    }
+
+    /// A place named near the trigger, in its clause, not inside a name of the treaty
+    /// ("Ottawa Convention"): the nearest, after it first.
+    fn place_in(
+        &self,
+        text: &str,
+        scope: &[Span],
+        t: Span,
+        treaty_spans: &[Span],
+    ) -> Option<&'static str> {
+        let mut best: Option<(usize, &'static str)> = None;
+        for sp in scope {
+            let a = floor(text, sp.start.max(t.start.saturating_sub(80)));
+            let b = floor(text, sp.end.min(t.end + 80));
+            if a >= b {
                 continue;
             }
-            let Some(si) = sentence_of(f.sentences, d.mention.span.start) else {
-                continue;
-            };
-            let sent = f.sentences[si];
-            if self
-                .withdraw_word
-                .is_match(around(f.text, sent, d.mention.span, 300))
-            {
-                out.push(Draft {
-                    kind: ClaimKind::WithdrawalPeriod,
-                    span: d.mention.span,
-                    state: None,
-                    actor: None,
-                    when: None,
-                    since: false,
-                    aim: Some(Aim::Withdraw),
-                    extra: Extra::None,
-                    months: d.mention.months,
-                });
+            for (re, id) in &self.places {
+                for m in re.find_iter(&text[a..b]) {
+                    let (ms, me) = (a + m.start(), a + m.end());
+                    if treaty_spans.iter().any(|x| x.start <= ms && me <= x.end) {
+                        continue;
+                    }
+                    // Distance, with places after the verb a little nearer.
+                    let dist = if ms >= t.end {
+                        ms - t.end
+                    } else {
+                        (t.start.saturating_sub(me)) * 2
+                    };
+                    if best.is_none_or(|(d, _)| dist < d) {
+                        best = Some((dist, id));
+                    }
+                }
             }
         }
-        out.sort_by_key(|d| (d.span.start, d.span.end));
-        (out, false)
+        best.map(|(_, id)| id)
     }
 
     /// Where a decree, law or vote points, from the words after it (up to 120 bytes in
     /// its sentence), and where those words end.
     fn aim_after(&self, text: &str, trigger: Span, sent: Span) -> (Option<Aim>, usize) {
-        let mut end = (trigger.end + 120).min(sent.end).max(trigger.end);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = floor(text, (trigger.end + 120).min(sent.end)).max(trigger.end);
         let object = &text[trigger.end..end];
         let found = [
             (&self.aim_suspend, Aim::Suspend),
@@ -593,185 +1516,258 @@ impl ClaimFinder {
             None => (None, trigger.end),
         }
     }
-}
 
-impl Default for ClaimFinder {
-    fn default() -> Self {
-        ClaimFinder::new()
-    }
-}
-
-/// Refines a trigger from its captures; `None` drops it.
-fn classify(kind: Trig, caps: &Captures<'_>, text: &str, span: Span) -> Option<(Trig, Extra)> {
-    match kind {
-        Trig::NotSigned => {
-            let whole = caps.get(0)?.as_str().to_ascii_lowercase();
-            let signs = match caps.name("v") {
-                Some(v) => v.as_str().to_ascii_lowercase().starts_with("sign"),
-                None => whole.starts_with("non"),
-            };
-            Some((
-                if signs {
-                    Trig::NotSigned
-                } else {
-                    Trig::NotJoined
-                },
-                Extra::None,
-            ))
-        }
-        Trig::Count => {
-            let n: u32 = caps.name("n")?.as_str().parse().ok()?;
-            let what = caps.name("what")?.as_str().to_ascii_lowercase();
-            let what = if what.contains("part") {
-                CountWhat::Parties
-            } else if what == "signatories" {
-                CountWhat::Signed
-            } else {
-                CountWhat::Joined
-            };
-            let qual = Qual::parse(caps.name("q").map(|m| m.as_str()));
-            Some((kind, Extra::Count { qual, n, what }))
-        }
-        Trig::Stockpile => {
-            let raw = caps.name("n")?.as_str().to_ascii_lowercase();
-            let base: f64 = match raw.as_str() {
-                "a" | "one" => 1.0,
-                r => r.replace(',', "").parse().ok()?,
-            };
-            let mult = match caps.name("mult").map(|m| m.as_str().to_ascii_lowercase()) {
-                Some(m) if m == "million" => 1_000_000.0,
-                Some(_) => 1_000.0,
-                None if base < 10.0 => return None,
-                None => 1.0,
-            };
-            let qual = Qual::parse(caps.name("q").map(|m| m.as_str()));
-            Some((
-                kind,
-                Extra::Stock {
-                    qual,
-                    n: base * mult,
-                },
-            ))
-        }
-        Trig::Signed => {
-            // "signed a decree", "signed the law": not the treaty.
-            let next: Vec<String> = text[span.end..]
-                .split_whitespace()
-                .take(4)
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_ascii_lowercase()
-                })
-                .collect();
-            if next
+    /// States after "but not" or "except" get the clause's event negated; states
+    /// after "including" get it as it is.
+    fn exceptions_and_inclusions(
+        &self,
+        f: &Found<'_>,
+        triggers: &[Trigger],
+        out: &mut Vec<Draft>,
+        limit: usize,
+    ) {
+        for (si, sent) in f.sentences.iter().enumerate() {
+            if out.len() >= limit {
+                return;
+            }
+            let sent_named = within(f.named, *sent, |n| n.span.start);
+            if sent_named.len() < 1 {
+                continue;
+            }
+            let pieces = self.segments(f.text, *sent, sent_named);
+            if !pieces
                 .iter()
-                .any(|w| NOT_TREATY_OBJECTS.contains(&w.as_str()))
+                .any(|p| matches!(p.kind, SegKind::Exception | SegKind::Inclusion))
             {
-                return None;
+                continue;
             }
-            Some((kind, Extra::None))
+            let other = !within(f.others, *sent, |s| s.start).is_empty();
+            if other && !sent_named.iter().any(|n| n.who == Who::Treaty) {
+                continue;
+            }
+            let sent_triggers = within(triggers, *sent, |t| t.span.start);
+            for p in pieces
+                .iter()
+                .filter(|p| matches!(p.kind, SegKind::Exception | SegKind::Inclusion))
+            {
+                if sent_triggers
+                    .iter()
+                    .any(|t| p.span.start <= t.span.start && t.span.start < p.span.end)
+                {
+                    continue;
+                }
+                let items: Vec<Named> = within(sent_named, p.span, |n| n.span.start).to_vec();
+                let states = self.list(f.text, &items, false);
+                if states.is_empty() {
+                    continue;
+                }
+                // The event it qualifies: the nearest state event or count in the sentence.
+                let event = sent_triggers
+                    .iter()
+                    .filter(|t| {
+                        matches!(
+                            t.kind,
+                            Trig::Count
+                                | Trig::Signed
+                                | Trig::Ratified
+                                | Trig::Joined
+                                | Trig::Deposited
+                                | Trig::Withdrew
+                                | Trig::WithdrawalNotified
+                                | Trig::NotSigned
+                                | Trig::NotJoined
+                        )
+                    })
+                    .min_by_key(|t| t.span.start.abs_diff(p.span.start));
+                let Some(event) = event else { continue };
+                let sentence_text = &f.text[sent.start..sent.end];
+                let base = match (event.kind, event.extra) {
+                    (Trig::Count, Extra::Count { what, .. }) => match what {
+                        CountWhat::Signed => ClaimKind::Signed,
+                        CountWhat::Withdrawing => ClaimKind::IntendsToWithdraw,
+                        _ if self.count_withdraw.is_match(sentence_text) => {
+                            ClaimKind::IntendsToWithdraw
+                        }
+                        _ if self.count_sign.is_match(sentence_text)
+                            && !self.count_join.is_match(sentence_text) =>
+                        {
+                            ClaimKind::Signed
+                        }
+                        _ => ClaimKind::Joined,
+                    },
+                    (Trig::Signed, _) => ClaimKind::Signed,
+                    (Trig::Withdrew | Trig::WithdrawalNotified, _) => ClaimKind::Withdrew,
+                    (Trig::NotSigned, _) => ClaimKind::NotSigned,
+                    (Trig::NotJoined, _) => ClaimKind::NotJoined,
+                    _ => ClaimKind::Joined,
+                };
+                let kind = if p.kind == SegKind::Exception {
+                    match base {
+                        ClaimKind::Signed => ClaimKind::NotSigned,
+                        ClaimKind::Joined => ClaimKind::NotJoined,
+                        ClaimKind::Withdrew | ClaimKind::IntendsToWithdraw => {
+                            ClaimKind::NotWithdrawn
+                        }
+                        // "have not signed, except X": X signed.
+                        ClaimKind::NotSigned => ClaimKind::Signed,
+                        _ => ClaimKind::Joined,
+                    }
+                } else {
+                    base
+                };
+                let modality = match kind {
+                    ClaimKind::NotSigned | ClaimKind::NotJoined | ClaimKind::NotWithdrawn => {
+                        Modality::Negated
+                    }
+                    _ => Modality::Asserted,
+                };
+                for (c, sp) in states {
+                    if out.iter().any(|d| {
+                        d.state == Some(c) && sentence_of(f.sentences, d.span.start) == Some(si)
+                    }) {
+                        continue;
+                    }
+                    out.push(Draft {
+                        kind,
+                        span: Span::new(marker_start(f.text, p.span), sp.end),
+                        state: Some(c),
+                        actor: None,
+                        when: None,
+                        since: false,
+                        aim: (kind == ClaimKind::IntendsToWithdraw).then_some(Aim::Withdraw),
+                        extra: Extra::None,
+                        months: None,
+                        modality,
+                        place: None,
+                    });
+                }
+            }
         }
-        _ => Some((kind, Extra::None)),
     }
-}
 
-/// Who a trigger is about.
-#[derive(Clone, Debug)]
-enum Subject {
-    States(Vec<(StateCode, Span)>),
-    Body(String, Option<StateCode>, Span),
-    Treaty,
-    None,
-}
-
-/// The subject of a trigger: what is named nearest before it in its sentence (a list
-/// of states joined by commas and "and" counts as one subject); failing that, the first
-/// state or body named after it.
-fn subject(f: &Found<'_>, named: &[Named], trigger: Span, sent: Span) -> Subject {
-    let before = within(named, Span::new(sent.start, trigger.start), |n| {
-        n.span.start
-    });
-    if let Some(last) = before.iter().rev().find(|n| n.span.end <= trigger.start) {
-        let i = before
+    /// Sentences that describe the treaty's rules: one `treaty_rule` claim per topic.
+    fn rules(&self, f: &Found<'_>, out: &mut Vec<Draft>, limit: usize) {
+        let treaty_spans: Vec<Span> = f
+            .named
             .iter()
-            .rposition(|n| n.span == last.span)
-            .expect("found");
-        return match &last.who {
-            Who::State(..) => Subject::States(list(f.text, &before[..=i], true)),
-            Who::Body(name, code) => Subject::Body(name.clone(), *code, last.span),
-            Who::Treaty => Subject::Treaty,
-        };
-    }
-    let after = within(named, Span::new(trigger.end, sent.end), |n| n.span.start);
-    for (i, n) in after.iter().enumerate().take(60) {
-        match &n.who {
-            Who::State(..) => return Subject::States(list(f.text, &after[i..], false)),
-            Who::Body(name, code) => return Subject::Body(name.clone(), *code, n.span),
-            Who::Treaty => continue,
-        }
-    }
-    Subject::None
-}
-
-/// A list of states: "Poland, Latvia, and Estonia", "China, Russia, the United States".
-/// `backward`: the list ends with the last item of `items`; else it starts with the
-/// first. At most 30 states.
-fn list(text: &str, items: &[Named], backward: bool) -> Vec<(StateCode, Span)> {
-    let joins = |gap: &str| {
-        let g = gap.trim().to_ascii_lowercase();
-        let g = g.trim_end_matches(" the").trim_end_matches("the").trim();
-        matches!(
-            g,
-            "" | "," | "and" | ", and" | "or" | ", or" | "&" | "as well as" | ", as well as"
-        )
-    };
-    let state = |n: &Named| match n.who {
-        Who::State(c, _) => Some((c, n.span)),
-        _ => None,
-    };
-    let mut out: Vec<(StateCode, Span)> = Vec::new();
-    let push = |c: StateCode, s: Span, out: &mut Vec<(StateCode, Span)>| {
-        if !out.iter().any(|(x, _)| *x == c) {
-            out.push((c, s));
-        }
-    };
-    let walk: Box<dyn Iterator<Item = &Named>> = if backward {
-        Box::new(items.iter().rev())
-    } else {
-        Box::new(items.iter())
-    };
-    let mut prev: Option<&Named> = None;
-    for n in walk.take(60) {
-        let Some((c, s)) = state(n) else { break };
-        if let Some(p) = prev {
-            // The two names in text order, and what stands between them.
-            let (first, second) = if backward {
-                (n.span, p.span)
-            } else {
-                (p.span, n.span)
-            };
-            if first.end > second.start || !joins(&text[first.end..second.start]) {
-                break;
+            .filter(|n| n.who == Who::Treaty)
+            .map(|n| n.span)
+            .collect();
+        for sent in f.sentences {
+            if out.len() >= limit {
+                return;
+            }
+            let end = floor(f.text, sent.end.min(sent.start + 2000)).max(sent.start);
+            let s = &f.text[sent.start..end];
+            let sent_named = within(f.named, *sent, |n| n.span.start);
+            let other = !within(f.others, *sent, |x| x.start).is_empty();
+            let names_treaty = sent_named.iter().any(|n| n.who == Who::Treaty);
+            if other && !names_treaty {
+                continue;
+            }
+            let about_treaty = names_treaty || self.mentions_treaty(s);
+            let cue = self.rule_cue.is_match(s) || self.generic.is_match(s);
+            let withdraw = self.aim_withdraw.is_match(s);
+            for (topic, re) in &self.rules {
+                let Some(caps) = re.captures(s) else { continue };
+                let m = caps.get(0).expect("group 0");
+                let span = Span::new(sent.start + m.start(), sent.start + m.end());
+                if treaty_spans
+                    .iter()
+                    .any(|t| t.start <= span.start && span.end <= t.end)
+                {
+                    continue;
+                }
+                let gate = match topic {
+                    RuleTopic::ArmedConflict => withdraw,
+                    RuleTopic::Prohibitions | RuleTopic::Reservations => about_treaty || cue,
+                    RuleTopic::StockpileDeadline | RuleTopic::ClearanceDeadline => true,
+                    RuleTopic::Reports | RuleTopic::Retention => cue,
+                    RuleTopic::Depositary | RuleTopic::NoSuspension => true,
+                    RuleTopic::EntryIntoForce => true,
+                    RuleTopic::WithdrawalPeriod => withdraw,
+                };
+                if !gate {
+                    continue;
+                }
+                let n = caps.name("n").and_then(|n| self.number(n.as_str()));
+                out.push(Draft {
+                    kind: ClaimKind::TreatyRule,
+                    span,
+                    state: None,
+                    actor: None,
+                    when: None,
+                    since: false,
+                    aim: None,
+                    extra: Extra::Rule {
+                        topic: *topic,
+                        n,
+                        negated: self.not_word.is_match(s),
+                        permissive: self.permissive.is_match(s),
+                        wrong_object: self.not_banned.is_match(s),
+                        un: self.un.is_match(s),
+                    },
+                    months: None,
+                    modality: Modality::Rule,
+                    place: None,
+                });
             }
         }
-        push(c, s, &mut out);
-        prev = Some(n);
-        if out.len() == 30 {
-            break;
+    }
+
+    /// Withdrawal periods: a length of time in a sentence about withdrawing.
+    fn periods(&self, f: &Found<'_>, out: &mut Vec<Draft>, limit: usize) {
+        for d in f.dates {
+            if out.len() >= limit {
+                return;
+            }
+            if d.mention.kind != DateKind::Duration {
+                continue;
+            }
+            let Some(si) = sentence_of(f.sentences, d.mention.span.start) else {
+                continue;
+            };
+            let sent = f.sentences[si];
+            let sent_named = within(f.named, sent, |n| n.span.start);
+            let other = !within(f.others, sent, |s| s.start).is_empty();
+            if other && !sent_named.iter().any(|n| n.who == Who::Treaty) {
+                continue;
+            }
+            if self
+                .aim_withdraw
+                .is_match(around(f.text, sent, d.mention.span, 300))
+            {
+                out.push(Draft {
+                    kind: ClaimKind::WithdrawalPeriod,
+                    span: d.mention.span,
+                    state: None,
+                    actor: None,
+                    when: None,
+                    since: false,
+                    aim: Some(Aim::Withdraw),
+                    extra: Extra::None,
+                    months: d.mention.months,
+                    modality: Modality::Rule,
+                    place: None,
+                });
+            }
         }
     }
-    if backward {
-        out.reverse();
-    }
-    out
 }
 
-/// The state named nearest a trigger in its sentence (`named` is the sentence's), after
+/// Where an exception or inclusion's words start: after the comma and spaces.
+fn marker_start(text: &str, p: Span) -> usize {
+    let s = &text[p.start..p.end];
+    p.start + (s.len() - s.trim_start_matches([',', ' ', ';']).len())
+}
+
+/// The state named nearest a trigger in its clause (`named` is the clause's), after
 /// it first when `after_first`.
 fn nearest_state(named: &[Named], trigger: Span, after_first: bool) -> Option<(StateCode, Span)> {
-    let as_state = |n: &Named| match n.who {
-        Who::State(c, _) => Some((c, n.span)),
-        Who::Body(_, Some(c)) => Some((c, n.span)),
+    let as_state = |n: &Named| match &n.who {
+        Who::State(c, _) => Some((*c, n.span)),
+        Who::Body(_, Some(c)) => Some((*c, n.span)),
+        Who::Group(cs) => cs.first().map(|c| (*c, n.span)),
         _ => None,
     };
     let split = named.partition_point(|n| n.span.start < trigger.end);
@@ -789,13 +1785,14 @@ fn nearest_state(named: &[Named], trigger: Span, after_first: bool) -> Option<(S
     }
 }
 
-/// The date for a trigger: within `window`, the nearest after it if within 60 bytes,
-/// else the nearest before it, else the nearest after it. Durations are not dates.
-fn nearest_date(dates: &[FoundDate], trigger: Span, window: Span) -> Option<&FoundDate> {
-    let here = within(dates, window, |d| d.mention.span.start);
-    let here: Vec<&FoundDate> = here
+/// The date for a trigger among its clause's dates: the nearest after it if within 60
+/// bytes, else the nearest before it, else the nearest after it. Durations are not
+/// dates.
+fn nearest_date<'a>(dates: &[&'a FoundDate], trigger: Span) -> Option<&'a FoundDate> {
+    let here: Vec<&FoundDate> = dates
         .iter()
-        .filter(|d| d.mention.kind != DateKind::Duration && d.mention.span.end <= window.end)
+        .copied()
+        .filter(|d| d.mention.kind != DateKind::Duration)
         .collect();
     let after = here.iter().find(|d| d.mention.span.start >= trigger.end);
     let before = here
@@ -821,9 +1818,4 @@ fn around(text: &str, sent: Span, at: Span, reach: usize) -> &str {
         b += 1;
     }
     &text[a..b]
-}
-
-fn has_anaphor(sentence: &str) -> bool {
-    let lower = sentence.to_ascii_lowercase();
-    TREATY_ANAPHORS.iter().any(|a| lower.contains(a))
 }

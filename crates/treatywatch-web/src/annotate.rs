@@ -224,6 +224,7 @@ impl App {
             let opts = Options {
                 article_date: article.date,
                 today: app.today(),
+                language: None,
             };
             let annotation = app
                 .annotator(article.treaty)

@@ -1060,6 +1060,7 @@ fn engine_annotation(text: &str, article_date: Option<Date>) -> Value {
     let opts = treatywatch_annotate::Options {
         article_date,
         today: today(),
+        language: None,
     };
     serde_json::to_value(a.annotate(text, &opts).unwrap()).unwrap()
 }

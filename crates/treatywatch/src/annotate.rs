@@ -102,6 +102,7 @@ pub fn run(
     let opts = Options {
         article_date,
         today,
+        language: None,
     };
     let annotation = annotator
         .annotate_bytes(&bytes, &opts)
