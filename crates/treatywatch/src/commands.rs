@@ -256,7 +256,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             let events = crate::calendar::events(&engine, treaty, from, to, today());
             out.write_all(crate::calendar::to_ics(&events, today()).as_bytes())?;
         }
-        Command::Annotate(args) => crate::annotate::run(&engine, args, today(), out)?,
+        Command::Annotate(args) => return crate::annotate::run(&engine, args, today(), out),
         Command::Export(cmd) => return crate::research::export(&engine, &cmd, out),
         Command::Changes {
             from,
