@@ -13,7 +13,7 @@ use treatywatch_core::{
 
 use treatywatch_core::rules::{EntryIntoForceRule, SuspensionRule};
 
-use crate::claims::{CountWhat, Draft, Extra, Obl, Qual};
+use crate::claims::{CountWhat, Draft, Extra, Obl, Qual, StockWhat};
 use crate::dates::When;
 use crate::lexicon::{GROUPS, RuleTopic, TREATY_PLACES};
 use crate::model::{ClaimKind, Fact, Modality, Reading, Verdict};
@@ -80,6 +80,7 @@ struct Counts {
     signatories: usize,
     outside: usize,
     signed_ever: usize,
+    ratified: usize,
 }
 
 pub struct Checker<'e, 'd> {
@@ -169,7 +170,9 @@ impl<'e, 'd> Checker<'e, 'd> {
                 Some(body) => self.domestic_consent(s, d, body),
                 None => self.consent(s, d),
             },
-            (ClaimKind::NotSigned | ClaimKind::NotJoined, Some(s)) => self.outside(s, d.kind),
+            (ClaimKind::NotSigned | ClaimKind::NotJoined, Some(s)) => {
+                self.outside(s, d.kind, d.plain)
+            }
             (ClaimKind::NotWithdrawn, Some(s)) => self.not_withdrawn(s),
             (ClaimKind::Withdrew, Some(s)) if d.actor.is_some() => {
                 let mut c = self.domestic(
@@ -203,26 +206,35 @@ impl<'e, 'd> Checker<'e, 'd> {
                 d.aim,
             ),
             (ClaimKind::Vote, Some(s)) => self.domestic(s, d, &[StepKind::ParliamentVote], d.aim),
-            (ClaimKind::Decision, Some(s)) => self.domestic(
-                s,
-                d,
-                &[
-                    StepKind::GovernmentDecision,
-                    StepKind::Announcement,
-                    StepKind::Statement,
-                ],
-                d.aim,
-            ),
-            (ClaimKind::Count, _) => self.count(d.extra),
+            (ClaimKind::Decision, Some(s)) => {
+                let kinds: &[StepKind] = match d.actor.as_deref() {
+                    Some("government" | "cabinet" | "minister" | "prime minister") => &[
+                        StepKind::GovernmentDecision,
+                        StepKind::Announcement,
+                        StepKind::Statement,
+                    ],
+                    Some("president") => &[
+                        StepKind::LawSigned,
+                        StepKind::DecreeSigned,
+                        StepKind::InstrumentSigned,
+                        StepKind::Announcement,
+                        StepKind::GovernmentDecision,
+                    ],
+                    Some("committee") => &[],
+                    _ => StepKind::ALL,
+                };
+                self.domestic(s, d, kinds, d.aim)
+            }
+            (ClaimKind::Count, _) => self.count(d.extra, d.when),
             (ClaimKind::TreatyAdopted, _) => self.adopted(d.when, d.place),
             (ClaimKind::TreatyOpened, _) => self.opened(d.when, d.place),
             (ClaimKind::EntryIntoForce, s) => self.entry_into_force(s, d.when),
-            (ClaimKind::WithdrawalPeriod, _) => self.period(d.months),
+            (ClaimKind::WithdrawalPeriod, _) => self.period(d.months, d.extra),
             (ClaimKind::TreatyRule, _) => self.rule(d.extra),
             (ClaimKind::Stockpile, Some(s)) => self.stockpile(s, d.extra),
             (ClaimKind::Obligation, Some(s)) => self.obligation(s, d),
             (ClaimKind::GroupRank, Some(s)) => self.rank(s, d.extra),
-            (ClaimKind::Production, Some(s)) => self.production(s),
+            (ClaimKind::Production, Some(s)) => self.production(s, d.modality),
             (ClaimKind::Use, Some(s)) => self.used(s),
             (ClaimKind::Arsenal, Some(s)) => Checked::new(Reading::BeyondRecord).set(
                 Verdict::NotCheckable,
@@ -258,10 +270,24 @@ impl<'e, 'd> Checker<'e, 'd> {
                 "A call on the state or someone's wish ({what}), not a claim that it happened."
             )),
             Modality::Future => match d.kind {
-                ClaimKind::Signed | ClaimKind::Ratified | ClaimKind::Joined if d.when.is_none() => {
+                ClaimKind::Signed | ClaimKind::Ratified | ClaimKind::Joined
+                    if d.when
+                        .and_then(|w| w.range())
+                        .is_none_or(|(a, _)| a <= self.as_of) =>
+                {
                     not(format!(
-                        "Said of the future ({what}), with no date: the record holds what has \
-                         happened, not what is planned."
+                        "Said of the future ({what}), with no date after the article's: the \
+                         record holds what has happened, not what is planned."
+                    ))
+                }
+                ClaimKind::WithdrawalNotified
+                    if d.when
+                        .and_then(|w| w.range())
+                        .is_none_or(|(a, _)| a <= self.as_of) =>
+                {
+                    not(format!(
+                        "Said of the future ({what}): the record holds what has happened, not \
+                         what is expected."
                     ))
                 }
                 ClaimKind::Decree
@@ -279,7 +305,10 @@ impl<'e, 'd> Checker<'e, 'd> {
                 _ => None,
             },
             Modality::Negated => match d.kind {
-                ClaimKind::NotSigned | ClaimKind::NotJoined | ClaimKind::NotWithdrawn => None,
+                ClaimKind::NotSigned
+                | ClaimKind::NotJoined
+                | ClaimKind::NotWithdrawn
+                | ClaimKind::Production => None,
                 _ => not(format!(
                     "The sentence denies it ({what}); the record does not hold what states did \
                      not do or do not plan, so it cannot confirm or refute this."
@@ -562,7 +591,7 @@ impl<'e, 'd> Checker<'e, 'd> {
         )
     }
 
-    fn outside(&self, s: &'d State, kind: ClaimKind) -> Checked<'d> {
+    fn outside(&self, s: &'d State, kind: ClaimKind, plain: bool) -> Checked<'d> {
         let mut c = Checked::new(Reading::LegalAct);
         let rep = self.status(s, self.as_of);
         let name = &s.name;
@@ -587,6 +616,13 @@ impl<'e, 'd> Checker<'e, 'd> {
                     format!(
                         "{name} signed on {sd}; on {on} it is {}.",
                         rep.status.phrase()
+                    ),
+                ),
+                (None, Some(cd), k) if plain => c.set(
+                    Verdict::Supported,
+                    format!(
+                        "{name} never signed: it joined by {} on {cd}, which needs no signature.",
+                        k.map_or("an instrument".to_string(), |k| words(k.as_str())),
                     ),
                 ),
                 (None, Some(cd), k) => c.set(
@@ -1066,25 +1102,32 @@ impl<'e, 'd> Checker<'e, 'd> {
         }
     }
 
-    fn counts(&mut self) -> Counts {
-        if let Some(c) = self.counts {
-            return c;
-        }
-        let on = self.as_of;
+    fn counts_on(&self, on: Date) -> Counts {
         let by = self.engine.counts_on(self.treaty, on);
         let n = |st: Status| by.iter().find(|(s, _)| *s == st).map_or(0, |(_, n)| *n);
-        let signed_ever = self
-            .engine
-            .data()
-            .states
-            .iter()
-            .filter(|s| {
-                self.engine
-                    .actions(self.treaty, s)
-                    .any(|a| a.kind == ActionKind::Signature && a.date <= on)
-            })
-            .count();
-        let c = Counts {
+        let mut signed_ever = 0;
+        let mut ratified = 0;
+        for s in &self.engine.data().states {
+            let mut signed = false;
+            let mut rat = false;
+            for a in self.engine.actions(self.treaty, s) {
+                if a.date > on {
+                    continue;
+                }
+                match a.kind {
+                    ActionKind::Signature => signed = true,
+                    ActionKind::Consent(k)
+                        if matches!(k.as_str(), "ratification" | "acceptance" | "approval") =>
+                    {
+                        rat = true
+                    }
+                    _ => {}
+                }
+            }
+            signed_ever += usize::from(signed);
+            ratified += usize::from(rat);
+        }
+        Counts {
             joined: n(Status::ConsentDeposited) + n(Status::Party) + n(Status::WithdrawalPending),
             parties: n(Status::Party) + n(Status::WithdrawalPending),
             pending: n(Status::WithdrawalPending),
@@ -1093,58 +1136,100 @@ impl<'e, 'd> Checker<'e, 'd> {
             signatories: n(Status::Signatory),
             outside: n(Status::NotSignatory),
             signed_ever,
-        };
+            ratified,
+        }
+    }
+
+    fn counts(&mut self) -> Counts {
+        if let Some(c) = self.counts {
+            return c;
+        }
+        let c = self.counts_on(self.as_of);
         self.counts = Some(c);
         c
     }
 
-    fn count(&mut self, extra: Extra) -> Checked<'d> {
+    fn count(&mut self, extra: Extra, when: Option<When>) -> Checked<'d> {
         let mut c = Checked::new(Reading::Count);
         let Extra::Count { qual, n, what } = extra else {
             return c.set(Verdict::NotCheckable, "Not a count.".into());
         };
-        let k = self.counts();
-        let on = self.as_of;
+        if what == CountWhat::Withdrawing {
+            return self.count_withdrawing(c, qual, n);
+        }
+        // A count the text dates earlier is taken on that date.
+        let on = when
+            .and_then(|w| w.range())
+            .map(|(_, b)| b)
+            .filter(|b| *b < self.as_of)
+            .unwrap_or(self.as_of);
+        let k = if on == self.as_of {
+            self.counts()
+        } else {
+            self.counts_on(on)
+        };
         c.cite(&self.sources(&self.treaty.status_sources));
         c.fact(
             day(on),
             format!(
                 "{} states had joined: {} States Parties ({} of them with a withdrawal pending) \
-                 and {} bound later; {} withdrawn, {} signatories not bound, {} outside",
-                k.joined, k.parties, k.pending, k.consented, k.withdrawn, k.signatories, k.outside
+                 and {} bound later; {} withdrawn, {} signatories not bound, {} outside; {} had \
+                 signed, {} had ratified, accepted or approved",
+                k.joined,
+                k.parties,
+                k.pending,
+                k.consented,
+                k.withdrawn,
+                k.signatories,
+                k.outside,
+                k.signed_ever,
+                k.ratified
             ),
             &[],
         );
-        if what == CountWhat::Withdrawing {
-            return self.count_withdrawing(c, qual, n);
-        }
-        let (actual, label) = match what {
-            CountWhat::Joined => (k.joined, "states that had joined"),
-            CountWhat::Parties => (k.parties, "States Parties"),
-            CountWhat::Signed | CountWhat::Withdrawing => (k.signed_ever, "states that had signed"),
+        // What the count can be: some phrasings fit more than one reading.
+        let readings: Vec<(usize, &str)> = match what {
+            CountWhat::Joined => vec![(k.joined, "states that had joined")],
+            CountWhat::Parties => vec![
+                (k.parties, "States Parties"),
+                (k.joined, "states that had joined"),
+            ],
+            CountWhat::Signed => vec![(k.signed_ever, "states that had signed")],
+            CountWhat::Ratified => vec![(
+                k.ratified,
+                "states that had ratified (accepted or approved), accessions aside",
+            )],
+            CountWhat::SignedOnly => vec![(k.signatories, "signatories that had not ratified")],
+            CountWhat::Outside => vec![
+                (k.outside, "states that had neither signed nor joined"),
+                (
+                    k.outside + k.signatories + k.withdrawn,
+                    "states that were not parties (nor had joined)",
+                ),
+            ],
+            CountWhat::Withdrawing => vec![],
         };
-        if what == CountWhat::Signed {
-            c.fact(day(on), format!("{} states had signed", k.signed_ever), &[]);
-        }
         let claim = format!("{}{n}", qual.words());
-        if qual.fits(f64::from(n), actual as f64) {
-            c.set(
+        if let Some((actual, label)) = readings
+            .iter()
+            .find(|(a, _)| qual.fits(f64::from(n), *a as f64))
+        {
+            return c.set(
                 Verdict::Supported,
                 format!(
                     "On {on} the record counts {actual} {label}, which fits \"{claim}\" ({}).",
                     qual.tolerance()
                 ),
-            )
-        } else {
-            c.set(
-                Verdict::Contradicted,
-                format!(
-                    "On {on} the record counts {actual} {label}, which does not fit \"{claim}\" \
-                     ({}).",
-                    qual.tolerance()
-                ),
-            )
+            );
         }
+        let (actual, label) = readings[0];
+        c.set(
+            Verdict::Contradicted,
+            format!(
+                "On {on} the record counts {actual} {label}, which does not fit \"{claim}\" ({}).",
+                qual.tolerance()
+            ),
+        )
     }
 
     /// "Five countries are leaving": the states whose withdrawal was received, and those
@@ -1308,7 +1393,7 @@ impl<'e, 'd> Checker<'e, 'd> {
         }
     }
 
-    fn period(&self, months: Option<u32>) -> Checked<'d> {
+    fn period(&self, months: Option<u32>, extra: Extra) -> Checked<'d> {
         let mut c = Checked::new(Reading::TreatyFact);
         let WithdrawalRule::Notice {
             period,
@@ -1360,6 +1445,16 @@ impl<'e, 'd> Checker<'e, 'd> {
         } else {
             ""
         };
+        if matches!(extra, Extra::Period { wrong_start: true }) {
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "Under {clause} a withdrawal takes effect {} after the depositary receives the \
+                     instrument, not counted from a vote, a decision or a law.",
+                    period.describe()
+                ),
+            );
+        }
         if period.days == 0 && u32::from(period.months) == m {
             c.set(
                 Verdict::Supported,
@@ -1375,15 +1470,22 @@ impl<'e, 'd> Checker<'e, 'd> {
 
     fn stockpile(&self, s: &'d State, extra: Extra) -> Checked<'d> {
         let mut c = Checked::new(Reading::Record);
-        let Extra::Stock { qual, n } = extra else {
+        let Extra::Stock { qual, n, what } = extra else {
             return c.set(Verdict::NotCheckable, "Not a stockpile figure.".into());
         };
         let name = &s.name;
+        // The records a figure of this sort can be: by their kinds' names, so that new
+        // kinds of record are read too.
+        let kinds: &[&str] = match what {
+            StockWhat::Held => &["stockpile_count", "stockpile_deadline_missed"],
+            StockWhat::Destroyed => &["stockpile_destroyed", "stockpile_count"],
+            StockWhat::Retained => &["retained_count"],
+        };
         let records: Vec<_> = self
             .engine
             .records(self.treaty, s)
             .into_iter()
-            .filter(|(r, _)| r.kind == RecordKind::StockpileCount)
+            .filter(|(r, _)| kinds.contains(&r.kind.as_str()))
             .collect();
         let mut fits = None;
         for (r, sources) in &records {
@@ -1399,19 +1501,30 @@ impl<'e, 'd> Checker<'e, 'd> {
                 }
                 c.fact(
                     Some(r.date.clone()),
-                    format!("stockpile: {} ({})", r.value, r.detail),
+                    format!("{}: {} ({})", words_of(r.kind.as_str()), r.value, r.detail),
                     sources,
                 );
             }
         }
-        if records.is_empty() {
+        if c.facts.is_empty() {
             return c.set(
                 Verdict::NotCheckable,
-                format!("The record holds no stockpile count for {name}."),
+                format!(
+                    "The record holds no figure of this kind ({}) for {name}.",
+                    kinds.join(", ").replace('_', " ")
+                ),
             );
         }
         match fits {
-            Some((d, v)) => c.set(Verdict::Supported, format!("The record's stockpile count of {d} ({v}) fits the figure.")),
+            Some((d, v)) => c.set(
+                Verdict::Supported,
+                format!(
+                    "The record's figure of {d} ({v}) fits the text's \"{}{}\" ({}).",
+                    qual.words(),
+                    n,
+                    qual.tolerance()
+                ),
+            ),
             None => c.set(
                 Verdict::NotCheckable,
                 format!("None of the record's stockpile counts for {name} fits the figure, but counts change over time and the text's moment is not clear enough to contradict it."),
@@ -1419,8 +1532,49 @@ impl<'e, 'd> Checker<'e, 'd> {
         }
     }
 
-    fn production(&self, s: &'d State) -> Checked<'d> {
+    fn production(&self, s: &'d State, modality: Modality) -> Checked<'d> {
         let mut c = Checked::new(Reading::BeyondRecord);
+        if modality == Modality::Negated {
+            // "has never produced": against the production status records.
+            let mut latest = None;
+            for (r, sources) in self.engine.records(self.treaty, s) {
+                if r.kind == RecordKind::ProductionStatus
+                    && r.date.earliest().is_some_and(|d| d <= self.as_of)
+                {
+                    c.fact(
+                        Some(r.date.clone()),
+                        format!("production status: {} ({})", r.value, r.detail),
+                        &sources,
+                    );
+                    latest = Some(r.value);
+                }
+            }
+            c.reading = Reading::Record;
+            return match latest {
+                Some(RecordValue::Production(p)) if matches!(p.as_str(), "never" | "ceased") => c
+                    .set(
+                        Verdict::Supported,
+                        format!(
+                            "The record's production status for {} by {} is {p}.",
+                            s.name, self.as_of
+                        ),
+                    ),
+                Some(RecordValue::Production(p)) if p.as_str() == "producing" => c.set(
+                    Verdict::Contradicted,
+                    format!(
+                        "The record's production status for {} by {} is {p}.",
+                        s.name, self.as_of
+                    ),
+                ),
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    format!(
+                        "The record holds no production status for {} that settles this.",
+                        s.name
+                    ),
+                ),
+            };
+        }
         for (r, sources) in self.engine.records(self.treaty, s) {
             if r.kind == RecordKind::ProductionStatus {
                 c.fact(

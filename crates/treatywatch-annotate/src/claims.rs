@@ -54,6 +54,8 @@ pub enum Trig {
     Ratified,
     Joined,
     Withdrew,
+    /// A withdrawal named as a noun ("Lithuania's exit", "Baltic withdrawals").
+    Nominal,
     Suspended,
     InForce,
     Decision,
@@ -128,6 +130,20 @@ pub enum CountWhat {
     Signed,
     /// States that have notified a withdrawal (pending or in effect).
     Withdrawing,
+    /// States that deposited a ratification, acceptance or approval (not accession).
+    Ratified,
+    /// States outside: neither signed nor joined, or not parties.
+    Outside,
+    /// Signatories that have not ratified.
+    SignedOnly,
+}
+
+/// What a stockpile figure counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StockWhat {
+    Held,
+    Destroyed,
+    Retained,
 }
 
 /// A state's obligation milestone.
@@ -155,6 +171,7 @@ pub enum Extra {
     Stock {
         qual: Qual,
         n: f64,
+        what: StockWhat,
     },
     Vote {
         yes: u32,
@@ -176,6 +193,11 @@ pub enum Extra {
     Obligation {
         what: Obl,
         n: Option<(Qual, f64)>,
+    },
+    /// A withdrawal period said to run from something other than the depositary's
+    /// receipt (a vote, a decision).
+    Period {
+        wrong_start: bool,
     },
 }
 
@@ -204,6 +226,9 @@ pub struct Draft {
     pub modality: Modality,
     /// A place named with it (a city id of the lexicon: "oslo", "ottawa").
     pub place: Option<&'static str>,
+    /// A plain statement of a past fact ("never signed", "did not sign"), not a
+    /// listing of states outside ("have not signed").
+    pub plain: bool,
 }
 
 /// Everything the claim finder needs from the other passes, all sorted by position.
@@ -287,6 +312,20 @@ pub struct ClaimFinder {
     not_word: Regex,
     stock_words: Regex,
     anaphor: Regex,
+    destroy_word: Regex,
+    retain_word: Regex,
+    period_start_wrong: Regex,
+    period_start_right: Regex,
+    period_follow: Regex,
+    count_negative: Regex,
+    count_signed_only: Regex,
+    before_vote: Regex,
+    count_other_verb: Regex,
+    plain_past: Regex,
+    respectively: Regex,
+    subordinate: Regex,
+    future_after: Regex,
+    law_word: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -381,6 +420,26 @@ impl ClaimFinder {
                 r"\b(?:not|no|never|cannot|nor|ne|nėra|nav|ei|pole|eivät|nie|не|ні|нет|без|neither)\b|n['’]t\b",
             ),
             stock_words: re(lex.stock_words),
+            destroy_word: re(
+                r"\b(?:destr\w*|naikin\w*|iznīcin\w*|hävit\w*|niszcz\w*|знищ\w*|уничтож\w*)",
+            ),
+            retain_word: re(
+                r"\b(?:retain\w*|kept|keep\w*|training|mokym\w*|apmācīb\w*|väljaõpp\w*|koulutu\w*|szkoleni\w*|навчан\w*|обучени\w*)",
+            ),
+            period_start_wrong: re(lex.period_start_wrong),
+            period_start_right: re(lex.period_start_right),
+            period_follow: re(lex.period_follow),
+            count_negative: re(lex.count_negative),
+            count_signed_only: re(lex.count_signed_only),
+            count_other_verb: re(lex.count_other_verb),
+            plain_past: re(lex.plain_past),
+            subordinate: re(lex.subordinate),
+            future_after: re(lex.future_after),
+            law_word: re(lex.law_word),
+            respectively: re(lex.respectively),
+            before_vote: re(
+                r"\b(?:members|MPs|deputies|lawmakers|legislators|parliamentarians|senators|representatives)\s+$",
+            ),
             anaphor: re(&format!(
                 r"\b(?:{})\b",
                 lex.anaphors
@@ -455,6 +514,11 @@ impl ClaimFinder {
     ) -> Option<(Trig, Extra)> {
         match kind {
             Trig::NotSigned => {
+                // "did not sign up lightly": how they joined, not that they did not.
+                let next = text[span.end..].trim_start().to_lowercase();
+                if next.starts_with("up ") && !next.starts_with("up to") {
+                    return None;
+                }
                 let whole = caps.get(0)?.as_str().to_lowercase();
                 let signs = match caps.name("v") {
                     Some(v) => {
@@ -477,17 +541,31 @@ impl ClaimFinder {
                 ))
             }
             Trig::Count => {
-                let n: u32 = caps.name("n")?.as_str().parse().ok()?;
-                if n == 0 {
+                let raw = caps.name("n").or(caps.name("n2"))?.as_str();
+                let n = self.number(raw)?;
+                // "the four governments": a group, not a count; counts in words start at ten.
+                if n == 0 || (n < 10 && !raw.chars().all(|c| c.is_ascii_digit())) {
                     return None;
                 }
-                let what_words = caps.name("what")?.as_str();
-                let what = if self.count_signatories.is_match(what_words) {
-                    CountWhat::Signed
-                } else if self.count_parties.is_match(what_words) {
-                    CountWhat::Parties
-                } else {
-                    CountWhat::Joined
+                // "More than 100 States Parties are attending": not about membership.
+                let after = &text[span.end..floor(text, (span.end + 40).min(text.len()))];
+                if self.count_other_verb.is_match(after) {
+                    return None;
+                }
+                let what = match (caps.name("what"), caps.name("verb")) {
+                    (Some(w), _) if self.count_signatories.is_match(w.as_str()) => {
+                        CountWhat::Signed
+                    }
+                    (Some(w), _) if self.count_parties.is_match(w.as_str()) => CountWhat::Parties,
+                    (Some(_), _) => CountWhat::Joined,
+                    (None, Some(v)) if self.count_sign.is_match(v.as_str()) => CountWhat::Signed,
+                    (None, Some(v))
+                        if self.aim_join.is_match(v.as_str())
+                            && v.as_str().to_lowercase().starts_with("ratif") =>
+                    {
+                        CountWhat::Ratified
+                    }
+                    (None, _) => CountWhat::Joined,
                 };
                 let mut qual = self.qual(caps.name("q").map(|m| m.as_str()));
                 if caps.name("plus").is_some() {
@@ -496,11 +574,27 @@ impl ClaimFinder {
                 Some((kind, Extra::Count { qual, n, what }))
             }
             Trig::Stockpile => {
-                let raw = caps.name("n").or(caps.name("n2"))?.as_str().to_lowercase();
+                let raw = caps
+                    .name("n")
+                    .or(caps.name("n2"))
+                    .or(caps.name("n3"))
+                    .or(caps.name("n4"))?
+                    .as_str()
+                    .to_lowercase();
                 let base = self.figure(&raw)?;
+                let whole = caps.get(0)?.as_str().to_lowercase();
+                let what = if caps.name("n4").is_some() || self.destroy_word.is_match(&whole) {
+                    StockWhat::Destroyed
+                } else if self.retain_word.is_match(&whole) {
+                    StockWhat::Retained
+                } else {
+                    StockWhat::Held
+                };
                 let mult = caps
                     .name("mult")
                     .or(caps.name("mult2"))
+                    .or(caps.name("mult3"))
+                    .or(caps.name("mult4"))
                     .map(|m| m.as_str().to_lowercase());
                 let mult = match mult {
                     Some(m) if self.million.is_match(&m) => 1_000_000.0,
@@ -509,12 +603,19 @@ impl ClaimFinder {
                     None if base < 10.0 => return None,
                     None => 1.0,
                 };
-                let qual = self.qual(caps.name("q").or(caps.name("q2")).map(|m| m.as_str()));
+                let qual = self.qual(
+                    caps.name("q")
+                        .or(caps.name("q2"))
+                        .or(caps.name("q3"))
+                        .or(caps.name("q4"))
+                        .map(|m| m.as_str()),
+                );
                 Some((
                     kind,
                     Extra::Stock {
                         qual,
                         n: base * mult,
+                        what,
                     },
                 ))
             }
@@ -609,6 +710,15 @@ fn piece_of(pieces: &[Piece], pos: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// Whether a trigger is a verb of its own, that bounds the dates and subjects of the
+/// triggers beside it (counts and figures do not).
+fn is_event(t: Trig) -> bool {
+    !matches!(
+        t,
+        Trig::Count | Trig::Stockpile | Trig::Arsenal | Trig::Production | Trig::Nominal
+    )
+}
+
 /// A position moved to a character boundary, down.
 fn floor(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
@@ -650,6 +760,29 @@ impl ClaimFinder {
         for (i, c) in s.char_indices().take(4000) {
             if c == '(' {
                 marks.push((Span::new(sent.start + i, sent.start + i + 1), Mark::Open));
+            }
+        }
+        // An apposition after a state: "The Marshall Islands, the last state that had
+        // signed, deposited ...", "Finland, long the most reluctant, acceded".
+        for n in named.iter().take(200) {
+            if !matches!(n.who, Who::State(..) | Who::Group(_)) || n.span.end >= end {
+                continue;
+            }
+            let rest = &text[n.span.end..end];
+            let Some(after) = rest.strip_prefix(", ") else {
+                continue;
+            };
+            let word = after
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let next_named = named
+                .iter()
+                .find(|x| x.span.start > n.span.end)
+                .is_some_and(|x| x.span.start - n.span.end <= 24);
+            if self.lex.apposition_words.contains(&word.as_str()) && !next_named {
+                marks.push((Span::new(n.span.end, n.span.end + 1), Mark::Relative));
             }
         }
         // An exception ("but not") wins over the contrast ("but") it starts with.
@@ -875,6 +1008,25 @@ impl ClaimFinder {
         }
     }
 
+    /// The last state named before `at` (not the treaty), within 1,500 bytes.
+    fn state_antecedent(&self, all: &[Named], at: usize) -> Option<Subject> {
+        let i = all.partition_point(|n| n.span.end <= at);
+        let last = all[..i].iter().rev().take(200).find(|n| {
+            matches!(
+                n.who,
+                Who::State(..) | Who::Group(_) | Who::Body(_, Some(_))
+            )
+        })?;
+        if at.saturating_sub(last.span.end) > 1500 {
+            return None;
+        }
+        Some(match &last.who {
+            Who::State(c, _) | Who::Body(_, Some(c)) => Subject::States(vec![(*c, last.span)]),
+            Who::Group(cs) => Subject::States(cs.iter().map(|c| (*c, last.span)).collect()),
+            _ => return None,
+        })
+    }
+
     /// Who a trigger is about, in its clause. The second value is true when the
     /// subject itself negates ("neither country").
     #[allow(clippy::too_many_arguments)]
@@ -883,10 +1035,12 @@ impl ClaimFinder {
         f: &Found<'_>,
         scope: &[Named],
         piece: Piece,
-        sent: Span,
+        hi: usize,
         sent_named: &[Named],
         t: &Trigger,
         triggers: &[Trigger],
+        last_state: Option<(StateCode, Span, usize)>,
+        si: usize,
     ) -> (Subject, bool) {
         let text = f.text;
         // Named things before the trigger in its clause; the treaty as the object of an
@@ -940,15 +1094,24 @@ impl ClaimFinder {
                 return (s, m.name("neg").is_some());
             }
         }
-        if self.pronoun.is_match(window)
-            && let Some(s) = self.antecedent(
-                text,
-                f.named,
-                window_from + self.pronoun.find(window).map_or(0, |m| m.start()),
-                None,
-            )
-        {
-            return (s, false);
+        if let Some(pm) = self.pronoun.find(window) {
+            let at = window_from + pm.start();
+            let treaty_event = matches!(t.kind, Trig::InForce | Trig::Opened);
+            // A state's act: the state the last claim was about, if it was in this
+            // sentence or the two before; else the last state named.
+            let recent = last_state
+                .filter(|(_, _, s)| s + 2 >= si && !treaty_event)
+                .map(|(c, sp, _)| Subject::States(vec![(c, sp)]));
+            let found = recent.or_else(|| {
+                if treaty_event {
+                    self.antecedent(text, f.named, at, None)
+                } else {
+                    self.state_antecedent(f.named, at)
+                }
+            });
+            if let Some(s) = found {
+                return (s, false);
+            }
         }
         if let Some(k) = last {
             let n = before[k];
@@ -978,12 +1141,19 @@ impl ClaimFinder {
                 };
             }
         }
-        // Failing those, the first state or body named after it in its clause.
+        // Failing those, the first state or body named after it in its clause, before
+        // the next verb.
         let after: Vec<Named> = scope
             .iter()
-            .filter(|n| n.span.start >= t.span.end)
+            .filter(|n| n.span.start >= t.span.end && n.span.start < hi.max(t.span.end))
             .cloned()
             .collect();
+        // A withdrawal's state stands before it ("Finland's withdrawal").
+        let after: &[Named] = if t.kind == Trig::WithdrawalEffect {
+            &[]
+        } else {
+            &after
+        };
         for (i, n) in after.iter().enumerate().take(60) {
             match &n.who {
                 Who::State(..) | Who::Group(_) => {
@@ -995,7 +1165,6 @@ impl ClaimFinder {
                 Who::Treaty => continue,
             }
         }
-        let _ = sent;
         (Subject::None, false)
     }
 
@@ -1023,8 +1192,18 @@ impl ClaimFinder {
             t.kind,
             Trig::WithdrawalEffect | Trig::InForce | Trig::Withdrew | Trig::Suspended
         ) && self.not_word.is_match(trig)
+            && !trig.to_lowercase().starts_with("no longer")
         {
             return Modality::Negated;
+        }
+        // "once the withdrawal takes effect", "if Ukraine withdrew": a time or a
+        // condition, not a claim.
+        if self.subordinate.is_match(before) {
+            return Modality::Conditional;
+        }
+        let after_end = floor(text, (t.span.end + 40).min(sent.end)).max(t.span.end);
+        if self.future_after.is_match(&text[t.span.end..after_end]) {
+            return Modality::Future;
         }
         if self.future.is_match(before)
             || (matches!(t.kind, Trig::WithdrawalEffect | Trig::InForce)
@@ -1042,6 +1221,8 @@ impl ClaimFinder {
         let mut out: Vec<Draft> = Vec::new();
         let mut suppress_until = 0usize;
         let mut cache: Option<(usize, Vec<Piece>, bool)> = None;
+        // The state the last claim was about, and its sentence: what "it" refers to.
+        let mut last_state: Option<(StateCode, Span, usize)> = None;
         // The first trigger of each clause group with a state event, per sentence, for
         // exceptions and inclusions.
         let treaty_spans: Vec<Span> = f
@@ -1059,6 +1240,12 @@ impl ClaimFinder {
         for (ti, t) in triggers.iter().enumerate() {
             if out.len() >= limit {
                 return (out, true);
+            }
+            if let Some(d) = out.last()
+                && let Some(c) = d.state
+                && let Some(s) = sentence_of(f.sentences, d.span.start)
+            {
+                last_state = Some((c, d.span, s));
             }
             if t.span.start < suppress_until || inside_treaty_name(t.span) {
                 continue;
@@ -1094,12 +1281,12 @@ impl ClaimFinder {
                 .iter()
                 .rev()
                 .take(50)
-                .find(|p| in_scope(p.span.start) && p.span.start >= sent.start)
+                .find(|p| is_event(p.kind) && in_scope(p.span.start) && p.span.start >= sent.start)
                 .map_or(sent.start, |p| p.span.end);
             let hi = triggers[ti + 1..]
                 .iter()
                 .take(50)
-                .find(|n| in_scope(n.span.start) && n.span.start < sent.end)
+                .find(|n| is_event(n.kind) && in_scope(n.span.start) && n.span.start < sent.end)
                 .map_or(sent.end, |n| n.span.start);
             let dates: Vec<&FoundDate> =
                 within(f.dates, Span::new(lo, hi.max(lo)), |d| d.mention.span.start)
@@ -1107,7 +1294,9 @@ impl ClaimFinder {
                     .filter(|d| in_scope(d.mention.span.start))
                     .collect();
             let date = nearest_date(&dates, t.span);
-            let (subject, neither) = self.subject(f, &named, piece, sent, sent_named, t, triggers);
+            let (subject, neither) = self.subject(
+                f, &named, piece, hi, sent_named, t, triggers, last_state, si,
+            );
             let mut modality = self.modality(f.text, sent, piece, t);
             if neither && modality == Modality::Asserted {
                 modality = Modality::Negated;
@@ -1137,13 +1326,14 @@ impl ClaimFinder {
                     span,
                     state: state.map(|(c, _)| c),
                     actor,
-                    when: date.and_then(|d| d.when),
+                    when: date.and_then(|d| d.claim_when()),
                     since: date.is_some_and(|d| d.mention.since),
                     aim,
                     extra: t.extra,
                     months: None,
                     modality,
                     place,
+                    plain: self.plain_past.is_match(&f.text[t.span.start..t.span.end]),
                 }
             };
             let states: Vec<(StateCode, Span)> = match &subject {
@@ -1184,34 +1374,80 @@ impl ClaimFinder {
                         push(make(kind, state, actor, aim, modality), &mut out);
                     }
                 }
-                Trig::VoteOrAdopt | Trig::Decision => match &subject {
-                    Subject::Body(name, code, span) => {
-                        let state = body_state(*code, *span, false);
-                        let (aim, end) = self.aim_after(f.text, t.span, sent);
-                        suppress_until = end;
-                        let kind = if name == "parliament"
-                            || self.lex.named_bodies.iter().any(|(_, n, _)| {
-                                n == name && *n != "National Security and Defence Council"
-                            }) {
-                            ClaimKind::Vote
-                        } else {
-                            ClaimKind::Decision
-                        };
-                        if state.is_some() {
+                Trig::VoteOrAdopt | Trig::Decision => {
+                    // "One hundred and seven members voted": the body named before.
+                    let subject = match &subject {
+                        Subject::None => {
+                            let from = floor(f.text, t.span.start.saturating_sub(40));
+                            if self.before_vote.is_match(&f.text[from..t.span.start]) {
+                                self.antecedent(f.text, f.named, t.span.start, None).map_or(
+                                    Subject::None,
+                                    |s| match s {
+                                        Subject::States(l) => Subject::Body(
+                                            "parliament".into(),
+                                            l.first().map(|x| x.0),
+                                            l.first().map_or(t.span, |x| x.1),
+                                        ),
+                                        other => other,
+                                    },
+                                )
+                            } else {
+                                Subject::None
+                            }
+                        }
+                        other => other.clone(),
+                    };
+                    match &subject {
+                        Subject::Body(name, code, span) => {
+                            let state = body_state(*code, *span, false).or_else(|| {
+                                match self.antecedent(f.text, f.named, t.span.start, None) {
+                                    Some(Subject::States(l)) => l.first().copied(),
+                                    _ => None,
+                                }
+                            });
+                            let (aim, end) = self.aim_after(f.text, t.span, sent);
+                            suppress_until = end;
+                            let kind = if name == "parliament"
+                                || self.lex.named_bodies.iter().any(|(_, n, _)| {
+                                    n == name && *n != "National Security and Defence Council"
+                                }) {
+                                ClaimKind::Vote
+                            } else {
+                                ClaimKind::Decision
+                            };
+                            if state.is_some() {
+                                push(
+                                    make(kind, state, Some(name.clone()), aim, modality),
+                                    &mut out,
+                                );
+                            }
+                        }
+                        Subject::States(list) if t.kind == Trig::Decision => {
+                            let (aim, end) = self.aim_after(f.text, t.span, sent);
+                            let aim = aim.or_else(|| {
+                                self.aim_withdraw
+                                    .is_match(sentence_text)
+                                    .then_some(Aim::Withdraw)
+                            });
+                            suppress_until = end;
+                            if aim.is_some() {
+                                for st in list {
+                                    push(
+                                        make(ClaimKind::Decision, Some(*st), None, aim, modality),
+                                        &mut out,
+                                    );
+                                }
+                            }
+                        }
+                        Subject::Treaty if self.is_adopted(&f.text[t.span.start..t.span.end]) => {
                             push(
-                                make(kind, state, Some(name.clone()), aim, modality),
+                                make(ClaimKind::TreatyAdopted, None, None, None, modality),
                                 &mut out,
                             );
                         }
+                        _ => {}
                     }
-                    Subject::Treaty if self.is_adopted(&f.text[t.span.start..t.span.end]) => {
-                        push(
-                            make(ClaimKind::TreatyAdopted, None, None, None, modality),
-                            &mut out,
-                        );
-                    }
-                    _ => {}
-                },
+                }
                 Trig::InForce => {
                     let after = f.text.get(t.span.end..sent.end).unwrap_or("");
                     let for_state = (after.starts_with(" for ") || after.starts_with(" in "))
@@ -1225,7 +1461,21 @@ impl ClaimFinder {
                             Who::State(c, _) => Some((c, n.span)),
                             _ => None,
                         });
-                    if let Some(st) = for_state {
+                    let for_pronoun = (after.starts_with(" for it")
+                        || after.starts_with(" for them")
+                        || after.starts_with(" for the country"))
+                    .then(|| {
+                        last_state
+                            .filter(|(_, _, s)| s + 2 >= si)
+                            .map(|(c, sp, _)| Subject::States(vec![(c, sp)]))
+                            .or_else(|| self.state_antecedent(f.named, t.span.start))
+                    })
+                    .flatten()
+                    .and_then(|s| match s {
+                        Subject::States(l) => l.first().copied(),
+                        _ => None,
+                    });
+                    if let Some(st) = for_state.or(for_pronoun) {
                         push(
                             make(ClaimKind::EntryIntoForce, Some(st), None, None, modality),
                             &mut out,
@@ -1250,24 +1500,58 @@ impl ClaimFinder {
                     let Extra::Count { what, qual, n } = t.extra else {
                         continue;
                     };
-                    let what = match what {
-                        CountWhat::Parties | CountWhat::Signed => Some(what),
-                        CountWhat::Joined | CountWhat::Withdrawing => {
-                            if self.count_withdraw.is_match(sentence_text) {
-                                Some(CountWhat::Withdrawing)
-                            } else if self.count_join.is_match(sentence_text) {
-                                Some(CountWhat::Joined)
-                            } else if self.count_sign.is_match(sentence_text) {
-                                Some(CountWhat::Signed)
-                            } else {
-                                None
+                    // The words of its clause around it.
+                    let clause_end = scope
+                        .iter()
+                        .find(|sp| sp.start <= t.span.start && t.span.start < sp.end)
+                        .map_or(sent.end, |sp| sp.end);
+                    let _ = clause_end;
+                    // The clause's own words after the count, skipping what an inclusion
+                    // ("including Russia") or a relative clause puts between.
+                    let mut after = String::new();
+                    for sp in &scope {
+                        let a = sp.start.max(t.span.end);
+                        if a < sp.end {
+                            after.push_str(&f.text[a..floor(f.text, sp.end.min(a + 150))]);
+                            after.push(' ');
+                        }
+                        if after.len() > 150 {
+                            break;
+                        }
+                    }
+                    // Up to the next comma: "112 States Parties, and another 12 ...".
+                    let after = after.split([',', ';']).next().unwrap_or("");
+                    let near = around(f.text, sent, t.span, 120);
+                    let what = if self.count_signed_only.is_match(after) {
+                        Some(CountWhat::SignedOnly)
+                    } else if self.count_negative.is_match(after)
+                        || self
+                            .count_negative
+                            .is_match(&f.text[t.span.start..t.span.end])
+                    {
+                        Some(CountWhat::Outside)
+                    } else {
+                        match what {
+                            CountWhat::Joined | CountWhat::Withdrawing => {
+                                if self.count_withdraw.is_match(near) {
+                                    Some(CountWhat::Withdrawing)
+                                } else if self.count_join.is_match(sentence_text) {
+                                    Some(CountWhat::Joined)
+                                } else if self.count_sign.is_match(sentence_text) {
+                                    Some(CountWhat::Signed)
+                                } else {
+                                    None
+                                }
                             }
+                            w => Some(w),
                         }
                     };
                     if let Some(what) = what {
                         let mut d = make(ClaimKind::Count, None, None, None, modality);
                         d.span = t.span;
-                        d.when = None;
+                        if d.since {
+                            d.when = None;
+                        }
                         d.extra = Extra::Count { qual, n, what };
                         out.push(d);
                     }
@@ -1289,31 +1573,9 @@ impl ClaimFinder {
                         }
                         Obl::StockpileDestroyed
                     };
-                    // A figure of mines in the same clause belongs to this claim.
-                    let figure = triggers[ti + 1..]
-                        .iter()
-                        .take(3)
-                        .find(|x| {
-                            x.kind == Trig::Stockpile
-                                && in_scope(x.span.start)
-                                && x.span.start < t.span.end + 120
-                        })
-                        .and_then(|x| match x.extra {
-                            Extra::Stock { qual, n } => Some((x.span.end, qual, n)),
-                            _ => None,
-                        });
-                    if let Some((end, _, _)) = figure {
-                        suppress_until = end;
-                    }
                     for st in &states {
                         let mut d = make(ClaimKind::Obligation, Some(*st), None, None, modality);
-                        d.extra = Extra::Obligation {
-                            what,
-                            n: figure.map(|(_, q, n)| (q, n)),
-                        };
-                        if let Some((end, _, _)) = figure {
-                            d.span.end = d.span.end.max(end);
-                        }
+                        d.extra = Extra::Obligation { what, n: None };
                         push(d, &mut out);
                     }
                 }
@@ -1340,6 +1602,74 @@ impl ClaimFinder {
                         }
                     }
                 }
+                Trig::Nominal => {
+                    // "Lithuania's exit", "Baltic withdrawals", "the withdrawal of Poland":
+                    // a state right beside the noun.
+                    let before = named
+                        .iter()
+                        .rev()
+                        .find(|n| n.span.end <= t.span.start)
+                        .filter(|n| {
+                            let gap = &f.text[n.span.end..t.span.start];
+                            gap.len() <= 4 && !gap.contains([',', '.', ';'])
+                        });
+                    let after = named
+                        .iter()
+                        .find(|n| n.span.start >= t.span.end)
+                        .filter(|n| {
+                            let gap = f.text[t.span.end..n.span.start].trim().to_lowercase();
+                            gap == "of" || gap == "by"
+                        });
+                    let Some(n) = before.or(after) else { continue };
+                    let list: Vec<(StateCode, Span)> = match &n.who {
+                        Who::State(c, _) => vec![(*c, n.span)],
+                        Who::Group(cs) => cs.iter().map(|c| (*c, n.span)).collect(),
+                        Who::Body(_, Some(c)) => vec![(*c, n.span)],
+                        _ => continue,
+                    };
+                    let list = if matches!(n.who, Who::State(..)) && before.is_some() {
+                        let items: Vec<Named> = named
+                            .iter()
+                            .filter(|x| x.span.end <= n.span.end)
+                            .cloned()
+                            .collect();
+                        self.list(f.text, &items, true)
+                    } else {
+                        list
+                    };
+                    for st in list {
+                        push(
+                            make(
+                                ClaimKind::IntendsToWithdraw,
+                                Some(st),
+                                None,
+                                Some(Aim::Withdraw),
+                                modality,
+                            ),
+                            &mut out,
+                        );
+                    }
+                }
+                Trig::WithdrawalEffect
+                    if !self
+                        .aim_withdraw
+                        .is_match(&f.text[t.span.start..t.span.end])
+                        && !self.aim_withdraw.is_match(
+                            &f.text[floor(
+                                f.text,
+                                t.span.start.saturating_sub(100).max(piece.span.start),
+                            )..t.span.start],
+                        ) =>
+                {
+                    // "The Convention takes effect on ...": the treaty, not a withdrawal.
+                    if matches!(subject, Subject::Treaty) && !self.rule_cue.is_match(sentence_text)
+                    {
+                        push(
+                            make(ClaimKind::EntryIntoForce, None, None, None, modality),
+                            &mut out,
+                        );
+                    }
+                }
                 kind => {
                     let asserted = matches!(modality, Modality::Asserted);
                     let negated = modality == Modality::Negated;
@@ -1359,7 +1689,7 @@ impl ClaimFinder {
                         {
                             ClaimKind::NotWithdrawn
                         }
-                        Trig::Withdrew | Trig::WithdrawalNotified if future => {
+                        Trig::Withdrew if future => {
                             if date.is_some_and(|d| matches!(d.when, Some(When::Day(_)))) {
                                 ClaimKind::WithdrawalEffect
                             } else {
@@ -1401,8 +1731,61 @@ impl ClaimFinder {
                     }
                     match &subject {
                         Subject::States(list) => {
-                            for st in list {
-                                push(make(claim, Some(*st), None, aim, modality), &mut out);
+                            // "Lithuania, Estonia and Latvia joined it in 2003, 2004 and
+                            // 2005 respectively": the dates go to the states in order.
+                            let later: Vec<&&FoundDate> = dates
+                                .iter()
+                                .filter(|d| {
+                                    d.mention.span.start >= t.span.end
+                                        && matches!(
+                                            d.mention.kind,
+                                            DateKind::Day | DateKind::Month | DateKind::Year
+                                        )
+                                })
+                                .collect();
+                            let paired = list.len() >= 2
+                                && later.len() == list.len()
+                                && self.respectively.is_match(sentence_text);
+                            for (i, st) in list.iter().enumerate() {
+                                let mut d = make(claim, Some(*st), None, aim, modality);
+                                if paired {
+                                    d.when = later[i].claim_when();
+                                    d.since = later[i].mention.since;
+                                }
+                                push(d, &mut out);
+                            }
+                            // "Lithuania had been bound by it since 2003, Estonia since
+                            // 2004 and Latvia since 2006": the verb left out.
+                            if let ([only], Some(first)) = (list.as_slice(), date)
+                                && !paired
+                            {
+                                for (st, when, since, span) in
+                                    self.gapped(f, sent, first, t, triggers)
+                                {
+                                    let mut d = make(claim, Some((st, span)), None, aim, modality);
+                                    d.when = Some(when);
+                                    d.since = since;
+                                    d.span = span;
+                                    let _ = only;
+                                    push(d, &mut out);
+                                }
+                            }
+                        }
+                        Subject::Body(name, code, span)
+                            if claim == ClaimKind::Signed
+                                && self.law_word.is_match(&f.text[sent.start..sent.end]) =>
+                        {
+                            // "President Rinkevics signed it": the law, not the treaty.
+                            let state = body_state(*code, *span, false);
+                            if state.is_some() {
+                                let aim = self
+                                    .aim_withdraw
+                                    .is_match(&f.text[sent.start..sent.end])
+                                    .then_some(Aim::Withdraw);
+                                push(
+                                    make(ClaimKind::Law, state, Some(name.clone()), aim, modality),
+                                    &mut out,
+                                );
                             }
                         }
                         Subject::Body(name, code, span) => {
@@ -1435,8 +1818,8 @@ impl ClaimFinder {
             }
         }
         self.exceptions_and_inclusions(f, triggers, &mut out, limit);
-        self.rules(f, &mut out, limit);
         self.periods(f, &mut out, limit);
+        self.rules(f, &mut out, limit);
         out.sort_by_key(|d| (d.span.start, d.span.end));
         let cut = out.len() > limit;
         out.truncate(limit);
@@ -1496,6 +1879,61 @@ impl ClaimFinder {
             }
         }
         best.map(|(_, id)| id)
+    }
+
+    /// States after the first claim's date, each with a date of its own and no verb:
+    /// ", Estonia since 2004 and Latvia since the start of 2006".
+    fn gapped(
+        &self,
+        f: &Found<'_>,
+        sent: Span,
+        first: &FoundDate,
+        t: &Trigger,
+        triggers: &[Trigger],
+    ) -> Vec<(StateCode, When, bool, Span)> {
+        let mut out = Vec::new();
+        let mut pos = first.mention.span.end;
+        let named = within(f.named, Span::new(pos, sent.end), |n| n.span.start);
+        for n in named.iter().take(10) {
+            let Who::State(code, _) = n.who else { break };
+            let gap = f.text[pos..n.span.start].trim().to_lowercase();
+            if !(gap == "," || gap == "and" || gap == ", and" || gap == ";") {
+                break;
+            }
+            if triggers.iter().any(|x| {
+                x.span.start > t.span.end && x.span.start >= pos && x.span.start < n.span.start
+            }) {
+                break;
+            }
+            let Some(d) = within(f.dates, Span::new(n.span.end, sent.end), |d| {
+                d.mention.span.start
+            })
+            .first() else {
+                break;
+            };
+            let between = f.text[n.span.end..d.mention.span.start]
+                .trim()
+                .to_lowercase();
+            let ok = between.is_empty()
+                || [
+                    "since",
+                    "in",
+                    "on",
+                    "from",
+                    "by",
+                    "since the start of",
+                    "in the autumn of",
+                    "since the end of",
+                ]
+                .contains(&between.as_str());
+            if !ok {
+                break;
+            }
+            let Some(w) = d.claim_when() else { break };
+            out.push((code, w, d.mention.since, n.span.cover(d.mention.span)));
+            pos = d.mention.span.end;
+        }
+        out
     }
 
     /// Where a decree, law or vote points, from the words after it (up to 120 bytes in
@@ -1581,8 +2019,15 @@ impl ClaimFinder {
                     .min_by_key(|t| t.span.start.abs_diff(p.span.start));
                 let Some(event) = event else { continue };
                 let sentence_text = &f.text[sent.start..sent.end];
-                let base = match (event.kind, event.extra) {
+                // A count as it was read (a count of states outside, of signatories).
+                let extra = out
+                    .iter()
+                    .find(|d| d.kind == ClaimKind::Count && d.span == event.span)
+                    .map_or(event.extra, |d| d.extra);
+                let base = match (event.kind, extra) {
                     (Trig::Count, Extra::Count { what, .. }) => match what {
+                        CountWhat::Outside => ClaimKind::NotJoined,
+                        CountWhat::SignedOnly => ClaimKind::Signed,
                         CountWhat::Signed => ClaimKind::Signed,
                         CountWhat::Withdrawing => ClaimKind::IntendsToWithdraw,
                         _ if self.count_withdraw.is_match(sentence_text) => {
@@ -1603,6 +2048,7 @@ impl ClaimFinder {
                 };
                 let kind = if p.kind == SegKind::Exception {
                     match base {
+                        ClaimKind::NotJoined => ClaimKind::Joined,
                         ClaimKind::Signed => ClaimKind::NotSigned,
                         ClaimKind::Joined => ClaimKind::NotJoined,
                         ClaimKind::Withdrew | ClaimKind::IntendsToWithdraw => {
@@ -1639,6 +2085,7 @@ impl ClaimFinder {
                         months: None,
                         modality,
                         place: None,
+                        plain: false,
                     });
                 }
             }
@@ -1656,6 +2103,13 @@ impl ClaimFinder {
         for sent in f.sentences {
             if out.len() >= limit {
                 return;
+            }
+            if out.iter().any(|d| {
+                d.kind == ClaimKind::WithdrawalPeriod
+                    && sent.start <= d.span.start
+                    && d.span.start < sent.end
+            }) {
+                continue;
             }
             let end = floor(f.text, sent.end.min(sent.start + 2000)).max(sent.start);
             let s = &f.text[sent.start..end];
@@ -1691,9 +2145,10 @@ impl ClaimFinder {
                     continue;
                 }
                 let n = caps.name("n").and_then(|n| self.number(n.as_str()));
+                let _ = span;
                 out.push(Draft {
                     kind: ClaimKind::TreatyRule,
-                    span,
+                    span: trimmed(f.text, *sent),
                     state: None,
                     actor: None,
                     when: None,
@@ -1710,13 +2165,16 @@ impl ClaimFinder {
                     months: None,
                     modality: Modality::Rule,
                     place: None,
+                    plain: false,
                 });
+                break;
             }
         }
     }
 
     /// Withdrawal periods: a length of time in a sentence about withdrawing.
     fn periods(&self, f: &Found<'_>, out: &mut Vec<Draft>, limit: usize) {
+        let mut done: Vec<usize> = Vec::new();
         for d in f.dates {
             if out.len() >= limit {
                 return;
@@ -1727,32 +2185,72 @@ impl ClaimFinder {
             let Some(si) = sentence_of(f.sentences, d.mention.span.start) else {
                 continue;
             };
+            if done.contains(&si) {
+                continue;
+            }
             let sent = f.sentences[si];
             let sent_named = within(f.named, sent, |n| n.span.start);
             let other = !within(f.others, sent, |s| s.start).is_empty();
             if other && !sent_named.iter().any(|n| n.who == Who::Treaty) {
                 continue;
             }
-            if self
+            if !self
                 .aim_withdraw
                 .is_match(around(f.text, sent, d.mention.span, 300))
             {
-                out.push(Draft {
-                    kind: ClaimKind::WithdrawalPeriod,
-                    span: d.mention.span,
-                    state: None,
-                    actor: None,
-                    when: None,
-                    since: false,
-                    aim: Some(Aim::Withdraw),
-                    extra: Extra::None,
-                    months: d.mention.months,
-                    modality: Modality::Rule,
-                    place: None,
-                });
+                continue;
             }
+            // The rule's period: "six months after ...", "the six-month notice period";
+            // not "six months earlier", "those six months".
+            let end =
+                floor(f.text, (d.mention.span.end + 120).min(sent.end)).max(d.mention.span.end);
+            let after = &f.text[d.mention.span.end..end];
+            if !self.period_follow.is_match(after) {
+                continue;
+            }
+            // A sentence about one state's withdrawal, or with a date, is about that
+            // withdrawal, not the rule.
+            let state_before = sent_named.iter().any(|n| {
+                n.span.end <= d.mention.span.start
+                    && matches!(n.who, Who::State(..) | Who::Group(_))
+            });
+            let dated = within(f.dates, sent, |x| x.mention.span.start)
+                .iter()
+                .any(|x| {
+                    matches!(
+                        x.mention.kind,
+                        DateKind::Day | DateKind::Month | DateKind::MonthDay
+                    )
+                });
+            if state_before || dated {
+                continue;
+            }
+            let wrong_start =
+                self.period_start_wrong.is_match(after) && !self.period_start_right.is_match(after);
+            done.push(si);
+            out.push(Draft {
+                kind: ClaimKind::WithdrawalPeriod,
+                span: trimmed(f.text, sent),
+                state: None,
+                actor: None,
+                when: None,
+                since: false,
+                aim: Some(Aim::Withdraw),
+                extra: Extra::Period { wrong_start },
+                months: d.mention.months,
+                modality: Modality::Rule,
+                place: None,
+                plain: false,
+            });
         }
     }
+}
+
+/// A sentence's span without its closing punctuation.
+fn trimmed(text: &str, sent: Span) -> Span {
+    let s = &text[sent.start..sent.end];
+    let t = s.trim_end_matches(['.', '!', '?', ' ', '"', '\u{201d}']);
+    Span::new(sent.start, sent.start + t.len().max(1).min(s.len()))
 }
 
 /// Where an exception or inclusion's words start: after the comma and spaces.

@@ -131,6 +131,20 @@ impl When {
 pub struct FoundDate {
     pub mention: DateMention,
     pub when: Option<When>,
+    /// "by 2016": on or before it.
+    pub by: bool,
+}
+
+impl FoundDate {
+    /// What a claim dated by it can be: for "by 2016", any day up to the end of 2016.
+    pub fn claim_when(&self) -> Option<When> {
+        let w = self.when?;
+        if !self.by {
+            return Some(w);
+        }
+        let (_, end) = w.range()?;
+        Some(When::Range(Date::new(1900, 1, 1).ok()?, end))
+    }
 }
 
 /// What a group of the big pattern is.
@@ -156,7 +170,17 @@ pub struct DateFinder {
     numbers: Vec<(Regex, u32)>,
     relative: Vec<Rel>,
     since: Regex,
+    by: Regex,
     last_word: Regex,
+}
+
+/// The first character boundary at or after `start - 24`.
+fn floor_start(text: &str, start: usize) -> usize {
+    let mut i = start.saturating_sub(24);
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Renames a pattern's groups `d`, `m`, `y`, `n` with a suffix, and puts the month
@@ -165,6 +189,7 @@ fn rename(p: &str, suffix: &str, months: &str, numbers: &str) -> String {
     p.replace("{M}", months)
         .replace("{N}", numbers)
         .replace("(?P<d>", &format!("(?P<d{suffix}>"))
+        .replace("(?P<d2>", &format!("(?P<e{suffix}>"))
         .replace("(?P<m>", &format!("(?P<m{suffix}>"))
         .replace("(?P<y>", &format!("(?P<y{suffix}>"))
         .replace("(?P<n>", &format!("(?P<n{suffix}>"))
@@ -264,6 +289,7 @@ impl DateFinder {
                 .collect(),
             relative: lex.relative.iter().map(|(_, r)| *r).collect(),
             since: Regex::new(&format!(r"(?i)(?:{})\s*$", lex.since)).expect("valid since"),
+            by: Regex::new(&format!(r"(?i)(?:{})\s*$", lex.by)).expect("valid by"),
             last_word: Regex::new(r"(?i)\blast\s").expect("valid"),
         }
     }
@@ -324,12 +350,21 @@ impl DateFinder {
                         .name(&format!("m{s}"))
                         .and_then(|m| self.month_number(m.as_str().trim_end_matches('.')));
                     let dd = num(&format!("d{s}"));
+                    let d2 = num(&format!("e{s}"));
                     match num(&format!("y{s}")) {
-                        Some(yy) => (
-                            DateKind::Day,
-                            day(Some(yy), month.map(i32::from), dd),
-                            "a full date".to_string(),
-                        ),
+                        Some(yy) => {
+                            let first = day(Some(yy), month.map(i32::from), dd);
+                            let last =
+                                d2.and_then(|d2| day(Some(yy), month.map(i32::from), Some(d2)));
+                            match (first, last) {
+                                (Some(When::Day(a)), Some(When::Day(b))) if a < b => (
+                                    DateKind::Day,
+                                    Some(When::Range(a, b)),
+                                    "days of one month".to_string(),
+                                ),
+                                _ => (DateKind::Day, first, "a full date".to_string()),
+                            }
+                        }
                         None => {
                             let (when, how) = month_day(month, dd, article);
                             (DateKind::MonthDay, when, how)
@@ -394,7 +429,14 @@ impl DateFinder {
                     let n = caps
                         .name(&format!("n_r{i}"))
                         .and_then(|n| self.number(n.as_str()));
-                    let when = relative(rel, n, article, previous);
+                    // "today" in a quotation is the speaker's day, not the article's.
+                    let when = if in_quote(text, start)
+                        && !matches!(rel, Rel::SameYear | Rel::FollowingYear | Rel::YearsLater)
+                    {
+                        None
+                    } else {
+                        relative(rel, n, article, previous)
+                    };
                     let how = match (when, article) {
                         (Some(_), _) => {
                             "a date relative to the article's date or to the date before it"
@@ -411,7 +453,11 @@ impl DateFinder {
                 }
                 Part::Weekday(i) => {
                     let last = self.last_word.is_match(whole.as_str());
-                    let when = article.and_then(|a| weekday(a, i, last)).map(When::Day);
+                    let when = if in_quote(text, start) {
+                        None
+                    } else {
+                        article.and_then(|a| weekday(a, i, last)).map(When::Day)
+                    };
                     (
                         DateKind::Relative,
                         when,
@@ -446,6 +492,8 @@ impl DateFinder {
                 previous = when;
             }
             let since = self.since.is_match(&text[..start]) && kind != DateKind::Duration;
+            let by = self.by.is_match(&text[floor_start(text, start)..start])
+                && kind != DateKind::Duration;
             let how = if since {
                 format!("{how}, the start of a period (\"since\")")
             } else {
@@ -462,10 +510,43 @@ impl DateFinder {
                     how,
                 },
                 when,
+                by,
             });
         }
+        // "on Monday, March 1, 1999": the full date says it; the weekday goes.
+        let mut keep = vec![true; out.len()];
+        for i in 0..out.len().saturating_sub(1) {
+            let (a, b) = (&out[i].mention, &out[i + 1].mention);
+            if a.kind == DateKind::Relative
+                && matches!(b.kind, DateKind::Day | DateKind::MonthDay)
+                && text[a.span.end..b.span.start]
+                    .trim_matches([',', ' ', '\u{a0}'])
+                    .is_empty()
+            {
+                keep[i] = false;
+            }
+        }
+        let mut k = keep.into_iter();
+        out.retain(|_| k.next().unwrap_or(true));
         (out, false)
     }
+}
+
+/// Whether a position is inside a quotation, in its paragraph: an odd number of
+/// straight quotes before it, or more opening curly quotes than closing ones.
+fn in_quote(text: &str, pos: usize) -> bool {
+    let mut from = pos.saturating_sub(3000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..pos];
+    let para = before.rsplit('\n').next().unwrap_or(before);
+    let straight = para.matches('"').count();
+    let open = para.matches('\u{201c}').count()
+        + para.matches('\u{00ab}').count()
+        + para.matches('\u{201e}').count();
+    let close = para.matches('\u{201d}').count() + para.matches('\u{00bb}').count();
+    straight % 2 == 1 || open > close
 }
 
 fn day(y: Option<i32>, m: Option<i32>, d: Option<i32>) -> Option<When> {

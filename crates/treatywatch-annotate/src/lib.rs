@@ -211,7 +211,8 @@ impl<'e, 'd> Annotator<'e, 'd> {
         let mut all_mentions = state_mentions.clone();
         for n in groups.iter().chain(&bodies) {
             let codes: Vec<_> = match &n.who {
-                Who::Body(_, Some(code)) if !matches!(n.who, Who::Body(ref name, _) if is_generic_body(name)) => {
+                Who::Body(_, Some(code)) if !matches!(n.who, Who::Body(ref name, _) if is_generic_body(name)) =>
+                {
                     vec![*code]
                 }
                 Who::Group(cs) => cs.clone(),
@@ -271,11 +272,17 @@ impl<'e, 'd> Annotator<'e, 'd> {
             }
             let (triggers, cut) = parts.claims.triggers(text, MAX_CLAIMS * 20);
             truncated |= cut;
+            // Datelines ("VILNIUS, June 29 -") date the article, not a claim.
+            let claim_dates: Vec<FoundDate> = found_dates
+                .iter()
+                .filter(|d| !is_dateline(text, d.mention.span))
+                .cloned()
+                .collect();
             let found = Found {
                 text,
                 sentences: &sentences,
                 named: &named,
-                dates: &found_dates,
+                dates: &claim_dates,
                 others: &others,
             };
             let (drafts, cut) = parts.claims.drafts(&found, &triggers, MAX_CLAIMS);
@@ -357,6 +364,33 @@ impl<'e, 'd> Annotator<'e, 'd> {
             claims,
         })
     }
+}
+
+/// Whether a date opens its line as a dateline does: "VILNIUS, June 29 -", "Geneva,
+/// 1 July 2025 -", "23 May 2012 -", "February 26, 1999" alone on its line.
+fn is_dateline(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = &text[line_start..span.start];
+    if prefix.chars().count() > 60 || prefix.contains(['.', ';']) {
+        return false;
+    }
+    // Only a place or nothing before it: capitals, commas, spaces.
+    let place_like = prefix
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w == "-");
+    if !place_like {
+        return false;
+    }
+    let rest = &text[span.end..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    let after = rest[..line_end].trim_start();
+    let after = after
+        .strip_prefix('(')
+        .and_then(|a| a.split_once(')').map(|(_, r)| r.trim_start()))
+        .unwrap_or(after);
+    after.is_empty()
+        || after.starts_with(['-', '\u{2013}', '\u{2014}', '/', '|'])
+        || after.starts_with("--")
 }
 
 /// A body named by what it is ("parliament"), not by its own name ("Seimas").

@@ -234,7 +234,7 @@ impl LangMatchers {
                 } else {
                     add(alias.clone(), "alias");
                 }
-            } else if alias.len() <= 6 && alias.chars().all(|c| c.is_ascii_alphabetic()) {
+            } else if alias.len() <= 5 && alias.chars().all(|c| c.is_ascii_alphabetic()) {
                 add(alias.to_ascii_uppercase(), "alias");
             }
         }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use treatywatch_annotate::{
-    Annotation, ArticleDateSource, Annotator, Language, MAX_INPUT_BYTES, Options, Verdict,
+    Annotation, Annotator, ArticleDateSource, Language, MAX_INPUT_BYTES, Options, Verdict,
 };
 use treatywatch_core::engine::Engine;
 use treatywatch_core::parse_date;

@@ -4,6 +4,13 @@ use super::{Lexicon, Rel, RuleTopic};
 use crate::claims::{Qual, Trig};
 use crate::lang::Language;
 
+/// English numbers from one to one hundred and ninety-nine, in words.
+macro_rules! numw {
+    () => {
+        r"(?:(?:one|a)\s+hundred(?:\s+and)?\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)|(?:one|a)\s+hundred"
+    };
+}
+
 pub static LEX: Lexicon = Lexicon {
     language: Language::En,
     treaty_names: &[
@@ -151,16 +158,17 @@ pub static LEX: Lexicon = Lexicon {
     ],
     day_patterns: &[
         // "September 18, 1997", "Sept. 18th 1997", "June 29"
-        r"(?P<m>{M})\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+        r"(?P<m>{M})\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:\s*(?:and|-|\u{2013}|to)\s*(?P<d2>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>(?:19|20)\d\d))?",
         // "18 September 1997", "18th of September, 1997", "29 June"
         r"(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>(?:19|20)\d\d))?",
         // "3-4 December 1997": the first day
-        r"(?P<d>3[01]|[12]\d|0?[1-9])\s*[-\u{2013}]\s*(?:3[01]|[12]\d|0?[1-9])\s+(?P<m>{M}),?\s+(?P<y>(?:19|20)\d\d)",
+        r"(?P<d>3[01]|[12]\d|0?[1-9])\s*(?:[-\u{2013}]|and|to)\s*(?P<d2>3[01]|[12]\d|0?[1-9])\s+(?P<m>{M}),?\s+(?P<y>(?:19|20)\d\d)",
     ],
     month_patterns: &[r"(?:(?:early|mid|late)[-\s])?(?P<m>{M}),?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)"],
     bare_month: r"(?:in|since|by|until|last|this|early|mid|late|from)[-\s]+(?:the\s+)?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(?P<y>(?:19|20)\d\d))?",
     duration: r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:-|\s)months?",
     since: r"\bsince",
+    by: r"\b(?:by|before|no\s+later\s+than)(?:\s+the\s+end\s+of)?",
     relative: &[
         (r"today|this\s+morning|this\s+afternoon|tonight", Rel::Today),
         (r"yesterday", Rel::Yesterday),
@@ -210,19 +218,19 @@ pub static LEX: Lexicon = Lexicon {
     triggers: &[
         (
             Trig::NotSigned,
-            r"\b(?:(?:have|has|had|did|does|do)\s+not|haven['’]t|hasn['’]t|hadn['’]t|didn['’]t|doesn['’]t|don['’]t|never|(?:has|have|had)\s+yet\s+to|refused\s+to|refuses\s+to|declined\s+to|declines\s+to|nor)\s+(?:yet\s+|even\s+|formally\s+|officially\s+)?(?P<v>signed|sign|joined|join|ratified|ratify|acceded|accede|become\s+(?:a\s+)?part(?:y|ies))\b|\bnon-?signator(?:y|ies)\b|\bnon-?part(?:y|ies)\b|\bnot\s+(?:a\s+|yet\s+a\s+)?(?:state\s+)?part(?:y|ies)\s+(?:to|of)\b|\b(?:remain|remains|remained|stay|stays|stayed|are|is|was|were)\s+(?:still\s+)?outside\s+(?:of\s+)?(?:the\s+)?(?:treaty|convention|ban|accord)\b|\b(?:holdouts?|hold-outs?)\b",
+            r"\b(?:(?:have|has|had|did|does|do)\s+not|haven['’]t|hasn['’]t|hadn['’]t|didn['’]t|doesn['’]t|don['’]t|never|(?:has|have|had)\s+yet\s+to|refused\s+to|refuses\s+to|declined\s+to|declines\s+to|nor|neither)\s+(?:yet\s+|even\s+|formally\s+|officially\s+|ever\s+)?(?P<v>signed|sign|joined|join|ratified|ratify|acceded|accede|become\s+(?:a\s+)?part(?:y|ies))\b|\bnon-?signator(?:y|ies)\b|\bnon-?(?:part(?:y|ies)|members?)\b|\bnot\s+(?:a\s+|yet\s+a\s+|among\s+the\s+)?(?:state\s+)?(?:part(?:y|ies)|members?)\b|\b(?:remain|remains|remained|stay|stays|stayed|are|is|was|were|kept|keeps|keep)\s+(?:still\s+)?out(?:side)?\b(?:\s+(?:of\s+)?(?:the\s+)?(?:treaty|convention|ban|accord|it))?|\b(?:holdouts?|hold-outs?|absentees|outsiders)\b",
         ),
         (
             Trig::NotIncluded,
-            r"\b(?:(?:do|does|did)\s+not|don['’]t|doesn['’]t|didn['’]t)\s+include\b|\bexclud(?:e|es|ing)\b",
+            r"\b(?:(?:do|does|did)\s+not|don['’]t|doesn['’]t|didn['’]t)\s+include\b",
         ),
         (
             Trig::WithdrawalNotified,
-            r"\bnotif(?:ied|ies|y|ying)\b[^.;\n]{0,60}?\b(?:withdrawal|withdraw|withdrawing|denunciation|exit)\b|\b(?:deposited|submitted|presented|handed\s+over|sent|delivered|lodged|filed)\s+(?:its|their|the|an|a|formal)\s+(?:formal\s+)?(?:instrument|notice|notification|note|papers|documents?)\s+(?:of|on)\s+(?:its\s+)?(?:withdrawal|denunciation)\b|\bnotification\s+of\s+(?:its\s+|the\s+)?withdrawal\b",
+            r"\bnotif(?:ied|ies|y|ying)\b[^.;\n]{0,60}?\b(?:withdrawal|withdraw|withdrawing|denunciation|exit|decision\s+to\s+(?:leave|withdraw))\b|\b(?:deposited|deposits|deposit|depositing|submitted|submits|submit|presented|presents|present|handed|hands|hand|sent|sends|send|delivered|delivers|lodged|lodges|filed|files|transmitted)\s+(?:over\s+)?(?:its|their|the|an|a|formal|his|her)\s+(?:formal\s+|official\s+|written\s+)?(?:instruments?|notices?|notifications?|notes?|papers|documents?|letters?|declarations?)\s+(?:of|on)\s+(?:its\s+|their\s+)?(?:withdrawal|denunciation)\b|\b(?:deposited|deposits|submitted|submits|presented|presents|sent|delivered|handed\s+over|transmitted)\s+(?:its|their|the)\s+(?:withdrawal|denunciation)\s+(?:instruments?|notices?|notifications?|documents?|papers|letters?|declarations?)\b|\b(?:instruments?|notices?|notifications?|letters?|notes?)\s+of\s+(?:its\s+|their\s+)?(?:withdrawal|denunciation)\b|\b(?:withdrawal|denunciation)\s+(?:instruments?|notices?|notifications?|documents?|papers|letters?|declarations?)\b",
         ),
         (
             Trig::WithdrawalEffect,
-            r"\b(?:withdrawals?|exit|departure|denunciation)\b[^.;\n]{0,60}?\b(?:takes|took|will\s+take|would\s+take|comes|came|will\s+come|(?:has|have|had)\s+(?:now\s+|officially\s+|formally\s+)?(?:taken|come\s+into))\s+(?:into\s+)?(?:full\s+)?(?:effect|force)\b|\b(?:withdrawals?|exit|departure)\b[^.;\n]{0,60}?\b(?:became|becomes|will\s+become|is|was)\s+(?:officially\s+|formally\s+)?effective\b|\b(?:has|have|had)\s+(?:now\s+|officially\s+|formally\s+)*(?:taken|come\s+into)\s+effect\b|\b(?:takes|took|will\s+take)\s+effect\b|\bofficially\s+(?:left|withdrew|exited|ceased\s+to\s+be)\b",
+            r"\b(?:withdrawals?|exits?|departures?|denunciation|decision)\b[^.;\n]{0,80}?\b(?:takes|took|take|will\s+take|would\s+take|comes|came|will\s+come|(?:has|have|had)\s+(?:now\s+|officially\s+|formally\s+)?(?:taken|come\s+into)|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken|come\s+into)|does\s+not\s+take|did\s+not\s+take|cannot\s+take|could\s+not\s+take|can\s+only\s+take)\s+(?:into\s+)?(?:full\s+|legal\s+)?(?:effect|force)\b|\b(?:withdrawals?|exits?|departures?)\b[^.;\n]{0,60}?\b(?:became|becomes|become|will\s+become|is|was|becoming)\s+(?:officially\s+|formally\s+|legally\s+)?effective\b|\b(?:has|have|had)\s+(?:now\s+|officially\s+|formally\s+)*(?:taken|come\s+into)\s+(?:legal\s+|full\s+)?effect\b|\b(?:takes|took|will\s+take)\s+(?:legal\s+|full\s+)?effect\b|\bofficially\s+(?:left|withdrew|exited|ceased\s+to\s+be)\b|\bno\s+longer\s+(?:a\s+(?:state\s+)?party|bound|a\s+member)\b|\b(?:gained|acquired)\s+legal\s+force\b",
         ),
         (
             Trig::Decree,
@@ -230,15 +238,15 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Law,
-            r"\b(?:signed|signs|promulgated|proclaimed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:law|bill|act|legislation)\b|\b(?:signed|signs)\s+(?:it\s+)?into\s+law\b",
+            r"\b(?:signed|signs|promulgated|proclaimed)\s+(?:a|an|the|this)\s+(?:[\w-]+\s+){0,3}?(?:law|bill|act|legislation)\b|\b(?:signed|signs)\s+(?:it\s+)?into\s+law\b",
         ),
         (
             Trig::Deposited,
-            r"\bdeposited\s+(?:its|their|the|an)\s+instrument\s+of\s+(?:ratification|accession|acceptance|approval)\b",
+            r"\bdeposit(?:ed|s|ing)?\s+(?:its|their|the|an|a|our|my)\s+(?:\w+\s+)?instruments?\s+of\s+(?:ratification|accession|acceptance|approval)\b|\binstruments?\s+of\s+(?:ratification|accession|acceptance|approval)\s+(?:\w+\s+){0,3}?(?:was|were|had\s+been|has\s+been)\s+deposited\b|\bdeposited\s+by\b|\bdeposit(?:ed|s)?\s+(?:theirs|its\s+own|the\s+instruments?)\b",
         ),
         (
             Trig::Opened,
-            r"\bopened\s+for\s+signatures?\b|\bsigning\s+(?:ceremony|conference)\b",
+            r"\bopen(?:ed|s)?\s+for\s+signatures?\b|\bsigning\s+(?:ceremony|conference)\b",
         ),
         (
             Trig::Rank,
@@ -246,19 +254,25 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Intent,
-            r"\b(?:plans?|planned|planning|intends?|intended|intending|intention|intent|decided|decides|decision|announced|announces|announcement|wants?|wanted|seeks?|sought|seeking|moving|moves|move|prepares?|prepared|preparing|preparations?|ready|began|begun|started|starts|initiated|initiating|process|proposed|proposes|proposal|recommended|recommends|recommendation|considering|considers|mulling|weighing|pledged|vowed|bid|push(?:ed|ing)?|set\s+to|expected\s+to|is\s+to|are\s+to|going\s+to|will|would|could|may|might|shall)\b[^.;\n]{0,40}?\b(?:withdraw|withdrawing|withdrawal|leave|leaving|exit|exiting|quit|quitting|pull\s+out|pulling\s+out|abandon|abandoning|denounce|denouncing|denunciation|renounce|renouncing)\b|\bturn(?:ed|s|ing)?\s+(?:its|their)\s+backs?\s+on\b|\b(?:is|are|was|were)\s+(?:now\s+)?(?:withdrawing|leaving|exiting|pulling\s+out|quitting)\b",
+            r"\b(?:plans?|planned|planning|intends?|intended|intending|intention|intent|decided|decides|decisions?|announced|announces|announce|announcement|wants?|wanted|seeks?|sought|seeking|moving|moves|move|prepares?|prepared|preparing|preparations?|ready|began|begun|started|starts|initiated|initiating|process|proposed|proposes|proposal|recommended|recommends|recommendation|considering|considers|mulling|weighing|pledged|vowed|bid|push(?:ed|ing)?|set\s+out\s+to|set\s+to|expected\s+to|is\s+to|are\s+to|going\s+to|will|would|could|may|might|shall)\b[^.;\n]{0,40}?\b(?:withdraw|withdrawing|withdrawal|leave|leaving|exit|exiting|quit|quitting|pull\s+out|pulling\s+out|abandon|abandoning|denounce|denouncing|denunciation|renounce|renouncing)\b|\bturn(?:ed|s|ing)?\s+(?:its|their)\s+backs?\s+on\b|\b(?:is|are|was|were)\s+(?:now\s+)?(?:withdrawing|leaving|exiting|pulling\s+out|quitting)\b",
         ),
         (
             Trig::Count,
-            r"\b(?:(?P<q>more\s+than|over|at\s+least|nearly|almost|about|around|some|roughly|approximately|close\s+to|fewer\s+than|less\s+than|under|just\s+over|just\s+under|only|all)\s+)?(?P<n>\d{1,3})(?P<plus>\+|-plus)?\s+(?:other\s+|member\s+|UN\s+member\s+)?(?P<what>countries|states\s+parties|state\s+parties|states|nations|governments|signatories|parties|signatory\s+states|member\s+states)\b",
+            concat!(
+                r"\b(?:(?P<q>more\s+than|over|at\s+least|nearly|almost|about|around|some|roughly|approximately|close\s+to|fewer\s+than|less\s+than|under|just\s+over|just\s+under|only|all|another)\s+)?(?P<n>\d{1,3}|",
+                numw!(),
+                r")(?P<plus>\+|-plus)?\s+(?:other\s+|more\s+|member\s+|UN\s+member\s+|European\s+|EU\s+)?(?P<what>countries|states\s+parties|state\s+parties|states|nations|governments|signatories|parties|signatory\s+states|member\s+states|members)\b|\b(?P<n2>\d{1,3}|",
+                numw!(),
+                r")\s+(?:have|had|has)\s+(?:now\s+|already\s+)?(?P<verb>ratified|signed|joined|acceded)\b"
+            ),
         ),
         (
             Trig::Stockpile,
-            r"\b(?:had|has|have|held|holds|hold|kept|keeps|possessed|possesses|stockpiled|stockpiles|owned|owns|stores|stored|retained|retains)\s+(?:an?\s+estimated\s+|a\s+stockpile\s+of\s+|a\s+stock\s+of\s+|stocks\s+of\s+)?(?:(?P<q>over|more\s+than|about|around|nearly|almost|some|roughly|approximately|fewer\s+than|less\s+than|under|up\s+to)\s+)?(?P<n>a|one|\d[\d,.]*)\s*(?P<mult>million|thousand|m\b)?\s+(?:anti-?\s?personnel\s+|antipersonnel\s+|AP\s+)?(?:land\s?)?mines\b|\b(?:stockpiles?|stocks?|arsenal)\s+of\s+(?:(?P<q2>over|more\s+than|about|around|nearly|almost|some|roughly|approximately)\s+)?(?P<n2>a|one|\d[\d,.]*)\s*(?P<mult2>million|thousand)?\s+(?:anti-?\s?personnel\s+|antipersonnel\s+)?(?:land\s?)?mines\b",
+            r"\b(?:had|has|have|held|holds|hold|holding|kept|keeps|keeping|possessed|possesses|stockpiled|stockpiles|owned|owns|stores|stored|retained|retains|retaining)\s+(?:an?\s+estimated\s+|a\s+stockpile\s+of\s+|a\s+stock\s+of\s+|stocks\s+of\s+)?(?:(?P<q>over|more\s+than|about|around|nearly|almost|some|roughly|approximately|fewer\s+than|less\s+than|under|up\s+to)\s+)?(?P<n>a|one|\d[\d,.]*)\s*(?P<mult>million|thousand|m\b)?(?:\s+(?:anti-?\s?personnel\s+|antipersonnel\s+|AP\s+|PFM(?:-type)?\s+|stockpiled\s+)?(?:land\s?)?mines\b|\s+for\s+training)|\b(?:stockpiles?|stocks?|arsenal)\s+(?:of|at)\s+(?:(?P<q2>over|more\s+than|about|around|nearly|almost|some|roughly|approximately)\s+)?(?P<n2>a|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*)\s*(?P<mult2>million|thousand)?(?:\s+(?:anti-?\s?personnel\s+|antipersonnel\s+)?(?:land\s?)?mines)?\b|\b(?:once\s+)?stood\s+at\s+(?:(?P<q3>over|more\s+than|about|around|nearly|almost|some)\s+)?(?P<n3>a|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d,.]*)\s*(?P<mult3>million|thousand)?(?:\s+(?:land\s?)?mines)?\b|\bdestroyed\s+(?:(?P<q4>over|more\s+than|about|around|nearly|almost|some)\s+)?(?P<n4>\d[\d,.]*)\s*(?P<mult4>million|thousand)?(?:\s+(?:anti-?\s?personnel\s+)?(?:land\s?)?mines)?\b",
         ),
         (
             Trig::Destroyed,
-            r"\b(?:destroyed|destroys|destroying|completed\s+(?:the\s+)?(?:destruction|destroying)|finished\s+(?:destroying|the\s+destruction)|eliminated|scrapped)\b|\b(?:cleared|clearing)\s+(?:all\s+)?(?:its\s+|known\s+)?(?:mined\s+areas|minefields|mines)\b|\b(?:declared|became|was\s+declared)\s+(?:itself\s+)?(?:mine|landmine)-free\b|\b(?:missed|failed\s+to\s+meet|overdue)\b[^.;\n]{0,40}?\bdeadline\b|\b(?:granted|requested|received|given|sought|won|asked\s+for|applied\s+for)\s+(?:an?\s+|another\s+|a\s+further\s+)?(?:\w+[-\s]year\s+)?extension\b",
+            r"\b(?:destroyed|destroys|destroying|destroy|completed\s+(?:the\s+)?(?:destruction|destroying)|finished\s+(?:destroying|the\s+destruction)|eliminated|scrapped)\b|\b(?:cleared|clearing)\s+(?:all\s+)?(?:its\s+|known\s+)?(?:mined\s+areas|minefields|mines)\b|\b(?:declared|became|was\s+declared)\s+(?:itself\s+)?(?:mine|landmine)-free\b|\b(?:missed|failed\s+to\s+meet|overdue)\b[^.;\n]{0,40}?\bdeadline\b|\b(?:granted|requested|received|given|sought|won|asked\s+for|applied\s+for)\s+(?:it\s+)?(?:an?\s+|another\s+|a\s+further\s+)?(?:\w+[-\s]year\s+)?extension\b",
         ),
         (
             Trig::Arsenal,
@@ -266,35 +280,39 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Use,
-            r"\b(?:used|uses|using|laid|planted|deployed|scattered)\s+(?:anti-?\s?personnel\s+|antipersonnel\s+)?(?:land\s?)?mines\b|\buse\s+of\s+(?:anti-?\s?personnel\s+|antipersonnel\s+)?(?:land\s?)?mines\s+by\b",
+            r"\b(?:used|uses|using|use|laid|lay|planted|deployed|scattered|employed)\s+(?:of\s+)?(?:these\s+weapons|(?:rocket-delivered\s+)?(?:anti-?\s?personnel\s+|antipersonnel\s+|AP\s+)?(?:land\s?)?mines)\b|\b(?:mine|landmine)\s+use\b|\b(?:continued|new|massive|extensive|widespread|repeated|ongoing)\s+use\b",
         ),
         (
             Trig::Ratified,
-            r"\b(?:ratified|ratifies|ratifying|ratification)\b",
+            r"\b(?:ratified|ratifies|ratifying|ratification|ratify)\b",
         ),
         (
             Trig::Joined,
-            r"\b(?:joined|joins|joining|acceded|accedes|acceding|accession|adhered|(?:became|become|becomes|becoming)\s+(?:a\s+|the\s+\d+(?:st|nd|rd|th)\s+)?(?:state\s+)?part(?:y|ies)|(?:has|have|had)\s+been\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:a\s+|among\s+the\s+)?(?:state\s+)?part(?:y|ies)\s+(?:to|of)|signed\s+(?:up\s+to|on\s+to))\b",
+            r"\b(?:joined|joins|join|joining|acceded|accedes|acceding|accession|adhered|(?:became|become|becomes|becoming)\s+(?:a\s+|the\s+(?:\w+\s+){0,2})?(?:state\s+)?part(?:y|ies)|(?:has|have|had)\s+been\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:a\s+|among\s+the\s+)?(?:state\s+)?part(?:y|ies)|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?bound\s+by|(?:were|was|is|are)\s+(?:all\s+)?in\s+the\s+(?:treaty|convention)|signed\s+(?:up\s+to|on\s+to)|stayed\s+in\s+the\s+(?:treaty|convention)|belonged\s+to|belongs\s+to|remains?\s+a\s+party)\b",
         ),
         (
             Trig::Withdrew,
-            r"\b(?:withdrew|withdrawn|pulled\s+out|(?:left|quit|exited|abandoned|ditched|renounced|denounced)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:convention|treaty|agreement|accord|pact|ban))\b|\b(?:formally|officially)\s+(?:left|exited|quit)\b",
+            r"\b(?:withdrew|withdrawn|pulled\s+out|(?:left|leave|leaves|quit|quits|exited|exits|abandoned|abandons|ditched|ditches|renounced)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:convention|treaty|agreement|accord|pact|ban)|denounced\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:convention|treaty))\b|\b(?:formally|officially)\s+(?:left|exited|quit|leave|leaves|exit|exits)\b|\bleft\s+it\b",
+        ),
+        (
+            Trig::Nominal,
+            r"\b(?:withdrawals?|exits?|departures?|pull-?outs?)\b",
         ),
         (
             Trig::Suspended,
-            r"\b(?:suspended|suspends|suspending|(?:declared|announced|notified)\s+(?:a|its|the)\s+suspension|suspension\s+of)\b",
+            r"\b(?:suspended|suspends|suspending|suspend|(?:declared|announced|notified)\s+(?:a|its|the)\s+suspension|suspension\s+of)\b",
         ),
         (
             Trig::InForce,
-            r"\b(?:came|comes|come|entered|enters|enter|went|goes|coming|entering)\s+into\s+(?:force|effect)\b|\bin\s+force\s+since\b|\bentry\s+into\s+force\b",
+            r"\b(?:came|comes|come|entered|enters|enter|went|goes|coming|entering)\s+into\s+(?:force|effect)\b|\bin\s+force\s+since\b|\bentry\s+into\s+force\b|\btook\s+effect\s+in\b",
         ),
         (
             Trig::Decision,
-            r"\b(?:decided|decides|approved|approves|endorsed|endorses|backed|backs|recommended|recommends|adopted\s+a\s+(?:decision|resolution)|gave\s+(?:its\s+)?(?:approval|green\s+light|backing))\b",
+            r"\b(?:decided|decides|approved|approves|approve|endorsed|endorses|backed|backs|recommended|recommends|adopted\s+a\s+(?:decision|resolution)|gave\s+(?:its\s+)?(?:approval|green\s+light|backing|consent)|completed\s+(?:its\s+|their\s+)?(?:parliamentary\s+)?(?:procedures?|process)|introduced|submitted\s+(?:a|the|its)\s+(?:draft\s+)?(?:bill|law)|sent\s+(?:a|the|its)\s+(?:draft\s+)?(?:bill|law)|followed)\b",
         ),
         (
             Trig::VoteOrAdopt,
-            r"\b(?:voted|votes|passed|passes|adopted|adopts|by\s+a\s+vote\s+of)\b",
+            r"\b(?:voted|votes|vote|passed|passes|adopted|adopts|by\s+a\s+vote\s+of)\b",
         ),
         (Trig::Signed, r"\b(?:signed|signs|signatory)\b"),
         (
@@ -304,13 +322,13 @@ pub static LEX: Lexicon = Lexicon {
     ],
     not_treaty_objects: r"^(?:\s+(?:a|an|the|its|their|into|off|on|up|it|this)){0,2}\s+(?:decree|law|bill|order|act|instrument|memorandum|contract|contracts|deal|letter|statement|declaration|petition|resolution|agreement\s+with|accord\s+with|legislation|document\s+on\s+withdrawal)\b",
     negation: r"\b(?:not|never|no\s+longer|n['’]t|neither|nor|refused\s+to|refuses\s+to|declined\s+to|(?:has|have|had)\s+yet\s+to|failed\s+to|without)\s+(?:\w+\s+){0,2}$",
-    future: r"\b(?:will|would|shall|['’]ll|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:set|due|expected|going|scheduled|poised|likely|about)\s+to|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|could|may|might)\s+(?:\w+\s+){0,2}$",
+    future: r"(?:\b(?:will|would|shall|['’]ll|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:set|due|expected|going|scheduled|poised|likely|about)\s+to|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|pledged\s+to|promised\s+to|vowed\s+to|agreed\s+to|could|may|might)\s+(?:\w+\s+){0,2}|\bto\s+(?:formally\s+|officially\s+)?)$",
     conditional: r"^\W*(?:if|unless|should|once|in\s+case|provided|whether|even\s+if)\b",
     appeal: r"\b(?:urged?|urging|called\s+on|calls\s+on|calling\s+on|asked|asks|demand(?:ed|s)?|appeal(?:ed|s)?\s+to|pressed|pressing|encouraged?|invited?|invites)\b[^.;\n]{0,60}\bto\s+(?:\w+\s+){0,2}$",
     generic_subject: r"\b(?:a|any|each|every|the\s+withdrawing|the\s+acceding|no)\s+(?:state|country|nation|signatory|party|state\s+party|member)\b|\b(?:states|countries|nations|states\s+parties|parties|signatories|members)\s+(?:must|may|can|are\s+(?:required|obliged|bound|allowed|permitted)|have\s+to|shall|undertake|commit|agree)\b",
     rule_cue: r"\b(?:under\s+(?:the\s+)?(?:treaty|convention|accord|its\s+(?:rules|terms|provisions)|(?:the\s+)?(?:treaty|convention)['’]s\s+(?:rules|terms|provisions)|article|art\.)|according\s+to\s+(?:the\s+)?(?:treaty|convention|article)|article\s+\d+|art\.\s*\d+|the\s+(?:treaty|convention)\s+(?:requires|obliges|obligates|bans|prohibits|forbids|allows|permits|provides|stipulates|says|states|commits)|(?:treaty|convention)['’]s\s+(?:rules|terms|provisions|article)|(?:must|shall)\s+(?:destroy|clear|submit|report|notify|give)|six\s+months\s+after|after\s+six\s+months)\b",
     pronoun: r"\b(?:it|the\s+country|the\s+state|the\s+nation|the\s+republic|the\s+(?:Nordic|Baltic|Scandinavian|European|Eastern\s+European|Central\s+European|Balkan|Asian|African|Pacific|island)\s+(?:country|state|nation|republic|kingdom)|its\s+government|its\s+parliament)\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|later\s+|formally\s+|officially\s+|now\s+|finally\s+|eventually\s+|subsequently\s+|only\s+){0,3}$",
-    plural_pronoun: r"\b(?P<neg>neither)\s+(?:country|state|nation|of\s+them|of\s+the\s+(?:two|countries|states))|\b(?:they|both(?:\s+(?:countries|states|nations))?|the\s+(?:two|three|four|five|six|seven)\s+(?:countries|states|nations|governments)|all\s+(?:two|three|four|five|six|seven)(?:\s+(?:countries|states|nations))?|these\s+(?:countries|states)|the\s+(?:countries|states)|none\s+of\s+them)\s+(?:have\s+|had\s+|also\s+|then\s+|formally\s+|officially\s+|now\s+|all\s+|both\s+){0,3}$",
+    plural_pronoun: r"\b(?P<neg>neither|none)\s+(?:country|state|nation|of\s+them|of\s+the\s+(?:two|three|four|five|six|countries|states))|\b(?:they|both(?:\s+(?:countries|states|nations))?|the\s+(?:two|three|four|five|six|seven)\s+(?:countries|states|nations|governments)|all\s+(?:two|three|four|five|six|seven)(?:\s+(?:countries|states|nations))?|these\s+(?:countries|states)|the\s+(?:countries|states)|none\s+of\s+them)\s+(?:have\s+|had\s+|also\s+|then\s+|formally\s+|officially\s+|now\s+|all\s+|both\s+){0,3}$",
     qualifiers: &[
         (r"more\s+than|over|just\s+over|\+|-plus", Qual::MoreThan),
         (r"at\s+least", Qual::AtLeast),
@@ -407,5 +425,34 @@ pub static LEX: Lexicon = Lexicon {
     thousand: r"thousand|k",
     count_parties: r"part(?:y|ies)|members?",
     count_signatories: r"signator(?:y|ies)",
+    period_start_wrong: r"^\s+(?:after|from|following)\s+(?:the\s+|this\s+|that\s+|its\s+)?(?:adoption|approval|decision|vote|passage|law|parliament|resolution|signing|signature|publication)\b",
+    period_start_right: r"^\s+(?:after|from|following)\s+(?:the\s+|its\s+|each\s+|that\s+)?(?:\w+\s+){0,4}?(?:receiv|receipt|notif|deposit|depositary|secretary|UN\b|United\s+Nations|instrument)",
+    period_follow: r"^(?:\s+(?:after|from|following|of\s+(?:notice|receipt))\b|[-\s](?:month\s+)?(?:withdrawal|notice|waiting|exit|countdown|grace)\b|s?\s+(?:notice|period)\b)",
+    count_negative: r"\b(?:not|never|neither|nor|outside|non-?\w+|holdouts?|yet\s+to|without)\b",
+    count_signed_only: r"\b(?:without\s+ratifying|not\s+(?:yet\s+)?ratified|yet\s+to\s+ratify|but\s+not\s+ratified)\b",
+    count_other_verb: r"^\s+(?:\w+\s+)?(?:(?:are|were|is|have|has|had|will)\s+(?:also\s+|now\s+|already\s+|all\s+)?)?(?:attend\w*|destroy\w*|clear\w*|report\w*|submit\w*|vot\w*|met|meet\w*|gather\w*|condemn\w*|call\w*|urg\w*|declar\w*|complet\w*|fund\w*|contribut\w*|us(?:e|ed|ing)|laid|produc\w*|hold\w*|held|stockpil\w*|retain\w*|affected|contaminated|mined)\b",
+    plain_past: r"\b(?:never|did\s+not|didn['’]t|had\s+not|hadn['’]t|non-?signator\w*)\b",
+    respectively: r"\brespectively\b",
+    subordinate: r"\b(?:once|if|whenever|unless|should)\s+(?:the\s+|its\s+|their\s+|a\s+|each\s+)?(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$",
+    future_after: r"^\s+(?:(?:is|are)\s+(?:expected|due|scheduled|set|likely)|(?:will|would|could|may|might)\s+(?:be|follow|come))\b",
+    apposition_words: &[
+        "the",
+        "a",
+        "an",
+        "one",
+        "long",
+        "once",
+        "then",
+        "now",
+        "itself",
+        "formerly",
+        "still",
+        "historically",
+        "traditionally",
+        "already",
+        "its",
+        "whose",
+    ],
+    law_word: r"\b(?:law|bill|act|legislation|decree)\b",
     vote_figures: r"(?P<for>\d{1,3})\s*(?:to|-|\u{2013}|\u{2014}|:|votes?\s+(?:to|for|in\s+favou?r)(?:\s+(?:and|with|to))?)\s*(?P<against>\d{1,3})\b",
 };

@@ -98,6 +98,8 @@ pub struct Lexicon {
     pub duration: &'static str,
     /// A word before a date that makes it the start of a period ("since").
     pub since: &'static str,
+    /// A word before a date that makes it a limit: done on or before it ("by 2016").
+    pub by: &'static str,
     /// Relative dates.
     pub relative: &'static [(&'static str, Rel)],
     /// The days of the week, Monday first, as said for "on Friday".
@@ -172,6 +174,37 @@ pub struct Lexicon {
     pub count_signatories: &'static str,
     /// A parliament's vote figures: groups `for` and `against`.
     pub vote_figures: &'static str,
+    /// After a withdrawal period ("six months after ..."): what it runs from, if it is
+    /// not the depositary's receipt (a vote, a decision, a law).
+    pub period_start_wrong: &'static str,
+    /// ... and the depositary's receipt, the notification.
+    pub period_start_right: &'static str,
+    /// What may follow a length of time for it to be the withdrawal period ("after",
+    /// "notice period"); anchored at the start of the text after it.
+    pub period_follow: &'static str,
+    /// Words after a count that make it a count of states outside ("are not members").
+    pub count_negative: &'static str,
+    /// Words that make a count one of signatories that have not ratified.
+    pub count_signed_only: &'static str,
+    /// A plain statement that a state did not sign ("never signed", "did not sign"),
+    /// true of a state that joined by accession.
+    pub plain_past: &'static str,
+    /// "respectively": the states and the dates of a list go in pairs.
+    pub respectively: &'static str,
+    /// A time or a condition right before the subject of a verb ("once the
+    /// withdrawal takes effect"); anchored at the verb.
+    pub subordinate: &'static str,
+    /// Words right after a verb or noun that put it in the future ("instruments are
+    /// expected soon"); anchored at its end.
+    pub future_after: &'static str,
+    /// Words for a law, a bill or a decree: what a president "signed it" signs.
+    pub law_word: &'static str,
+    /// Words that open an apposition after a state's name and a comma ("Finland, long
+    /// the most reluctant, acceded"), lower case.
+    pub apposition_words: &'static [&'static str],
+    /// Verbs right after a count that make it about something other than membership
+    /// ("100 States Parties are attending", "have destroyed"); anchored at its end.
+    pub count_other_verb: &'static str,
 }
 
 /// What a sentence about the treaty's rules is about.
@@ -412,6 +445,7 @@ mod tests {
                 x.bare_month,
                 x.duration,
                 x.since,
+                x.by,
                 x.not_treaty_objects,
                 x.negation,
                 x.future,
@@ -433,6 +467,23 @@ mod tests {
                 x.inclusion,
                 x.first_word,
                 x.last_word,
+                x.vote_figures,
+                x.period_start_wrong,
+                x.period_start_right,
+                x.period_follow,
+                x.count_negative,
+                x.count_signed_only,
+                x.count_other_verb,
+                x.plain_past,
+                x.respectively,
+                x.subordinate,
+                x.future_after,
+                x.law_word,
+                x.not_banned,
+                x.million,
+                x.thousand,
+                x.count_parties,
+                x.count_signatories,
             ];
             all.extend(x.treaty_names.iter().flat_map(|(_, n)| n.iter().copied()));
             all.extend(x.anaphors.iter().copied());
@@ -449,6 +500,7 @@ mod tests {
             all.extend(x.qualifiers.iter().map(|(r, _)| *r));
             all.extend(x.places.iter().map(|(r, _)| *r));
             all.extend(x.rank_groups.iter().map(|(r, _)| *r));
+            all.extend(x.rules.iter().map(|(_, r)| *r));
             for p in x.day_patterns.iter().chain(x.month_patterns) {
                 all.push(p);
             }

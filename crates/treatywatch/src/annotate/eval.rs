@@ -72,7 +72,9 @@ impl EvalArgs {
             }
         };
         if self.max_false_contradictions.is_some_and(|x| x < 0.0) {
-            return Err(user("--max-false-contradictions: give a number of 0 or more"));
+            return Err(user(
+                "--max-false-contradictions: give a number of 0 or more",
+            ));
         }
         Ok(Gate {
             min_recall: pct(self.min_recall, "min-recall")?,
@@ -131,7 +133,9 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<ExitCode> {
     if format == AnnotateFormat::Html {
-        return Err(user("--eval prints text or JSON (--format text|json), not HTML"));
+        return Err(user(
+            "--eval prints text or JSON (--format text|json), not HTML",
+        ));
     }
     let gate = args.gate()?;
     let (stems, alone) = pairs(dir)?;
