@@ -453,7 +453,7 @@ impl ClaimFinder {
 
     fn number(&self, s: &str) -> Option<u32> {
         let t = s.trim();
-        t.parse().ok().or_else(|| {
+        t.parse().ok().or_else(|| english_number(t)).or_else(|| {
             self.numbers
                 .iter()
                 .find(|(re, _)| re.is_match(t))
@@ -578,10 +578,13 @@ impl ClaimFinder {
                     .name("n")
                     .or(caps.name("n2"))
                     .or(caps.name("n3"))
-                    .or(caps.name("n4"))?
-                    .as_str()
-                    .to_lowercase();
-                let base = self.figure(&raw)?;
+                    .or(caps.name("n4"))
+                    .map(|m| m.as_str().to_lowercase());
+                // "milijoną minų": a million with no figure before it.
+                let base = match raw {
+                    Some(r) => self.figure(&r)?,
+                    None => 1.0,
+                };
                 let whole = caps.get(0)?.as_str().to_lowercase();
                 let what = if caps.name("n4").is_some() || self.destroy_word.is_match(&whole) {
                     StockWhat::Destroyed
@@ -717,6 +720,62 @@ fn is_event(t: Trig) -> bool {
         t,
         Trig::Count | Trig::Stockpile | Trig::Arsenal | Trig::Production | Trig::Nominal
     )
+}
+
+/// English numbers in words, up to 199: "sixty-five", "one hundred and seven".
+fn english_number(s: &str) -> Option<u32> {
+    const UNITS: [&str; 19] = [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && *w != "and")
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut total = 0u32;
+    let mut i = 0;
+    if words.len() >= 2 && matches!(words[0], "one" | "a") && words[1] == "hundred" {
+        total = 100;
+        i = 2;
+    }
+    let mut seen = i > 0;
+    while i < words.len() {
+        let w = words[i];
+        if let Some(t) = TENS.iter().position(|x| *x == w) {
+            total += (t as u32 + 2) * 10;
+        } else if let Some(u) = UNITS.iter().position(|x| *x == w) {
+            total += u as u32 + 1;
+        } else {
+            return None;
+        }
+        seen = true;
+        i += 1;
+    }
+    seen.then_some(total)
 }
 
 /// A position moved to a character boundary, down.

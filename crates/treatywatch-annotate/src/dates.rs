@@ -301,13 +301,24 @@ impl DateFinder {
             .map(|(_, m)| *m)
     }
 
+    /// A number in digits or words; for "šešių mėnesių" the first word.
     fn number(&self, s: &str) -> Option<u32> {
-        s.parse().ok().or_else(|| {
-            self.numbers
-                .iter()
-                .find(|(re, _)| re.is_match(s))
-                .map(|(_, n)| *n)
-        })
+        let word = |w: &str| -> Option<u32> {
+            w.parse().ok().or_else(|| {
+                self.numbers
+                    .iter()
+                    .find(|(re, _)| re.is_match(w))
+                    .map(|(_, n)| *n)
+            })
+        };
+        let lower = s.trim().to_lowercase();
+        word(&lower)
+            .or_else(|| lower.split_whitespace().next().and_then(word))
+            .or_else(|| match lower.as_str() {
+                "eleven" => Some(11),
+                "twelve" => Some(12),
+                _ => None,
+            })
     }
 
     /// Every date phrase in `text`, in order, at most `limit`; the flag says whether

@@ -17,6 +17,13 @@ use crate::claims::{Qual, Trig};
 use crate::lang::Language;
 
 mod en;
+mod et;
+mod fi;
+mod lt;
+mod lv;
+mod pl;
+mod ru;
+mod uk;
 
 /// A date relative to the article's date or to the date before it in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -238,7 +245,13 @@ pub enum RuleTopic {
 pub fn for_language(l: Language) -> &'static Lexicon {
     match l {
         Language::En => &en::LEX,
-        _ => &en::LEX,
+        Language::Lt => &lt::LEX,
+        Language::Lv => &lv::LEX,
+        Language::Et => &et::LEX,
+        Language::Fi => &fi::LEX,
+        Language::Pl => &pl::LEX,
+        Language::Uk => &uk::LEX,
+        Language::Ru => &ru::LEX,
     }
 }
 
@@ -437,6 +450,7 @@ mod tests {
     fn every_list_compiles() {
         for l in Language::ALL {
             let x = for_language(l);
+            assert_eq!(x.language, l);
             let mut all: Vec<&str> = vec![
                 x.mine_words,
                 x.cluster_words,
