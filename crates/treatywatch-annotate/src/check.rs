@@ -723,15 +723,44 @@ impl<'e, 'd> Checker<'e, 'd> {
                     effect_words(self.as_of)
                 ),
             ),
+            // A notice said to be sent, with no date, that was sent after the article:
+            // the text may speak of it ahead ("Finland sends its notice to the UN").
+            None if d.kind != ClaimKind::Withdrew => c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "On {} no withdrawal by {name} had been received; it was received later, on \
+                     {r}. The text gives no date, so it may speak of it ahead.",
+                    self.as_of
+                ),
+            ),
             None => {
-                let mut c = c.set(
-                    Verdict::Contradicted,
-                    format!(
-                        "On {} no withdrawal by {name} had been received; it was received later, on {r}.",
-                        self.as_of
-                    ),
+                let steps: Vec<Evidence<'d>> = self
+                    .steps(s)
+                    .into_iter()
+                    .filter(|e| e.step.aim == Aim::Withdraw)
+                    .filter(|e| e.step.date.earliest().is_some_and(|x| x <= self.as_of))
+                    .collect();
+                let mut note = format!(
+                    "On {} no withdrawal by {name} had been received; it was received later, on {r}.",
+                    self.as_of
                 );
-                c.reading = Reading::LegalAct;
+                if let Some(last) = steps.last() {
+                    note.push_str(&format!(
+                        " By then only domestic steps were recorded (the latest: {}): the text \
+                         reports a domestic step as the legal act.",
+                        describe_step(last.step)
+                    ));
+                    c.flag = true;
+                    for e in &steps {
+                        c.step(e);
+                    }
+                }
+                let mut c = c.set(Verdict::Contradicted, note);
+                c.reading = if c.flag {
+                    Reading::DomesticStepReportedAsLegalAct
+                } else {
+                    Reading::LegalAct
+                };
                 c
             }
         }

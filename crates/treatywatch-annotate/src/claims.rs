@@ -326,6 +326,9 @@ pub struct ClaimFinder {
     subordinate: Regex,
     future_after: Regex,
     law_word: Regex,
+    prepositions: Regex,
+    eif_postposition: Regex,
+    not_until: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -436,6 +439,9 @@ impl ClaimFinder {
             subordinate: re(lex.subordinate),
             future_after: re(lex.future_after),
             law_word: re(lex.law_word),
+            prepositions: re(lex.prepositions),
+            eif_postposition: re(lex.eif_postposition),
+            not_until: re(lex.not_until),
             respectively: re(lex.respectively),
             before_vote: re(
                 r"\b(?:members|MPs|deputies|lawmakers|legislators|parliamentarians|senators|representatives)\s+$",
@@ -952,6 +958,10 @@ impl ClaimFinder {
     /// 30 states.
     fn list(&self, text: &str, items: &[Named], backward: bool) -> Vec<(StateCode, Span)> {
         let joins = |gap: &str| {
+            // A comma or a joining word: "Russia Lithuania" is not a list.
+            if gap.trim().is_empty() {
+                return false;
+            }
             let g = gap.trim().to_lowercase();
             let g = g.trim_end_matches(" the").trim_end_matches("the").trim();
             let g = g.trim_start_matches(',').trim();
@@ -1046,7 +1056,10 @@ impl ClaimFinder {
                 if list.len() >= 2 && (n == 0 || list.len() == n) {
                     return Some(Subject::States(list));
                 }
-                let want = if n == 0 { 2 } else { n };
+                if n == 0 {
+                    return None;
+                }
+                let want = n;
                 let mut out: Vec<(StateCode, Span)> = Vec::new();
                 for x in states {
                     if let Who::State(c, _) = x.who
@@ -1104,9 +1117,17 @@ impl ClaimFinder {
         let text = f.text;
         // Named things before the trigger in its clause; the treaty as the object of an
         // earlier verb ("joined the treaty in 2012 and withdrew") is passed over.
+        // Named things inside another trigger's words ("the first among the Baltic
+        // states") are not subjects.
+        let inside_trigger = |n: &Named| {
+            let i = triggers.partition_point(|x| x.span.start <= n.span.start);
+            triggers[..i].iter().rev().take(3).any(|x| {
+                x.span != t.span && x.span.start <= n.span.start && n.span.end <= x.span.end
+            })
+        };
         let before: Vec<&Named> = scope
             .iter()
-            .filter(|n| n.span.end <= t.span.start)
+            .filter(|n| n.span.end <= t.span.start && !inside_trigger(n))
             .collect();
         let mut last: Option<usize> = None;
         for (k, n) in before.iter().enumerate().rev() {
@@ -1119,7 +1140,18 @@ impl ClaimFinder {
                 let object = triggers
                     .iter()
                     .any(|x| x.span.start >= prev_end && x.span.end <= n.span.start);
-                if object && k > 0 {
+                // The treaty after a state is the object ("Lietuva konvenciją pasirašė").
+                let state_before = before[..k]
+                    .iter()
+                    .any(|x| matches!(x.who, Who::State(..) | Who::Group(_) | Who::Body(..)));
+                if (object || state_before) && k > 0 {
+                    continue;
+                }
+            }
+            // "with Russia", "з Росією": not the subject.
+            if matches!(n.who, Who::State(..) | Who::Group(_)) {
+                let from = floor(text, n.span.start.saturating_sub(30));
+                if self.prepositions.is_match(&text[from..n.span.start]) {
                     continue;
                 }
             }
@@ -1137,7 +1169,11 @@ impl ClaimFinder {
             return (Subject::Generic, false);
         }
         // A pronoun right before the verb.
-        if let Some(m) = self.plural.captures(window) {
+        if let Some(m) = self
+            .plural
+            .captures(window)
+            .filter(|m| m.get(0).is_some_and(|g| g.end() + 30 >= window.len()))
+        {
             let whole = m.get(0).expect("group 0").as_str().to_lowercase();
             let n = whole
                 .split_whitespace()
@@ -1198,6 +1234,25 @@ impl ClaimFinder {
                     Who::Body(name, code) => (Subject::Body(name.clone(), *code, n.span), false),
                     Who::Treaty => (Subject::Treaty, false),
                 };
+            }
+        }
+        // A clause after "but" with no subject of its own: the states of the clause
+        // before ("Poland and Ukraine have signed, but have not ratified").
+        if piece.kind == SegKind::Main && piece.group > 0 {
+            let prev: Vec<Named> = sent_named
+                .iter()
+                .filter(|n| {
+                    n.span.end <= piece.span.start
+                        && matches!(n.who, Who::State(..) | Who::Group(_))
+                        && !inside_trigger(n)
+                })
+                .cloned()
+                .collect();
+            let starts_without_subject = !scope
+                .iter()
+                .any(|n| n.span.start >= piece.span.start && n.span.end <= t.span.start);
+            if starts_without_subject && !prev.is_empty() {
+                return (Subject::States(self.list(text, &prev, true)), false);
             }
         }
         // Failing those, the first state or body named after it in its clause, before
@@ -1324,6 +1379,7 @@ impl ClaimFinder {
                 continue;
             }
             let piece = pieces[piece_of(pieces, t.span.start)];
+
             let scope: Vec<Span> = pieces
                 .iter()
                 .filter(|p| p.group == piece.group)
@@ -1347,16 +1403,52 @@ impl ClaimFinder {
                 .take(50)
                 .find(|n| is_event(n.kind) && in_scope(n.span.start) && n.span.start < sent.end)
                 .map_or(sent.end, |n| n.span.start);
+            // A date that qualifies the treaty ("the 1997 Ottawa Convention", "vuonna
+            // 1997 solmittu sopimus") is not the date of the event.
+            let treaty_date = |d: &FoundDate| {
+                let i = treaty_spans.partition_point(|x| x.start < d.mention.span.end);
+                treaty_spans.get(i).is_some_and(|x| {
+                    let gap = f.text[d.mention.span.end..x.start].trim().to_lowercase();
+                    !matches!(t.kind, Trig::InForce | Trig::Opened | Trig::VoteOrAdopt)
+                        && x.start - d.mention.span.end <= 30
+                        && gap.split_whitespace().count() <= 1
+                        && !matches!(gap.as_str(), "the" | "a" | "this")
+                        && !gap.contains([',', '.', ';'])
+                        && !triggers
+                            .iter()
+                            .any(|y| y.span.start >= d.mention.span.end && y.span.end <= x.start)
+                })
+            };
+            // A count takes any date of its clause; a verb one not past its neighbours.
+            let (dlo, dhi) = if t.kind == Trig::Count {
+                (sent.start, sent.end)
+            } else {
+                (lo, hi.max(lo))
+            };
             let dates: Vec<&FoundDate> =
-                within(f.dates, Span::new(lo, hi.max(lo)), |d| d.mention.span.start)
+                within(f.dates, Span::new(dlo, dhi), |d| d.mention.span.start)
                     .iter()
-                    .filter(|d| in_scope(d.mention.span.start))
+                    .filter(|d| in_scope(d.mention.span.start) && !treaty_date(d))
                     .collect();
             let date = nearest_date(&dates, t.span);
             let (subject, neither) = self.subject(
                 f, &named, piece, hi, sent_named, t, triggers, last_state, si,
             );
             let mut modality = self.modality(f.text, sent, piece, t);
+            // "If the Baltic states deposit theirs, they would be free": all of it.
+            if pieces.first().is_some_and(|p| p.kind == SegKind::Condition)
+                && matches!(modality, Modality::Asserted | Modality::Future)
+            {
+                modality = Modality::Conditional;
+            }
+            // "did not ratify until 2012": it did, in 2012.
+            if modality == Modality::Negated {
+                let after = &f.text
+                    [t.span.end..floor(f.text, (t.span.end + 30).min(sent.end)).max(t.span.end)];
+                if self.not_until.is_match(after) {
+                    modality = Modality::Asserted;
+                }
+            }
             if neither && modality == Modality::Asserted {
                 modality = Modality::Negated;
             }
@@ -1534,7 +1626,47 @@ impl ClaimFinder {
                         Subject::States(l) => l.first().copied(),
                         _ => None,
                     });
-                    if let Some(st) = for_state.or(for_pronoun) {
+                    // "Lietuvai ši konvencija įsigaliojo": a state named before it in its
+                    // clause (in the languages that put it there); "jõustus Eesti suhtes".
+                    let state_near = (self.lex.language != crate::lang::Language::En)
+                        .then(|| {
+                            let before = named
+                                .iter()
+                                .rev()
+                                .filter(|n| {
+                                    n.span.end <= t.span.start
+                                        && n.span.start >= piece.span.start
+                                        && matches!(n.who, Who::State(..))
+                                        && !triggers.iter().any(|x| {
+                                            x.span != t.span
+                                                && is_event(x.kind)
+                                                && x.span.start >= n.span.end
+                                                && x.span.end <= t.span.start
+                                        })
+                                })
+                                .find_map(|n| match n.who {
+                                    Who::State(c, _) => Some((c, n.span)),
+                                    _ => None,
+                                });
+                            let after = named
+                                .iter()
+                                .filter(|n| {
+                                    n.span.start >= t.span.end && n.span.start <= t.span.end + 40
+                                })
+                                .find(|n| {
+                                    self.eif_postposition.is_match(
+                                        &f.text[n.span.end
+                                            ..floor(f.text, (n.span.end + 20).min(f.text.len()))],
+                                    )
+                                })
+                                .and_then(|n| match n.who {
+                                    Who::State(c, _) => Some((c, n.span)),
+                                    _ => None,
+                                });
+                            before.or(after)
+                        })
+                        .flatten();
+                    if let Some(st) = for_state.or(for_pronoun).or(state_near) {
                         push(
                             make(ClaimKind::EntryIntoForce, Some(st), None, None, modality),
                             &mut out,

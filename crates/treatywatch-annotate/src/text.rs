@@ -34,7 +34,13 @@ pub fn sentences(text: &str) -> Vec<Span> {
                     }
                 }
                 let followed_by_space = j >= bytes.len() || bytes[j].is_ascii_whitespace();
-                if followed_by_space && !(b == b'.' && is_abbreviation(text, i)) {
+                // "2008 r. w Dublinie", "No. 441": a sentence does not go on in lower case.
+                let next_lower = text[j..]
+                    .trim_start_matches([' ', '\t'])
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+                if followed_by_space && !(b == b'.' && (is_abbreviation(text, i) || next_lower)) {
                     i = j - 1;
                     true
                 } else {

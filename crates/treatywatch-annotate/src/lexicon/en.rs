@@ -435,6 +435,9 @@ pub static LEX: Lexicon = Lexicon {
     respectively: r"\brespectively\b",
     subordinate: r"\b(?:once|if|whenever|unless|should)\s+(?:the\s+|its\s+|their\s+|a\s+|each\s+)?(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:(?:is|are)\s+(?:expected|due|scheduled|set|likely)|(?:will|would|could|may|might)\s+(?:be|follow|come))\b",
+    prepositions: r"\b(?:with|from|to|of|against|on|at|in|into|for|than|like|between|among|towards|toward|about|over|across|near|beside|unlike)\s+(?:the\s+)?$",
+    eif_postposition: r"$^",
+    not_until: r"^\s+(?:\w+\s+){0,3}?(?:until|till)\b",
     apposition_words: &[
         "the",
         "a",

@@ -142,7 +142,7 @@ pub static LEX: Lexicon = Lexicon {
         // "juunis 2025"
         r"(?P<m>{M})\s+(?P<y>(?:19|20)\d\d)",
     ],
-    bare_month: r"(?P<m>jaanuaris|veebruaris|märtsis|aprillis|mais|juunis|juulis|augustis|septembris|oktoobris|novembris|detsembris)",
+    bare_month: r"(?P<m>jaanuaris|veebruaris|märtsis|aprillis|mais|juunis|juulis|augustis|septembris|oktoobris|novembris|detsembris)(?:,?\s+(?P<y>(?:19|20)\d\d))?",
     duration: r"(?P<n>(?:\d{1,2}|{N})\s+kuu\w*|poole\s+aasta)",
     since: r"\balates",
     by: r"\b(?:hiljemalt|enne)",
@@ -279,8 +279,8 @@ pub static LEX: Lexicon = Lexicon {
     aim_suspend: r"\bpeatami\w*",
     aim_join: r"\b(?:ratifitseeri\w*|ühinemi\w*|liitumi\w*)\b",
     places: &[
-        (r"Oslo\w*", "oslo"),
-        (r"Ottawa\w*", "ottawa"),
+        (r"Oslo(?:s|st)?", "oslo"),
+        (r"Ottawa(?:s|st)?", "ottawa"),
         (r"Dublini\w*", "dublin"),
         (r"New\s+Yorgi\w*", "new_york"),
     ],
@@ -343,5 +343,8 @@ pub static LEX: Lexicon = Lexicon {
     subordinate: r"\b(?:kui|juhul,?\s+kui)\s+(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:hakkab|tuleb|on\s+oodata)\b",
     law_word: r"\b(?:seadus\w*|dekreet\w*|määrus\w*)\b",
+    prepositions: r"\b(?:koos|vastu|ilma|peale|pärast|enne)\s+$",
+    eif_postposition: r"^\s+suhtes\b",
+    not_until: r"^\s+(?:\w+\s+){0,3}?kuni\b",
     apposition_words: &[],
 };

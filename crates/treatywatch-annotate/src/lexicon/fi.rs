@@ -158,7 +158,7 @@ pub static LEX: Lexicon = Lexicon {
         r"(?P<m>{M})\s+(?P<y>(?:19|20)\d\d)",
         r"vuoden\s+(?P<y>(?:19|20)\d\d)\s+(?P<m>{M})",
     ],
-    bare_month: r"(?P<m>tammikuussa|helmikuussa|maaliskuussa|huhtikuussa|toukokuussa|kesäkuussa|heinäkuussa|elokuussa|syyskuussa|lokakuussa|marraskuussa|joulukuussa|tammikuun|helmikuun|maaliskuun|huhtikuun|toukokuun|kesäkuun|heinäkuun|elokuun|syyskuun|lokakuun|marraskuun|joulukuun)",
+    bare_month: r"(?P<m>tammikuussa|helmikuussa|maaliskuussa|huhtikuussa|toukokuussa|kesäkuussa|heinäkuussa|elokuussa|syyskuussa|lokakuussa|marraskuussa|joulukuussa|tammikuun|helmikuun|maaliskuun|huhtikuun|toukokuun|kesäkuun|heinäkuun|elokuun|syyskuun|lokakuun|marraskuun|joulukuun)(?:,?\s+(?P<y>(?:19|20)\d\d))?",
     duration: r"(?P<n>(?:\d{1,2}|{N})\s+kuukau\w*|puolen\s+vuoden|puoli\s+vuotta)",
     since: r"\b(?:vuodesta|alkaen|lähtien)",
     by: r"\b(?:mennessä|viimeistään)",
@@ -295,8 +295,8 @@ pub static LEX: Lexicon = Lexicon {
     aim_suspend: r"\bkeskeyt\w*",
     aim_join: r"\b(?:ratifio\w*|liitty\w*)\b",
     places: &[
-        (r"Oslo\w*", "oslo"),
-        (r"Ottawa\w*", "ottawa"),
+        (r"Oslo(?:ssa|sta|on)?", "oslo"),
+        (r"Ottawa(?:ssa|sta|lla)?", "ottawa"),
         (r"Dubli\w*", "dublin"),
         (r"New\s+Yorki\w*", "new_york"),
     ],
@@ -356,5 +356,8 @@ pub static LEX: Lexicon = Lexicon {
     subordinate: r"\b(?:jos|mikäli|kun)\s+(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:on\s+määrä|odotetaan|tullaan)\b",
     law_word: r"\b(?:lai\w*|asetu\w*)\b",
+    prepositions: r"\b(?:kanssa|vastaan|ilman|kohti)\s+$",
+    eif_postposition: r"^\s+osalta\b",
+    not_until: r"^\s+(?:\w+\s+){0,3}?(?:ennen\s+kuin|vasta)\b",
     apposition_words: &[],
 };

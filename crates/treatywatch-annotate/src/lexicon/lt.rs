@@ -167,7 +167,7 @@ pub static LEX: Lexicon = Lexicon {
         // "2003 m. gegužę", "1999 m. vasario mėnesį"
         r"(?P<y>(?:19|20)\d\d)\s*(?:m\.|metų|metais)\s+(?P<m>{M})(?:\s+mėnes\w*)?",
     ],
-    bare_month: r"(?P<m>sausį|vasarį|kovą|balandį|gegužę|birželį|liepą|rugpjūtį|rugsėjį|spalį|lapkritį|gruodį)(?:\s+mėnes\w*)?",
+    bare_month: r"(?P<m>sausį|vasarį|kovą|balandį|gegužę|birželį|liepą|rugpjūtį|rugsėjį|spalį|lapkritį|gruodį)(?:\s+mėnes\w*)?(?:,?\s+(?P<y>(?:19|20)\d\d))?",
     duration: r"(?P<n>(?:\d{1,2}|{N})\s+mėnes\w*|pusmeč\w*)",
     since: r"\bnuo",
     by: r"\b(?:iki|ne\s+vėliau\s+kaip)",
@@ -285,7 +285,7 @@ pub static LEX: Lexicon = Lexicon {
     generic_subject: r"\b(?:valstybės?\s+dalyvės?|kiekviena\s+valstybė|bet\s+kuri\s+valstybė|šalys\s+dalyvės|dalyvės)\s+(?:\w+\s+){0,2}$",
     rule_cue: r"\b(?:pagal\s+(?:konvencij\w*|sutart\w*|\d+\s+straipsn\w*)|straipsn\w*|konvencija\s+(?:draudžia|reikalauja|numato|nustato)|praėjus\s+šešiems\s+mėnesiams)\b",
     pronoun: r"\b(?:ji|jis|šalis|valstybė)\s+(?:\w+\s+){0,1}$",
-    plural_pronoun: r"\b(?P<neg>nė\s+viena)\b|\b(?:jos|abi\s+šalys|abi\s+valstybės|visos\s+(?:trys|keturios|penkios)\s+šalys)\s+$",
+    plural_pronoun: r"\b(?P<neg>nė\s+viena)\b|\b(?:abi\s+šalys|abi\s+valstybės|visos\s+(?:trys|keturios|penkios)\s+šalys)\s+$",
     qualifiers: &[
         (r"daugiau\s+nei|daugiau\s+kaip|per", Qual::MoreThan),
         (r"bent|ne\s+mažiau\s+kaip", Qual::AtLeast),
@@ -301,8 +301,8 @@ pub static LEX: Lexicon = Lexicon {
     aim_suspend: r"\bsustabd\w*",
     aim_join: r"\b(?:ratifikav\w*|prisijung\w*)\b",
     places: &[
-        (r"Osl\w*", "oslo"),
-        (r"Otav\w*", "ottawa"),
+        (r"Osl(?:as|e|o)", "oslo"),
+        (r"Otav(?:a|oje|ą)", "ottawa"),
         (r"Dublin\w*", "dublin"),
         (r"Niujork\w*", "new_york"),
     ],
@@ -362,5 +362,8 @@ pub static LEX: Lexicon = Lexicon {
     subordinate: r"\b(?:jei|jeigu|kai\s+tik)\s+(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:bus|turėtų|tikimasi)\b",
     law_word: r"\b(?:įstatym\w*|dekret\w*|nutarim\w*)\b",
+    prepositions: r"\b(?:su|iš|į|nuo|prieš|prie|tarp|už|apie|per|ties|link)\s+$",
+    eif_postposition: r"$^",
+    not_until: r"^\s+(?:\w+\s+){0,3}?iki\b",
     apposition_words: &[],
 };

@@ -151,7 +151,7 @@ pub static LEX: Lexicon = Lexicon {
         // "2006. gada augustā"
         r"(?P<y>(?:19|20)\d\d)\.\s*gad\w*\s+(?P<m>{M})",
     ],
-    bare_month: r"(?P<m>janvārī|februārī|martā|aprīlī|maijā|jūnijā|jūlijā|augustā|septembrī|oktobrī|novembrī|decembrī)",
+    bare_month: r"(?P<m>janvārī|februārī|martā|aprīlī|maijā|jūnijā|jūlijā|augustā|septembrī|oktobrī|novembrī|decembrī)(?:,?\s+(?P<y>(?:19|20)\d\d))?",
     duration: r"(?P<n>(?:\d{1,2}|{N})\s+mēneš\w*|pusgad\w*)",
     since: r"\bkopš",
     by: r"\b(?:līdz|ne\s+vēlāk\s+kā)",
@@ -283,7 +283,7 @@ pub static LEX: Lexicon = Lexicon {
     aim_join: r"\b(?:ratificē\w*|pievieno\w*)\b",
     places: &[
         (r"Oslo", "oslo"),
-        (r"Otav\w*", "ottawa"),
+        (r"Otav(?:ā|a|u)", "ottawa"),
         (r"Dublin\w*", "dublin"),
         (r"Ņujork\w*", "new_york"),
     ],
@@ -346,5 +346,8 @@ pub static LEX: Lexicon = Lexicon {
     subordinate: r"\b(?:ja|gadījumā,?\s+ja)\s+(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:būs|gaidāms|tiks)\b",
     law_word: r"\b(?:likum\w*|dekrēt\w*|rīkojum\w*)\b",
+    prepositions: r"\b(?:ar|no|uz|pret|pie|starp|par|pēc|līdz|pa)\s+$",
+    eif_postposition: r"$^",
+    not_until: r"^\s+(?:\w+\s+){0,3}?līdz\b",
     apposition_words: &[],
 };

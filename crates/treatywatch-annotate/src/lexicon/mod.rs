@@ -206,6 +206,15 @@ pub struct Lexicon {
     pub future_after: &'static str,
     /// Words for a law, a bill or a decree: what a president "signed it" signs.
     pub law_word: &'static str,
+    /// A preposition right before a state's name: the state is not the subject of the
+    /// verb after it ("with Russia", "з Росією"); anchored at the name.
+    pub prepositions: &'static str,
+    /// Words after a state's name that make an entry into force one for that state
+    /// ("Eesti suhtes"); anchored after the name.
+    pub eif_postposition: &'static str,
+    /// After a negated verb: "until" ("did not ratify until 2012" says it did, then);
+    /// anchored after the verb.
+    pub not_until: &'static str,
     /// Words that open an apposition after a state's name and a comma ("Finland, long
     /// the most reluctant, acceded"), lower case.
     pub apposition_words: &'static [&'static str],
@@ -493,6 +502,9 @@ mod tests {
                 x.subordinate,
                 x.future_after,
                 x.law_word,
+                x.prepositions,
+                x.eif_postposition,
+                x.not_until,
                 x.not_banned,
                 x.million,
                 x.thousand,

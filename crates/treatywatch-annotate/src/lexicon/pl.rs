@@ -163,7 +163,7 @@ pub static LEX: Lexicon = Lexicon {
         // "w grudniu 2012 r.", "grudnia 2012"
         r"(?P<m>{M})\s+(?P<y>(?:19|20)\d\d)\s*(?:r\.|roku)?",
     ],
-    bare_month: r"w\s+(?P<m>styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu)",
+    bare_month: r"w\s+(?P<m>styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu)(?:,?\s+(?P<y>(?:19|20)\d\d))?",
     duration: r"(?P<n>(?:\d{1,2}|{N})\s+miesi\w*|pół\s+roku)",
     since: r"\bod",
     by: r"\b(?:do|najpóźniej\s+do|przed)",
@@ -306,8 +306,8 @@ pub static LEX: Lexicon = Lexicon {
     aim_suspend: r"\bzawiesz\w*|\bzawiesi\w*",
     aim_join: r"\b(?:ratyfik\w*|przystąpi\w*)",
     places: &[
-        (r"Osl\w*", "oslo"),
-        (r"Ottaw\w*", "ottawa"),
+        (r"Osl(?:o|e)", "oslo"),
+        (r"Ottaw(?:a|ie|y)", "ottawa"),
         (r"Dublin\w*", "dublin"),
         (r"Nowym\s+Jorku|Nowego\s+Jorku", "new_york"),
     ],
@@ -370,5 +370,8 @@ pub static LEX: Lexicon = Lexicon {
     subordinate: r"\b(?:jeśli|jeżeli|gdyby|gdy\s+tylko)\s+(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:ma\s+zostać|będzie|zostanie)\b",
     law_word: r"\b(?:ustaw\w*|dekret\w*|rozporządzeni\w*)\b",
+    prepositions: r"\b(?:z|ze|do|od|przeciw|przeciwko|na|w|we|dla|między|wśród|niż|przez|o|po|przy)\s+$",
+    eif_postposition: r"$^",
+    not_until: r"^\s+(?:\w+\s+){0,3}?(?:aż\s+do|dopiero)\b",
     apposition_words: &[],
 };
