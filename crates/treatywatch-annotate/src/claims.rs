@@ -329,6 +329,8 @@ pub struct ClaimFinder {
     prepositions: Regex,
     eif_postposition: Regex,
     not_until: Regex,
+    reporting: Regex,
+    now_words: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -442,6 +444,8 @@ impl ClaimFinder {
             prepositions: re(lex.prepositions),
             eif_postposition: re(lex.eif_postposition),
             not_until: re(lex.not_until),
+            reporting: re(lex.reporting),
+            now_words: re(lex.now_words),
             respectively: re(lex.respectively),
             before_vote: re(
                 r"\b(?:members|MPs|deputies|lawmakers|legislators|parliamentarians|senators|representatives)\s+$",
@@ -861,10 +865,18 @@ impl ClaimFinder {
         let mut resume_after = sent.start;
         let comma_after =
             |from: usize| -> usize { text[from..end].find([',', ';']).map_or(end, |i| from + i) };
+        let starts: Vec<usize> = marks.iter().map(|(sp, _)| sp.start).collect();
         for (sp, kind) in marks {
             if sp.start < resume_after {
                 continue;
             }
+            // The next clause word after this one: an inclusion or exception stops there
+            // ("including every NATO member except the United States").
+            let next_mark = starts
+                .iter()
+                .copied()
+                .find(|&s| s > sp.start)
+                .unwrap_or(end);
             if sp.start > main_start {
                 pieces.push(Piece {
                     span: Span::new(main_start, sp.start),
@@ -899,7 +911,7 @@ impl ClaimFinder {
                             items.last().map_or(sp.end, |(_, s)| s.end)
                         });
                     (
-                        list_end.unwrap_or_else(|| comma_after(sp.end)),
+                        list_end.unwrap_or_else(|| comma_after(sp.end).min(next_mark)),
                         if kind == Mark::Exception {
                             SegKind::Exception
                         } else {
@@ -1429,6 +1441,19 @@ impl ClaimFinder {
                 within(f.dates, Span::new(dlo, dhi), |d| d.mention.span.start)
                     .iter()
                     .filter(|d| in_scope(d.mention.span.start) && !treaty_date(d))
+                    // "..., the ministry said on Friday": the saying's date.
+                    .filter(|d| {
+                        let from = floor(f.text, d.mention.span.start.saturating_sub(40));
+                        !self.reporting.is_match(&f.text[from..d.mention.span.start])
+                    })
+                    // "concluded in 1997 and has since been signed by more than 160": now.
+                    .filter(|d| {
+                        t.kind != Trig::Count
+                            || d.mention.span.end > t.span.start
+                            || !self
+                                .now_words
+                                .is_match(&f.text[d.mention.span.end..t.span.start])
+                    })
                     .collect();
             let date = nearest_date(&dates, t.span);
             let (subject, neither) = self.subject(
@@ -1699,19 +1724,25 @@ impl ClaimFinder {
                     let _ = clause_end;
                     // The clause's own words after the count, skipping what an inclusion
                     // ("including Russia") or a relative clause puts between.
+                    // Up to the next count: "112 States Parties, and another 12 ...".
+                    let next_count = triggers[ti + 1..]
+                        .iter()
+                        .take(10)
+                        .find(|x| x.kind == Trig::Count)
+                        .map_or(sent.end, |x| x.span.start);
                     let mut after = String::new();
                     for sp in &scope {
                         let a = sp.start.max(t.span.end);
-                        if a < sp.end {
-                            after.push_str(&f.text[a..floor(f.text, sp.end.min(a + 150))]);
+                        let b = sp.end.min(next_count).min(a + 150);
+                        if a < b {
+                            after.push_str(&f.text[a..floor(f.text, b)]);
                             after.push(' ');
                         }
                         if after.len() > 150 {
                             break;
                         }
                     }
-                    // Up to the next comma: "112 States Parties, and another 12 ...".
-                    let after = after.split([',', ';']).next().unwrap_or("");
+                    let after = after.as_str();
                     let near = around(f.text, sent, t.span, 120);
                     let what = if self.count_signed_only.is_match(after) {
                         Some(CountWhat::SignedOnly)

@@ -408,17 +408,11 @@ impl DateFinder {
                     } else {
                         match (month, article) {
                             (Some(mo), Some(a)) => {
-                                // The month nearest the article's date, looking back further
-                                // than forward.
+                                // The latest such month up to the article's date, or one
+                                // or two months ahead of it.
                                 let this = i32::from(a.month());
                                 let diff = i32::from(mo) - this;
-                                let year = if diff > 3 {
-                                    a.year() - 1
-                                } else if diff < -8 {
-                                    a.year() + 1
-                                } else {
-                                    a.year()
-                                };
+                                let year = if diff > 2 { a.year() - 1 } else { a.year() };
                                 (
                                     DateKind::Month,
                                     Some(When::Month(year, mo)),
@@ -523,6 +517,44 @@ impl DateFinder {
                 when,
                 by,
             });
+        }
+        // "1 July that year", "sama aasta 1. novembril": a day whose year a phrase beside
+        // it gives.
+        for i in 0..out.len() {
+            if out[i].mention.kind != DateKind::MonthDay {
+                continue;
+            }
+            let neighbours = [i.checked_sub(1), Some(i + 1)];
+            for j in neighbours.into_iter().flatten() {
+                let Some(other) = out.get(j) else { continue };
+                if other.mention.kind != DateKind::Relative {
+                    continue;
+                }
+                let (a, b) = if j < i {
+                    (other.mention.span, out[i].mention.span)
+                } else {
+                    (out[i].mention.span, other.mention.span)
+                };
+                let gap = text[a.end..b.start.max(a.end)].trim();
+                let Some(When::Year(y)) = other.when else {
+                    continue;
+                };
+                if !(gap.is_empty() || gap == "of" || gap == ",") {
+                    continue;
+                }
+                let (m, d) = match out[i].when {
+                    Some(When::Day(x)) => (x.month(), x.day()),
+                    Some(When::MonthDay(m, d)) => (m, d),
+                    _ => continue,
+                };
+                if let Ok(x) = Date::new(y, m, d) {
+                    out[i].when = Some(When::Day(x));
+                    out[i].mention.resolved = Some(PartialDate::Day(x));
+                    out[i].mention.kind = DateKind::Day;
+                    out[i].mention.how = "a day whose year the words beside it give".into();
+                }
+                break;
+            }
         }
         // "on Monday, March 1, 1999": the full date says it; the weekday goes.
         let mut keep = vec![true; out.len()];

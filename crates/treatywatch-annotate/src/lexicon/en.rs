@@ -242,7 +242,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Deposited,
-            r"\bdeposit(?:ed|s|ing)?\s+(?:its|their|the|an|a|our|my)\s+(?:\w+\s+)?instruments?\s+of\s+(?:ratification|accession|acceptance|approval)\b|\binstruments?\s+of\s+(?:ratification|accession|acceptance|approval)\s+(?:\w+\s+){0,3}?(?:was|were|had\s+been|has\s+been)\s+deposited\b|\bdeposited\s+by\b|\bdeposit(?:ed|s)?\s+(?:theirs|its\s+own|the\s+instruments?)\b",
+            r"\bdeposit(?:ed|s|ing)?\s+(?:its|their|the|an|a|our|my)\s+(?:\w+\s+)?instruments?\s+of\s+(?:ratification|accession|acceptance|approval)\b|\binstruments?\s+of\s+(?:ratification|accession|acceptance|approval)\s+(?:\w+\s+){0,3}?(?:was|were|had\s+been|has\s+been)\s+deposited\b|\bdeposited\s+by\b|\bdeposit(?:ed|s)\s+its\s+instrument\b|\bdeposit(?:ed|s)?\s+(?:theirs|its\s+own|the\s+instruments?)\b",
         ),
         (
             Trig::Opened,
@@ -254,14 +254,14 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Intent,
-            r"\b(?:plans?|planned|planning|intends?|intended|intending|intention|intent|decided|decides|decisions?|announced|announces|announce|announcement|wants?|wanted|seeks?|sought|seeking|moving|moves|move|prepares?|prepared|preparing|preparations?|ready|began|begun|started|starts|initiated|initiating|process|proposed|proposes|proposal|recommended|recommends|recommendation|considering|considers|mulling|weighing|pledged|vowed|bid|push(?:ed|ing)?|set\s+out\s+to|set\s+to|expected\s+to|is\s+to|are\s+to|going\s+to|will|would|could|may|might|shall)\b[^.;\n]{0,40}?\b(?:withdraw|withdrawing|withdrawal|leave|leaving|exit|exiting|quit|quitting|pull\s+out|pulling\s+out|abandon|abandoning|denounce|denouncing|denunciation|renounce|renouncing)\b|\bturn(?:ed|s|ing)?\s+(?:its|their)\s+backs?\s+on\b|\b(?:is|are|was|were)\s+(?:now\s+)?(?:withdrawing|leaving|exiting|pulling\s+out|quitting)\b",
+            r"\b(?:plans?|planned|planning|intends?|intended|intending|intention|intent|decided|decides|decisions?|announced|announces|announce|announcement|wants?|wanted|seeks?|sought|seeking|moving|moves|move|prepares?|prepared|preparing|preparations?|ready|began|begun|started|starts|initiated|initiating|process|proposed|proposes|proposal|recommended|recommends|recommendation|considering|considers|mulling|weighing|pledged|vowed|bid|push(?:ed|ing)?|set\s+out\s+to|set\s+to|expected\s+to|is\s+to|are\s+to|going\s+to)\b[^.;\n]{0,40}?\b(?:withdraw|withdrawing|withdrawal|leave|leaving|exit|exiting|quit|quitting|pull\s+out|pulling\s+out|abandon|abandoning|denounce|denouncing|denunciation|renounce|renouncing)\b|\b(?:will|would|could|may|might|shall)\s+(?:\w+\s+){0,2}?(?:withdraw|pull\s+out|denounce|renounce|(?:leave|quit|exit|abandon)\s+(?:it\b|(?:the\s+|this\s+)(?:[\w-]+\s+){0,3}?(?:treaty|convention|accord|pact|ban|agreement)))|\bturn(?:ed|s|ing)?\s+(?:its|their)\s+backs?\s+on\b|\b(?:is|are|was|were)\s+(?:now\s+)?(?:withdrawing|leaving|exiting|pulling\s+out|quitting)\b",
         ),
         (
             Trig::Count,
             concat!(
                 r"\b(?:(?P<q>more\s+than|over|at\s+least|nearly|almost|about|around|some|roughly|approximately|close\s+to|fewer\s+than|less\s+than|under|just\s+over|just\s+under|only|all|another)\s+)?(?P<n>\d{1,3}|",
                 numw!(),
-                r")(?P<plus>\+|-plus)?\s+(?:other\s+|more\s+|member\s+|UN\s+member\s+|European\s+|EU\s+)?(?P<what>countries|states\s+parties|state\s+parties|states|nations|governments|signatories|parties|signatory\s+states|member\s+states|members)\b|\b(?P<n2>\d{1,3}|",
+                r")(?P<plus>\+|-plus)?\s+(?:other\s+|more\s+|member\s+|UN\s+member\s+|European\s+|EU\s+)?(?P<what>countries|states\s+parties|state\s+parties|states|nations|governments|signatories|parties|signatory\s+states|member\s+states)\b|\b(?P<n2>\d{1,3}|",
                 numw!(),
                 r")\s+(?:have|had|has)\s+(?:now\s+|already\s+)?(?P<verb>ratified|signed|joined|acceded)\b"
             ),
@@ -438,6 +438,8 @@ pub static LEX: Lexicon = Lexicon {
     prepositions: r"\b(?:with|from|to|of|against|on|at|in|into|for|than|like|between|among|towards|toward|about|over|across|near|beside|unlike)\s+(?:the\s+)?$",
     eif_postposition: r"$^",
     not_until: r"^\s+(?:\w+\s+){0,3}?(?:until|till)\b",
+    reporting: r"\b(?:said|says|told|wrote|added|stated|noted|reported|tweeted|posted)\s+(?:\w+\s+){0,2}$",
+    now_words: r"\b(?:since|today|now|currently|so\s+far|to\s+date)\b",
     apposition_words: &[
         "the",
         "a",

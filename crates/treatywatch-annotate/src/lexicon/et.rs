@@ -346,5 +346,7 @@ pub static LEX: Lexicon = Lexicon {
     prepositions: r"\b(?:koos|vastu|ilma|peale|pärast|enne)\s+$",
     eif_postposition: r"^\s+suhtes\b",
     not_until: r"^\s+(?:\w+\s+){0,3}?kuni\b",
+    reporting: r"\b(?:ütles|teatas|kirjutas|rõhutas|märkis)\s+(?:\w+\s+){0,2}$",
+    now_words: r"\b(?:praegu|nüüd|tänaseks|sestpeale)\b",
     apposition_words: &[],
 };

@@ -349,5 +349,7 @@ pub static LEX: Lexicon = Lexicon {
     prepositions: r"\b(?:ar|no|uz|pret|pie|starp|par|pēc|līdz|pa)\s+$",
     eif_postposition: r"$^",
     not_until: r"^\s+(?:\w+\s+){0,3}?līdz\b",
+    reporting: r"\b(?:sacīja|teica|paziņoja|rakstīja|uzsvēra|norādīja|informēja)\s+(?:\w+\s+){0,2}$",
+    now_words: r"\b(?:pašlaik|tagad|kopš\s+tā\s+laika|šodien)\b",
     apposition_words: &[],
 };

@@ -215,6 +215,12 @@ pub struct Lexicon {
     /// After a negated verb: "until" ("did not ratify until 2012" says it did, then);
     /// anchored after the verb.
     pub not_until: &'static str,
+    /// A reporting verb right before a date ("said on Friday", "kertoi viime kuussa"):
+    /// the date is of the saying, not of the event; anchored at the date.
+    pub reporting: &'static str,
+    /// Words between a date and a count that make the count one of now ("has since
+    /// been signed by", "today").
+    pub now_words: &'static str,
     /// Words that open an apposition after a state's name and a comma ("Finland, long
     /// the most reluctant, acceded"), lower case.
     pub apposition_words: &'static [&'static str],
@@ -505,6 +511,8 @@ mod tests {
                 x.prepositions,
                 x.eif_postposition,
                 x.not_until,
+                x.reporting,
+                x.now_words,
                 x.not_banned,
                 x.million,
                 x.thousand,

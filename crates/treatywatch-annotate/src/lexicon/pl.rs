@@ -373,5 +373,7 @@ pub static LEX: Lexicon = Lexicon {
     prepositions: r"\b(?:z|ze|do|od|przeciw|przeciwko|na|w|we|dla|między|wśród|niż|przez|o|po|przy)\s+$",
     eif_postposition: r"$^",
     not_until: r"^\s+(?:\w+\s+){0,3}?(?:aż\s+do|dopiero)\b",
+    reporting: r"\b(?:powiedział\w*|poinformował\w*|napisał\w*|podkreślił\w*|zaznaczył\w*)\s+(?:\w+\s+){0,2}$",
+    now_words: r"\b(?:obecnie|teraz|dotąd|dotychczas|od\s+tego\s+czasu)\b",
     apposition_words: &[],
 };
