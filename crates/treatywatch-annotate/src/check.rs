@@ -235,7 +235,7 @@ impl<'e, 'd> Checker<'e, 'd> {
             (ClaimKind::Obligation, Some(s)) => self.obligation(s, d),
             (ClaimKind::GroupRank, Some(s)) => self.rank(s, d.extra),
             (ClaimKind::Production, Some(s)) => self.production(s, d.modality),
-            (ClaimKind::Use, Some(s)) => self.used(s),
+            (ClaimKind::Use, Some(s)) => self.used(s, d),
             (ClaimKind::Arsenal, Some(s)) => Checked::new(Reading::BeyondRecord).set(
                 Verdict::NotCheckable,
                 format!(
@@ -2155,31 +2155,59 @@ impl<'e, 'd> Checker<'e, 'd> {
         }
     }
 
-    /// Use of mines: allegations in the record, listed; never a verdict on them.
-    fn used(&self, s: &'d State) -> Checked<'d> {
+    /// Use of mines, against the record's documented use: supported when a record
+    /// covers the time the text gives (or it gives none); never contradicted, since the
+    /// record cannot show that mines were not used.
+    fn used(&self, s: &'d State, d: &Draft) -> Checked<'d> {
         let mut c = Checked::new(Reading::Record);
+        let mut dates = Vec::new();
         for (r, sources) in self.engine.records(self.treaty, s) {
-            if r.kind.as_str() == "use_allegation" {
+            if r.kind.as_str() == "use_allegation"
+                && r.date.earliest().is_some_and(|e| e <= self.horizon)
+            {
                 c.fact(
                     Some(r.date.clone()),
-                    format!("allegation of use: {}", r.detail),
+                    format!("documented use: {}", r.detail),
                     &sources,
                 );
+                dates.push(r.date.clone());
             }
         }
-        let note = if c.facts.is_empty() {
-            format!(
-                "The record holds no allegation of use of mines by {}.",
-                s.name
+        if dates.is_empty() {
+            return c.set(
+                Verdict::NotCheckable,
+                format!("The record holds no documented use of mines by {}.", s.name),
+            );
+        }
+        let earliest = dates.iter().filter_map(|x| x.earliest()).min();
+        let covered = match d.when {
+            None => true,
+            // "since 2014": the record must go back that far.
+            Some(w) if d.since => w
+                .range()
+                .zip(earliest)
+                .is_some_and(|((a, _), e)| e.year() <= a.year()),
+            Some(w) => dates.iter().any(|x| w.overlaps(x)),
+        };
+        if covered {
+            c.set(
+                Verdict::Supported,
+                format!(
+                    "The record documents use of mines by {} (listed, with their sources).",
+                    s.name
+                ),
             )
         } else {
-            format!(
-                "The record holds allegations of use by {} (listed); it records allegations and \
-                 their sources, not findings, so it does not give a verdict.",
-                s.name
+            c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The record documents use of mines by {} from {}, not for the time the \
+                     text gives.",
+                    s.name,
+                    earliest.map_or("-".to_string(), |e| e.to_string())
+                ),
             )
-        };
-        c.set(Verdict::NotCheckable, note)
+        }
     }
 }
 

@@ -1209,7 +1209,28 @@ impl ClaimFinder {
             let recent = last_state
                 .filter(|(_, _, s)| s + 2 >= si && !treaty_event)
                 .map(|(c, sp, _)| Subject::States(vec![(c, sp)]));
-            let found = recent.or_else(|| {
+            // A state named earlier in this sentence comes first ("Finland said that it
+            // planned to quit").
+            let in_sentence = (!treaty_event)
+                .then(|| {
+                    sent_named
+                        .iter()
+                        .rev()
+                        .filter(|n| n.span.end <= at && matches!(n.who, Who::State(..) | Who::Group(_)))
+                        .find(|n| {
+                            let from = floor(text, n.span.start.saturating_sub(30));
+                            !self.prepositions.is_match(&text[from..n.span.start])
+                        })
+                        .map(|n| match &n.who {
+                            Who::State(c, _) => Subject::States(vec![(*c, n.span)]),
+                            Who::Group(cs) => {
+                                Subject::States(cs.iter().map(|c| (*c, n.span)).collect())
+                            }
+                            _ => Subject::None,
+                        })
+                })
+                .flatten();
+            let found = in_sentence.or(recent).or_else(|| {
                 if treaty_event {
                     self.antecedent(text, f.named, at, None)
                 } else {
@@ -1489,8 +1510,11 @@ impl ClaimFinder {
                         aim: Option<Aim>,
                         modality: Modality| {
                 let mut span = t.span;
+                // The state's name, when it is in the same sentence.
                 if let Some((_, s)) = state
                     && s.start.abs_diff(t.span.start) < 400
+                    && s.start >= sent.start
+                    && s.end <= sent.end
                 {
                     span = span.cover(s);
                 }
