@@ -992,13 +992,26 @@ impl<'e, 'd> Checker<'e, 'd> {
             .copied()
             .filter(|e| aim.is_some_and(|a| e.step.aim == a))
             .collect();
+        // Announcements and statements are recorded only in part: a government's act
+        // with no date matches only a recorded government decision, and a dated one
+        // that matches none is not contradicted.
+        let soft = !kinds.is_empty()
+            && kinds.iter().all(|k| {
+                matches!(
+                    k,
+                    StepKind::GovernmentDecision | StepKind::Announcement | StepKind::Statement
+                )
+            });
         let matching: Vec<&Evidence<'d>> = of_kind
             .iter()
             .copied()
             .filter(|e| aim.is_none_or(|a| e.step.aim == a))
             .filter(|e| match d.when {
                 Some(w) => w.overlaps(&e.step.date),
-                None => e.step.date.earliest().is_some_and(|x| x <= on),
+                None => {
+                    e.step.date.earliest().is_some_and(|x| x <= on)
+                        && (!soft || e.step.kind == StepKind::GovernmentDecision)
+                }
             })
             .collect();
         let what = match kinds.first() {
@@ -1019,7 +1032,7 @@ impl<'e, 'd> Checker<'e, 'd> {
             for e in &all_steps {
                 c.step(e);
             }
-            if covering.is_empty() {
+            if covering.is_empty() || soft {
                 let others = if all_steps.is_empty() {
                     format!("no domestic steps of {name} are recorded at all")
                 } else {

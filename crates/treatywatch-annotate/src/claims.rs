@@ -331,6 +331,7 @@ pub struct ClaimFinder {
     not_until: Regex,
     reporting: Regex,
     now_words: Regex,
+    took: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -446,6 +447,9 @@ impl ClaimFinder {
             not_until: re(lex.not_until),
             reporting: re(lex.reporting),
             now_words: re(lex.now_words),
+            took: re(
+                r"\b(?:took|takes|taken|take|managed|went\s+on|first|last|only|had|has|have|used|began|started|needed|wanted|chose|refused|failed|continues|continued)\s+(?:\w+\s+){0,3}$",
+            ),
             respectively: re(lex.respectively),
             before_vote: re(
                 r"\b(?:members|MPs|deputies|lawmakers|legislators|parliamentarians|senators|representatives)\s+$",
@@ -977,6 +981,11 @@ impl ClaimFinder {
             let g = gap.trim().to_lowercase();
             let g = g.trim_end_matches(" the").trim_end_matches("the").trim();
             let g = g.trim_start_matches(',').trim();
+            let g = g
+                .strip_suffix(" both")
+                .or_else(|| g.strip_suffix("both"))
+                .unwrap_or(g)
+                .trim();
             g.is_empty()
                 || self
                     .lex
@@ -1071,22 +1080,22 @@ impl ClaimFinder {
                 if n == 0 {
                     return None;
                 }
-                let want = n;
-                let mut out: Vec<(StateCode, Span)> = Vec::new();
-                for x in states {
-                    if let Who::State(c, _) = x.who
-                        && !out.iter().any(|(y, _)| *y == c)
-                    {
-                        out.push((c, x.span));
+                // "the five": the last list of exactly five states named before.
+                let _ = states;
+                let from = before.len().saturating_sub(200);
+                for k in (from..before.len()).rev() {
+                    if !matches!(before[k].who, Who::State(..) | Who::Group(_)) {
+                        continue;
                     }
-                    if out.len() == want {
+                    if at.saturating_sub(before[k].span.end) > 4000 {
                         break;
                     }
+                    let list = self.list(text, &before[from..=k], true);
+                    if list.len() == n {
+                        return Some(Subject::States(list));
+                    }
                 }
-                (out.len() == want).then(|| {
-                    out.reverse();
-                    Subject::States(out)
-                })
+                None
             }
             _ => None,
         }
@@ -1216,7 +1225,9 @@ impl ClaimFinder {
                     sent_named
                         .iter()
                         .rev()
-                        .filter(|n| n.span.end <= at && matches!(n.who, Who::State(..) | Who::Group(_)))
+                        .filter(|n| {
+                            n.span.end <= at && matches!(n.who, Who::State(..) | Who::Group(_))
+                        })
                         .find(|n| {
                             let from = floor(text, n.span.start.saturating_sub(30));
                             !self.prepositions.is_match(&text[from..n.span.start])
@@ -1259,6 +1270,14 @@ impl ClaimFinder {
                 .filter(|n| n.span.end <= piece.span.start)
                 .cloned()
                 .collect();
+            if ante.is_empty()
+                && let Some((c, sp, s)) = last_state
+                && s == si
+            {
+                // "It missed its deadline ..., which once stood at ...": the state of
+                // the clause it hangs on.
+                return (Subject::States(vec![(c, sp)]), false);
+            }
             if let Some(n) = ante.last() {
                 return match &n.who {
                     Who::State(..) | Who::Group(_) => {
@@ -1352,7 +1371,11 @@ impl ClaimFinder {
         if self.future_after.is_match(&text[t.span.end..after_end]) {
             return Modality::Future;
         }
-        if self.future.is_match(before)
+        let took_to = self.future.find(before).is_some_and(|m| {
+            m.as_str().trim_start().to_lowercase().starts_with("to")
+                && self.took.is_match(&before[..m.start()])
+        });
+        if (self.future.is_match(before) && !took_to)
             || (matches!(t.kind, Trig::WithdrawalEffect | Trig::InForce)
                 && self.future.is_match(&format!("{trig} ")))
         {
@@ -1466,6 +1489,17 @@ impl ClaimFinder {
                     .filter(|d| {
                         let from = floor(f.text, d.mention.span.start.saturating_sub(40));
                         !self.reporting.is_match(&f.text[from..d.mention.span.start])
+                    })
+                    // "opened for signature on 3 December 1997, and 133 states signed it":
+                    // the date of the verb before it, not of the count.
+                    .filter(|d| {
+                        t.kind != Trig::Count
+                            || d.mention.span.start > t.span.start
+                            || !triggers.iter().take(ti).rev().take(10).any(|x| {
+                                is_event(x.kind)
+                                    && x.span.end <= d.mention.span.start
+                                    && d.mention.span.start - x.span.end <= 60
+                            })
                     })
                     // "concluded in 1997 and has since been signed by more than 160": now.
                     .filter(|d| {
@@ -1818,6 +1852,15 @@ impl ClaimFinder {
                             continue;
                         }
                         Obl::StockpileDestroyed
+                    };
+                    // "the other parties granted it an extension": the state is "it".
+                    let states = if states.is_empty() && what == Obl::Extension {
+                        last_state
+                            .filter(|(_, _, s)| s + 1 >= si)
+                            .map(|(c, sp, _)| vec![(c, sp)])
+                            .unwrap_or_default()
+                    } else {
+                        states.clone()
                     };
                     for st in &states {
                         let mut d = make(ClaimKind::Obligation, Some(*st), None, None, modality);
