@@ -332,6 +332,7 @@ pub struct ClaimFinder {
     reporting: Regex,
     now_words: Regex,
     took: Regex,
+    about_verb: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -447,6 +448,7 @@ impl ClaimFinder {
             not_until: re(lex.not_until),
             reporting: re(lex.reporting),
             now_words: re(lex.now_words),
+            about_verb: re(lex.about_verb),
             took: re(
                 r"\b(?:took|takes|taken|take|managed|went\s+on|first|last|only|had|has|have|used|began|started|needed|wanted|chose|refused|failed|continues|continued)\s+(?:\w+\s+){0,3}$",
             ),
@@ -1893,7 +1895,13 @@ impl ClaimFinder {
                 }
                 Trig::Nominal => {
                     // "Lithuania's exit", "Baltic withdrawals", "the withdrawal of Poland":
-                    // a state right beside the noun.
+                    // a state right beside the noun; read in a headline, or as what a
+                    // statement is about ("denounces Baltic withdrawals").
+                    let headline = si == 0 || !f.text[sent.start..sent.end].trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
+                    let from = floor(f.text, t.span.start.saturating_sub(40));
+                    if !headline && !self.about_verb.is_match(&f.text[from..t.span.start]) {
+                        continue;
+                    }
                     let before = named
                         .iter()
                         .rev()

@@ -489,13 +489,11 @@ impl LangMatchers {
                 let overlaps = |x: Span| x.start < span.end && span.start < x.end;
                 // "the Convention on Cluster Munitions": the start of another name.
                 let rest = &text[span.end..];
-                let named_on = ["on ", "of ", "against ", "for "].iter().any(|p| {
-                    rest.strip_prefix(' ')
-                        .and_then(|r| r.strip_prefix(p))
-                        .is_some_and(|r| {
-                            r.starts_with(|c: char| c.is_uppercase()) || r.starts_with("the ")
-                        })
-                });
+                // "the treaty on anti-personnel mines": a treaty described, not "the
+                // convention" of the article.
+                let named_on = ["on ", "of ", "against ", "for ", "banning ", "prohibiting "]
+                    .iter()
+                    .any(|p| rest.strip_prefix(' ').is_some_and(|r| r.starts_with(p)));
                 if !out.iter().any(|t| overlaps(t.span))
                     && !others.iter().any(|o| overlaps(*o))
                     && !named_on

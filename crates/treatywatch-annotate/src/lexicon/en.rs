@@ -440,6 +440,7 @@ pub static LEX: Lexicon = Lexicon {
     not_until: r"^\s+(?:\w+\s+){0,3}?(?:until|till)\b",
     reporting: r"\b(?:said|says|told|wrote|added|stated|noted|reported|tweeted|posted)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:since|today|now|currently|so\s+far|to\s+date)\b",
+    about_verb: r"\b(?:denounc\w*|condemn\w*|criticis\w*|criticiz\w*|regrett?\w*|welcom\w*|deplor\w*|protest\w*|over|after|with|following|despite|since)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     apposition_words: &[
         "the",
         "a",

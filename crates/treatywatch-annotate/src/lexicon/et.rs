@@ -348,5 +348,6 @@ pub static LEX: Lexicon = Lexicon {
     not_until: r"^\s+(?:\w+\s+){0,3}?kuni\b",
     reporting: r"\b(?:ütles|teatas|kirjutas|rõhutas|märkis)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:praegu|nüüd|tänaseks|sestpeale)\b",
+    about_verb: r"\b(?:hukka|kritiseeris|pärast)\s+(?:\w+\s+){0,2}$",
     apposition_words: &[],
 };

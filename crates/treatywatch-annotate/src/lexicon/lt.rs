@@ -367,5 +367,6 @@ pub static LEX: Lexicon = Lexicon {
     not_until: r"^\s+(?:\w+\s+){0,3}?iki\b",
     reporting: r"\b(?:sakė|teigė|pranešė|rašė|pabrėžė|pažymėjo)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:šiuo\s+metu|dabar|nuo\s+to\s+laiko|šiandien)\b",
+    about_verb: r"\b(?:pasmerkė|kritikavo|apgailestavo|sveikino|po)\s+(?:\w+\s+){0,2}$",
     apposition_words: &[],
 };

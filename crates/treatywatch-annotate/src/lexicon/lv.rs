@@ -351,5 +351,6 @@ pub static LEX: Lexicon = Lexicon {
     not_until: r"^\s+(?:\w+\s+){0,3}?līdz\b",
     reporting: r"\b(?:sacīja|teica|paziņoja|rakstīja|uzsvēra|norādīja|informēja)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:pašlaik|tagad|kopš\s+tā\s+laika|šodien)\b",
+    about_verb: r"\b(?:nosodīja|kritizēja|pēc)\s+(?:\w+\s+){0,2}$",
     apposition_words: &[],
 };

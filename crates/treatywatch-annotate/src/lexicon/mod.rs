@@ -221,6 +221,9 @@ pub struct Lexicon {
     /// Words between a date and a count that make the count one of now ("has since
     /// been signed by", "today").
     pub now_words: &'static str,
+    /// Verbs whose object a nominal withdrawal can be ("denounces Baltic
+    /// withdrawals", "welcomed Poland's exit"); anchored at the noun's state.
+    pub about_verb: &'static str,
     /// Words that open an apposition after a state's name and a comma ("Finland, long
     /// the most reluctant, acceded"), lower case.
     pub apposition_words: &'static [&'static str],
@@ -513,6 +516,7 @@ mod tests {
                 x.not_until,
                 x.reporting,
                 x.now_words,
+                x.about_verb,
                 x.not_banned,
                 x.million,
                 x.thousand,
