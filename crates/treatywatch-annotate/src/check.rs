@@ -93,6 +93,9 @@ pub struct Checker<'e, 'd> {
     /// States named in the article, for the withdrawal-period facts.
     named: Vec<&'d State>,
     counts: Option<Counts>,
+    reports: std::cell::RefCell<
+        std::collections::HashMap<(treatywatch_core::StateCode, Date), StatusReport<'d>>,
+    >,
 }
 
 fn day(d: Date) -> Option<PartialDate> {
@@ -118,6 +121,7 @@ impl<'e, 'd> Checker<'e, 'd> {
             horizon: today.max(as_of),
             named,
             counts: None,
+            reports: Default::default(),
         }
     }
 
@@ -146,8 +150,16 @@ impl<'e, 'd> Checker<'e, 'd> {
         self.engine.actions(self.treaty, state).collect()
     }
 
+    /// A state's status report on a day, computed once per annotation: many claims
+    /// ask for the same ones.
     fn status(&self, state: &'d State, on: Date) -> StatusReport<'d> {
-        self.engine.status(self.treaty, state, on)
+        let key = (state.code, on);
+        if let Some(r) = self.reports.borrow().get(&key) {
+            return r.clone();
+        }
+        let r = self.engine.status(self.treaty, state, on);
+        self.reports.borrow_mut().insert(key, r.clone());
+        r
     }
 
     /// Every domestic step recorded for the state, up to the horizon.
@@ -1282,9 +1294,17 @@ impl<'e, 'd> Checker<'e, 'd> {
         let mut notified = Vec::new();
         let mut intending = Vec::new();
         for s in &data.states {
-            let rep = self.status(s, on);
-            let has_notice = rep.withdrawal_notified.is_some_and(|r| r <= on);
-            let has_steps = rep.evidence.iter().any(|e| e.step.aim == Aim::Withdraw);
+            // From the actions and steps themselves: no full report for every state.
+            let has_notice = self
+                .engine
+                .actions(self.treaty, s)
+                .any(|a| a.kind == ActionKind::Withdrawal && a.date <= on);
+            let has_steps = data.steps.iter().any(|st| {
+                st.state == s.code
+                    && st.treaty == self.treaty.id
+                    && st.aim == Aim::Withdraw
+                    && st.date.earliest().is_some_and(|d| d <= on)
+            });
             if has_notice {
                 notified.push(s.name.clone());
             }
@@ -2086,12 +2106,18 @@ impl<'e, 'd> Checker<'e, 'd> {
         let mut dated: Vec<(Date, &'d State)> = members
             .iter()
             .filter_map(|m| {
-                let rep = self.status(m, on);
-                let date = match aim {
-                    Aim::Withdraw => rep.withdrawal_notified,
-                    _ => rep.consent_deposited,
-                };
-                date.filter(|d| *d <= on).map(|d| (d, *m))
+                // From the actions themselves: no full report for every member.
+                let date = self
+                    .engine
+                    .actions(self.treaty, m)
+                    .filter(|a| match aim {
+                        Aim::Withdraw => a.kind == ActionKind::Withdrawal,
+                        _ => matches!(a.kind, ActionKind::Consent(_)),
+                    })
+                    .map(|a| a.date)
+                    .filter(|d| *d <= on)
+                    .min();
+                date.map(|d| (d, *m))
             })
             .collect();
         dated.sort_by_key(|(d, m)| (*d, m.code));

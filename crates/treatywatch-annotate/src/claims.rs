@@ -1316,6 +1316,19 @@ impl ClaimFinder {
             .filter(|n| n.span.start >= t.span.end && n.span.start < hi.max(t.span.end))
             .cloned()
             .collect();
+        // A state inside the trigger's own words ("stājas spēkā Latvijas izstāšanās").
+        let inside: Vec<Named> = scope
+            .iter()
+            .filter(|n| {
+                n.span.start >= t.span.start
+                    && n.span.end <= t.span.end
+                    && matches!(n.who, Who::State(..) | Who::Group(_))
+            })
+            .cloned()
+            .collect();
+        if !inside.is_empty() {
+            return (Subject::States(self.list(text, &inside, false)), false);
+        }
         // A withdrawal's state stands before it ("Finland's withdrawal").
         let after: &[Named] = if t.kind == Trig::WithdrawalEffect {
             &[]
@@ -1897,7 +1910,10 @@ impl ClaimFinder {
                     // "Lithuania's exit", "Baltic withdrawals", "the withdrawal of Poland":
                     // a state right beside the noun; read in a headline, or as what a
                     // statement is about ("denounces Baltic withdrawals").
-                    let headline = si == 0 || !f.text[sent.start..sent.end].trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
+                    let headline = si == 0
+                        || !f.text[sent.start..sent.end]
+                            .trim_end()
+                            .ends_with(['.', '!', '?', '"', '\u{201d}']);
                     let from = floor(f.text, t.span.start.saturating_sub(40));
                     if !headline && !self.about_verb.is_match(&f.text[from..t.span.start]) {
                         continue;

@@ -314,10 +314,22 @@ impl DateFinder {
         let lower = s.trim().to_lowercase();
         word(&lower)
             .or_else(|| lower.split_whitespace().next().and_then(word))
-            .or_else(|| match lower.as_str() {
-                "eleven" => Some(11),
-                "twelve" => Some(12),
-                _ => None,
+            .or_else(|| {
+                [
+                    "eleven",
+                    "twelve",
+                    "thirteen",
+                    "fourteen",
+                    "fifteen",
+                    "sixteen",
+                    "seventeen",
+                    "eighteen",
+                    "nineteen",
+                    "twenty",
+                ]
+                .iter()
+                .position(|w| *w == lower)
+                .map(|i| i as u32 + 11)
             })
     }
 

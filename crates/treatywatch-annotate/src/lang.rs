@@ -172,7 +172,7 @@ const WORDS: &[(Language, &[&str])] = &[
         Language::Et,
         &[
             "ja", "on", "et", "ei", "see", "oli", "ka", "mis", "kes", "aga", "või", "aasta",
-            "seda", "mille", "poolt",
+            "aastal", "seda", "mille", "poolt", "ning", "pole", "sellega",
         ],
     ),
     (
@@ -255,6 +255,10 @@ pub fn detect(text: &str) -> Option<Language> {
                 score[lang.index()] += w;
             }
         }
+        // ü: Estonian, not Finnish.
+        if lower == 'ü' {
+            score[Language::Et.index()] += 3;
+        }
         // ä and ö: Finnish and Estonian (and neither of the others).
         if lower == 'ä' || lower == 'ö' {
             score[Language::Fi.index()] += 1;
@@ -276,8 +280,12 @@ pub fn detect(text: &str) -> Option<Language> {
             score[Language::Fi.index()] += 1;
         }
     }
-    // The script decides between the Cyrillic and the Latin languages.
+    // The script decides between the Cyrillic and the Latin languages; Cyrillic text
+    // with none of the letters only Ukrainian has is Russian.
     let cyr = cyrillic > latin;
+    if cyr && !sample.contains(['і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ']) {
+        score[Language::Ru.index()] += 4;
+    }
     for lang in Language::ALL {
         let is_cyr = matches!(lang, Language::Uk | Language::Ru);
         if is_cyr != cyr {

@@ -218,10 +218,15 @@ impl<'e, 'd> Annotator<'e, 'd> {
                 Who::Group(cs) => cs.clone(),
                 _ => continue,
             };
-            if all_mentions
+            // A state already named inside the group ("South Korea" in "North and South
+            // Korea") is not named twice.
+            let inside: Vec<_> = all_mentions
                 .iter()
-                .any(|m| m.span.start < n.span.end && n.span.start < m.span.end)
-            {
+                .filter(|m| m.span.start < n.span.end && n.span.start < m.span.end)
+                .map(|m| m.state)
+                .collect();
+            let codes: Vec<_> = codes.into_iter().filter(|c| !inside.contains(c)).collect();
+            if codes.is_empty() || (!inside.is_empty() && !matches!(n.who, Who::Group(_))) {
                 continue;
             }
             let via = if matches!(n.who, Who::Group(_)) {

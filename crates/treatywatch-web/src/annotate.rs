@@ -23,7 +23,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
-use treatywatch_annotate::{Annotation, InputError, MAX_INPUT_BYTES, Options};
+use treatywatch_annotate::{
+    Annotation, ArticleDateSource, InputError, Language, MAX_INPUT_BYTES, Options,
+};
 use treatywatch_core::Date;
 use utoipa::IntoParams;
 
@@ -44,6 +46,10 @@ pub struct AnnotateParams {
     /// Treaty id or UN reference. Default `apmbc`.
     #[param(example = "apmbc")]
     pub treaty: Option<String>,
+    /// The article's language (`en`, `lt`, `lv`, `et`, `fi`, `pl`, `uk`, `ru`), for a
+    /// `text/plain` body. Default: told from the text.
+    #[param(example = "fi")]
+    pub language: Option<String>,
 }
 
 /// A JSON body.
@@ -53,6 +59,7 @@ struct JsonBody {
     text: String,
     date: Option<String>,
     treaty: Option<String>,
+    language: Option<String>,
 }
 
 /// The fields of the page's form.
@@ -63,6 +70,7 @@ struct FormBody {
     text: String,
     date: Option<String>,
     treaty: Option<String>,
+    language: Option<String>,
 }
 
 /// The kinds of body the article checks read.
@@ -196,6 +204,7 @@ struct Article {
     text: String,
     date: Option<Date>,
     treaty: usize,
+    language: Option<Language>,
 }
 
 impl App {
@@ -204,14 +213,34 @@ impl App {
         text: String,
         date: Option<&str>,
         treaty: Option<&str>,
+        language: Option<&str>,
     ) -> Result<Article, ApiError> {
         let (treaty, _) = self.treaty(treaty)?;
         let date = self.optional_date(date, "date")?;
+        let language = language
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                Language::parse(l).map_err(|e| {
+                    ApiError::bad(
+                        "unknown_language",
+                        e,
+                        "send one of en, lt, lv, et, fi, pl, uk, ru, or leave it out to have the \
+                         language told from the text",
+                    )
+                })
+            })
+            .transpose()?;
         if text.trim().is_empty() {
             return Err(empty_text());
         }
         treatywatch_annotate::input::check_text(&text).map_err(input_error)?;
-        Ok(Article { text, date, treaty })
+        Ok(Article {
+            text,
+            date,
+            treaty,
+            language,
+        })
     }
 
     /// Checks an article on the blocking pool and renders the result with `render`.
@@ -224,7 +253,7 @@ impl App {
             let opts = Options {
                 article_date: article.date,
                 today: app.today(),
-                language: None,
+                language: article.language,
             };
             let annotation = app
                 .annotator(article.treaty)
@@ -255,7 +284,7 @@ pub async fn api(
     q: Result<Query<AnnotateParams>, QueryRejection>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let p = params(q, "date and treaty")?;
+    let p = params(q, "date, treaty and language")?;
     let kind = media(&headers, &[Media::Json, Media::Text], API_HINT)?;
     let bytes = read_body(&headers, body).await?;
     let article = match kind {
@@ -270,13 +299,24 @@ pub async fn api(
             })?;
             let date = one_of(p.date, b.date, "date")?;
             let treaty = one_of(p.treaty, b.treaty, "treaty")?;
-            app.article(b.text, date.as_deref(), treaty.as_deref())?
+            let language = one_of(p.language, b.language, "language")?;
+            app.article(
+                b.text,
+                date.as_deref(),
+                treaty.as_deref(),
+                language.as_deref(),
+            )?
         }
         _ => {
             let text = treatywatch_annotate::input::text_from_bytes(&bytes)
                 .map_err(input_error)?
                 .to_string();
-            app.article(text, p.date.as_deref(), p.treaty.as_deref())?
+            app.article(
+                text,
+                p.date.as_deref(),
+                p.treaty.as_deref(),
+                p.language.as_deref(),
+            )?
         }
     };
     let rendered = app.check(article, |a, _| json(a)).await?;
@@ -293,7 +333,8 @@ pub struct FormParams {
 /// What the page shows besides the form.
 enum Outcome {
     Empty,
-    Checked(String),
+    /// The annotation as HTML, and whether no article date was given or found.
+    Checked(String, bool),
     Refused(ApiError),
 }
 
@@ -334,17 +375,25 @@ pub async fn page(State(app): State<Shared>, headers: HeaderMap, body: Body) -> 
         Err(e) => return page_response(&app, &FormBody::default(), Outcome::Refused(e)),
     };
     let date = fields.date.as_deref().filter(|d| !d.trim().is_empty());
-    let checked = match app.article(fields.text.clone(), date, fields.treaty.as_deref()) {
+    let checked = match app.article(
+        fields.text.clone(),
+        date,
+        fields.treaty.as_deref(),
+        fields.language.as_deref(),
+    ) {
         Ok(article) => {
             app.check(article, |a, text| {
-                Ok(treatywatch_annotate::html::fragment(a, text, 2))
+                Ok((
+                    treatywatch_annotate::html::fragment(a, text, 2),
+                    a.article_date_source == ArticleDateSource::None,
+                ))
             })
             .await
         }
         Err(e) => Err(e),
     };
     let outcome = match checked {
-        Ok(h) => Outcome::Checked(h),
+        Ok((h, no_date)) => Outcome::Checked(h, no_date),
         Err(e) => Outcome::Refused(e),
     };
     page_response(&app, &fields, outcome)
@@ -376,6 +425,7 @@ fn form_markup(app: &App, fields: &FormBody, outcome: &Outcome) -> Markup {
         .and_then(|t| app.engine.resolve_treaty(t).ok())
         .map_or(crate::DEFAULT_TREATY, |t| t.id.as_str());
     let date = fields.date.as_deref().unwrap_or("");
+    let language = fields.language.as_deref().unwrap_or("").trim();
     html! {
         header {
             p.crumbs { a href="/" { "← The map" } }
@@ -384,7 +434,8 @@ fn form_markup(app: &App, fields: &FormBody, outcome: &Outcome) -> Markup {
                 "Paste a news article. Each claim it makes about the treaty (who signed, joined or "
                 "withdrew, and when; how many states are parties) is checked against the depositary's "
                 "record, with the facts and the sources: supported, contradicted, or not checkable. "
-                "Claims are read in English. Nothing you paste is kept."
+                "Articles in English, Lithuanian, Latvian, Estonian, Finnish, Polish, Ukrainian and "
+                "Russian are read; the notes are in English. Nothing you paste is kept."
             }
         }
         main #main {
@@ -397,6 +448,13 @@ fn form_markup(app: &App, fields: &FormBody, outcome: &Outcome) -> Markup {
                 div.fields {
                     label for="date" { "Article date (optional)" }
                     input #date type="date" name="date" value=(date);
+                    label for="language" { "Language" }
+                    select #language name="language" {
+                        option value="" selected[language.is_empty()] { "Tell from the text" }
+                        @for l in Language::ALL {
+                            option value=(l.code()) selected[language == l.code()] { (l.name()) }
+                        }
+                    }
                     label for="treaty" { "Treaty" }
                     select #treaty name="treaty" {
                         @for t in data.treaties.iter().filter(|t| app.engine.has_actions(t)) {
@@ -419,7 +477,16 @@ fn form_markup(app: &App, fields: &FormBody, outcome: &Outcome) -> Markup {
                         p { (e.hint) }
                     }
                 },
-                Outcome::Checked(h) => { (PreEscaped(h.as_str())) },
+                Outcome::Checked(h, no_date) => {
+                    @if *no_date {
+                        p.hint role="note" {
+                            "No article date was given or found in the text, so the claims were "
+                            "checked as of today. Fill in the article date above and check again to "
+                            "check them as of the day it was published."
+                        }
+                    }
+                    (PreEscaped(h.as_str()))
+                },
             }
         }
     }

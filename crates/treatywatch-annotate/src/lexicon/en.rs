@@ -200,8 +200,14 @@ pub static LEX: Lexicon = Lexicon {
             r"the\s+(?:following|next)\s+year|a\s+year\s+later",
             Rel::FollowingYear,
         ),
-        (r"(?P<n>\d{1,2}|{N})\s+years?\s+later", Rel::YearsLater),
-        (r"(?P<n>\d{1,2}|{N})\s+years?\s+ago", Rel::YearsAgo),
+        (
+            r"(?P<n>\d{1,2}|{N}|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+years?\s+later",
+            Rel::YearsLater,
+        ),
+        (
+            r"(?P<n>\d{1,2}|{N}|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+years?\s+ago",
+            Rel::YearsAgo,
+        ),
     ],
     weekdays: [
         r"(?:on\s+|last\s+)Monday",
