@@ -282,20 +282,17 @@ impl<'e, 'd> Checker<'e, 'd> {
                 "A call on the state or someone's wish ({what}), not a claim that it happened."
             )),
             Modality::Future => match d.kind {
+                // Only a day set ahead ("will deposit it on 10 July") is checked.
                 ClaimKind::Signed | ClaimKind::Ratified | ClaimKind::Joined
-                    if d.when
-                        .and_then(|w| w.range())
-                        .is_none_or(|(a, _)| a <= self.as_of) =>
+                    if !matches!(d.when, Some(When::Day(x)) if x > self.as_of) =>
                 {
                     not(format!(
-                        "Said of the future ({what}), with no date after the article's: the \
+                        "Said of the future ({what}), with no day set after the article's: the \
                          record holds what has happened, not what is planned."
                     ))
                 }
                 ClaimKind::WithdrawalNotified
-                    if d.when
-                        .and_then(|w| w.range())
-                        .is_none_or(|(a, _)| a <= self.as_of) =>
+                    if !matches!(d.when, Some(When::Day(x)) if x > self.as_of) =>
                 {
                     not(format!(
                         "Said of the future ({what}): the record holds what has happened, not \
@@ -1007,13 +1004,16 @@ impl<'e, 'd> Checker<'e, 'd> {
         // Announcements and statements are recorded only in part: a government's act
         // with no date matches only a recorded government decision, and a dated one
         // that matches none is not contradicted.
-        let soft = !kinds.is_empty()
+        // A decision said of the state itself ("Latvia decided") is as soft: it may be
+        // any step.
+        let government = !kinds.is_empty()
             && kinds.iter().all(|k| {
                 matches!(
                     k,
                     StepKind::GovernmentDecision | StepKind::Announcement | StepKind::Statement
                 )
             });
+        let soft = government || d.kind == ClaimKind::Decision;
         let matching: Vec<&Evidence<'d>> = of_kind
             .iter()
             .copied()
@@ -1022,7 +1022,8 @@ impl<'e, 'd> Checker<'e, 'd> {
                 Some(w) => w.overlaps(&e.step.date),
                 None => {
                     e.step.date.earliest().is_some_and(|x| x <= on)
-                        && (!soft || e.step.kind == StepKind::GovernmentDecision)
+                        && (!matches!(d.actor.as_deref(), Some("government" | "cabinet"))
+                            || e.step.kind == StepKind::GovernmentDecision)
                 }
             })
             .collect();

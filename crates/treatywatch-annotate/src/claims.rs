@@ -59,6 +59,8 @@ pub enum Trig {
     Suspended,
     InForce,
     Decision,
+    /// A vote's tally, with no body named in its clause ("107 members voted in favour").
+    Tally,
     VoteOrAdopt,
     Signed,
     Production,
@@ -333,6 +335,7 @@ pub struct ClaimFinder {
     now_words: Regex,
     took: Regex,
     about_verb: Regex,
+    future_forms: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -449,6 +452,7 @@ impl ClaimFinder {
             reporting: re(lex.reporting),
             now_words: re(lex.now_words),
             about_verb: re(lex.about_verb),
+            future_forms: re(lex.future_forms),
             took: re(
                 r"\b(?:took|takes|taken|take|managed|went\s+on|first|last|only|had|has|have|used|began|started|needed|wanted|chose|refused|failed|continues|continued)\s+(?:\w+\s+){0,3}$",
             ),
@@ -676,7 +680,7 @@ impl ClaimFinder {
                 .map(|(_, a)| a)?;
                 Some((kind, Extra::Rank { first, group, aim }))
             }
-            Trig::VoteOrAdopt | Trig::Decision => {
+            Trig::VoteOrAdopt | Trig::Decision | Trig::Tally => {
                 // The vote's figures, if given near it.
                 let mut end = (span.end + 120).min(text.len());
                 while !text.is_char_boundary(end) {
@@ -727,6 +731,32 @@ fn piece_of(pieces: &[Piece], pos: usize) -> usize {
         .rposition(|p| p.span.start <= pos && pos < p.span.end.max(p.span.start + 1))
         .or_else(|| pieces.iter().rposition(|p| p.span.start <= pos))
         .unwrap_or(0)
+}
+
+/// Whether a body is a parliament: its votes are the steps recorded as votes.
+pub fn is_parliament(name: &str) -> bool {
+    matches!(
+        name,
+        "parliament"
+            | "Seimas"
+            | "Saeima"
+            | "Riigikogu"
+            | "Eduskunta"
+            | "Sejm"
+            | "Senate"
+            | "Verkhovna Rada"
+            | "State Duma"
+            | "Storting"
+            | "Riksdag"
+            | "Folketing"
+            | "Althing"
+            | "Bundestag"
+            | "Nationalrat"
+            | "Knesset"
+            | "Majlis"
+            | "Oireachtas"
+            | "Dáil"
+    )
 }
 
 /// Whether a trigger is a verb of its own, that bounds the dates and subjects of the
@@ -981,6 +1011,13 @@ impl ClaimFinder {
                 return false;
             }
             let g = gap.trim().to_lowercase();
+            // "Finland's and Poland's parliaments".
+            let g = g
+                .strip_prefix("'s")
+                .or_else(|| g.strip_prefix("\u{2019}s"))
+                .unwrap_or(&g)
+                .trim()
+                .to_string();
             let g = g.trim_end_matches(" the").trim_end_matches("the").trim();
             let g = g.trim_start_matches(',').trim();
             let g = g
@@ -1103,6 +1140,41 @@ impl ClaimFinder {
         }
     }
 
+    /// The states a body belongs to when several are named with it: "the defence
+    /// ministers of Estonia, Latvia, Lithuania and Poland", "Finland's and Poland's
+    /// parliaments", "Lietuvos, Latvijos, Estijos ir Lenkijos ... ministrai".
+    fn body_list(&self, text: &str, named: &[Named], body: Span) -> Vec<(StateCode, Span)> {
+        let i = named.partition_point(|n| n.span.start < body.end);
+        let after = &named[i..];
+        if let Some(first) = after.first() {
+            let gap = &text[body.end..first.span.start.max(body.end)];
+            let ok = [" of ", " of the ", " ", " obrony ", " of their "]
+                .contains(&gap)
+                || self.lex.body_gaps_after.iter().any(|g| *g == gap);
+            if ok && matches!(first.who, Who::State(..) | Who::Group(_)) {
+                let l = self.list(text, after, false);
+                if l.len() >= 2 {
+                    return l;
+                }
+            }
+        }
+        let j = named.partition_point(|n| n.span.end <= body.start);
+        if j > 0 {
+            let last = &named[j - 1];
+            let gap = &text[last.span.end..body.start];
+            let ok = [" ", "'s ", "\u{2019}s ", "' "].contains(&gap)
+                || self.lex.body_gaps_before.iter().any(|g| *g == gap)
+                || gap.split_whitespace().count() <= 3 && !gap.contains([',', '.', ';']);
+            if ok && matches!(last.who, Who::State(..) | Who::Group(_)) {
+                let l = self.list(text, &named[..j], true);
+                if l.len() >= 2 {
+                    return l;
+                }
+            }
+        }
+        Vec::new()
+    }
+
     /// The last state named before `at` (not the treaty), within 1,500 bytes.
     fn state_antecedent(&self, all: &[Named], at: usize) -> Option<Subject> {
         let i = all.partition_point(|n| n.span.end <= at);
@@ -1168,6 +1240,19 @@ impl ClaimFinder {
                     .iter()
                     .any(|x| matches!(x.who, Who::State(..) | Who::Group(_) | Who::Body(..)));
                 if (object || state_before) && k > 0 {
+                    continue;
+                }
+                // Only the treaty's own events have it as their subject.
+                if !matches!(
+                    t.kind,
+                    Trig::InForce
+                        | Trig::Opened
+                        | Trig::VoteOrAdopt
+                        | Trig::Signed
+                        | Trig::Ratified
+                        | Trig::WithdrawalEffect
+                        | Trig::Count
+                ) {
                     continue;
                 }
             }
@@ -1382,6 +1467,9 @@ impl ClaimFinder {
         if self.subordinate.is_match(before) {
             return Modality::Conditional;
         }
+        if self.future_forms.is_match(trig) {
+            return Modality::Future;
+        }
         let after_end = floor(text, (t.span.end + 40).min(sent.end)).max(t.span.end);
         if self.future_after.is_match(&text[t.span.end..after_end]) {
             return Modality::Future;
@@ -1575,7 +1663,17 @@ impl ClaimFinder {
                     span,
                     state: state.map(|(c, _)| c),
                     actor,
-                    when: date.and_then(|d| d.claim_when()),
+                    // A day or month with no year: ahead for the future, else behind;
+                    // a taking effect, the nearest.
+                    when: date.and_then(|d| {
+                        if matches!(t.kind, Trig::WithdrawalEffect | Trig::InForce)
+                            && modality != Modality::Future
+                        {
+                            d.claim_when_nearest()
+                        } else {
+                            d.claim_when_for(modality == Modality::Future)
+                        }
+                    }),
                     since: date.is_some_and(|d| d.mention.since),
                     aim,
                     extra: t.extra,
@@ -1623,6 +1721,39 @@ impl ClaimFinder {
                         push(make(kind, state, actor, aim, modality), &mut out);
                     }
                 }
+                Trig::Tally => {
+                    // "107 members voted in favour": the parliament named before, else the
+                    // state.
+                    let i = f.named.partition_point(|n| n.span.end <= t.span.start);
+                    let found = f.named[..i]
+                        .iter()
+                        .rev()
+                        .take(60)
+                        .take_while(|n| t.span.start - n.span.end <= 800)
+                        .find_map(|n| match &n.who {
+                            Who::Body(name, Some(c)) if is_parliament(name) => {
+                                Some((*c, n.span, Some(name.clone())))
+                            }
+                            Who::State(c, _) => Some((*c, n.span, None)),
+                            _ => None,
+                        });
+                    if let Some((c, sp, body)) = found {
+                        let aim = self
+                            .aim_withdraw
+                            .is_match(sentence_text)
+                            .then_some(Aim::Withdraw);
+                        push(
+                            make(
+                                ClaimKind::Vote,
+                                Some((c, sp)),
+                                Some(body.unwrap_or_else(|| "parliament".into())),
+                                aim,
+                                modality,
+                            ),
+                            &mut out,
+                        );
+                    }
+                }
                 Trig::VoteOrAdopt | Trig::Decision => {
                     // "One hundred and seven members voted": the body named before.
                     let subject = match &subject {
@@ -1656,15 +1787,22 @@ impl ClaimFinder {
                             });
                             let (aim, end) = self.aim_after(f.text, t.span, sent);
                             suppress_until = end;
-                            let kind = if name == "parliament"
-                                || self.lex.named_bodies.iter().any(|(_, n, _)| {
-                                    n == name && *n != "National Security and Defence Council"
-                                }) {
+                            let kind = if is_parliament(name) {
                                 ClaimKind::Vote
                             } else {
                                 ClaimKind::Decision
                             };
-                            if state.is_some() {
+                            // "the defence ministers of Estonia, Latvia, Lithuania and
+                            // Poland": one claim per state.
+                            let several = self.body_list(f.text, sent_named, *span);
+                            if several.len() >= 2 {
+                                for st in several {
+                                    push(
+                                        make(kind, Some(st), Some(name.clone()), aim, modality),
+                                        &mut out,
+                                    );
+                                }
+                            } else if state.is_some() {
                                 push(
                                     make(kind, state, Some(name.clone()), aim, modality),
                                     &mut out,
@@ -1679,7 +1817,7 @@ impl ClaimFinder {
                                     .then_some(Aim::Withdraw)
                             });
                             suppress_until = end;
-                            if aim.is_some() {
+                            {
                                 for st in list {
                                     push(
                                         make(ClaimKind::Decision, Some(*st), None, aim, modality),
@@ -1815,7 +1953,12 @@ impl ClaimFinder {
                             break;
                         }
                     }
-                    let after = after.as_str();
+                    // Its own clause: up to the next comma after it.
+                    let after = after
+                        .trim_start_matches([',', ' ', ';'])
+                        .split([',', ';', '\u{2013}', '\u{2014}'])
+                        .next()
+                        .unwrap_or("");
                     let near = around(f.text, sent, t.span, 120);
                     let what = if self.count_signed_only.is_match(after) {
                         Some(CountWhat::SignedOnly)
@@ -2086,7 +2229,12 @@ impl ClaimFinder {
                         }
                         Subject::Body(name, code, span)
                             if claim == ClaimKind::Signed
-                                && self.law_word.is_match(&f.text[sent.start..sent.end]) =>
+                                && self.law_word.is_match(
+                                    &f.text[si
+                                        .checked_sub(1)
+                                        .map_or(sent.start, |p| f.sentences[p].start)
+                                        ..sent.end],
+                                ) =>
                         {
                             // "President Rinkevics signed it": the law, not the treaty.
                             let state = body_state(*code, *span, false);
@@ -2105,8 +2253,7 @@ impl ClaimFinder {
                             let state = body_state(*code, *span, false);
                             // A government or president signing, notifying, withdrawing
                             // acts for the state; a parliament's "ratified" is a step.
-                            let domestic = name == "parliament"
-                                || self.lex.named_bodies.iter().any(|(_, n, _)| n == name);
+                            let domestic = is_parliament(name);
                             let actor = (domestic
                                 && matches!(
                                     claim,
@@ -2253,6 +2400,17 @@ impl ClaimFinder {
     /// its sentence), and where those words end.
     fn aim_after(&self, text: &str, trigger: Span, sent: Span) -> (Option<Aim>, usize) {
         let end = floor(text, (trigger.end + 120).min(sent.end)).max(trigger.end);
+        // "võttis konventsioonist lahkumise seaduse vastu": the aim inside the trigger.
+        let inner = &text[trigger.start..trigger.end];
+        for (re, aim) in [
+            (&self.aim_suspend, Aim::Suspend),
+            (&self.aim_withdraw, Aim::Withdraw),
+            (&self.aim_join, Aim::Join),
+        ] {
+            if re.is_match(inner) {
+                return (Some(aim), trigger.end);
+            }
+        }
         let object = &text[trigger.end..end];
         let found = [
             (&self.aim_suspend, Aim::Suspend),

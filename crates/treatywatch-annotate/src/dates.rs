@@ -133,12 +133,31 @@ pub struct FoundDate {
     pub when: Option<When>,
     /// "by 2016": on or before it.
     pub by: bool,
+    /// For a date the text gives with no year ("on June 29", "in March"): the latest
+    /// such day (month) up to the article's date, and the next one after it. A claim
+    /// said of the future takes the second, any other the first.
+    pub past: Option<When>,
+    pub ahead: Option<When>,
 }
 
 impl FoundDate {
     /// What a claim dated by it can be: for "by 2016", any day up to the end of 2016.
     pub fn claim_when(&self) -> Option<When> {
-        let w = self.when?;
+        self.claim_when_for(false)
+    }
+
+    /// What a claim dated by it can be, the date placed nearest the article's.
+    pub fn claim_when_nearest(&self) -> Option<When> {
+        let mut d = self.clone();
+        d.past = None;
+        d.ahead = None;
+        d.claim_when_for(false)
+    }
+
+    /// What a claim dated by it can be, for a claim said of the future or not.
+    pub fn claim_when_for(&self, future: bool) -> Option<When> {
+        let placed = if future { self.ahead } else { self.past };
+        let w = placed.or(self.when)?;
         if !self.by {
             return Some(w);
         }
@@ -528,7 +547,18 @@ impl DateFinder {
                 },
                 when,
                 by,
+                past: None,
+                ahead: None,
             });
+            if let (Some(a), Some(w)) = (article, when)
+                && let Some(last) = out.last_mut()
+                && (last.mention.kind == DateKind::MonthDay
+                    || last.mention.how.starts_with("a month with no year"))
+            {
+                let (past, ahead) = either_side(w, a);
+                last.past = past;
+                last.ahead = ahead;
+            }
         }
         // "1 July that year", "sama aasta 1. novembril": a day whose year a phrase beside
         // it gives.
@@ -561,6 +591,8 @@ impl DateFinder {
                 };
                 if let Ok(x) = Date::new(y, m, d) {
                     out[i].when = Some(When::Day(x));
+                    out[i].past = None;
+                    out[i].ahead = None;
                     out[i].mention.resolved = Some(PartialDate::Day(x));
                     out[i].mention.kind = DateKind::Day;
                     out[i].mention.how = "a day whose year the words beside it give".into();
@@ -661,6 +693,32 @@ fn weekday(article: Date, i: usize, strictly_before: bool) -> Option<Date> {
         back = 7;
     }
     article.checked_sub(jiff::Span::new().days(back)).ok()
+}
+
+/// For a day or month placed with no year: the latest one up to the article's date
+/// (with three days' grace) and the first one after it.
+fn either_side(w: When, article: Date) -> (Option<When>, Option<When>) {
+    let y = article.year();
+    match w {
+        When::Day(d) => {
+            let cands: Vec<Date> = [-1i16, 0, 1]
+                .iter()
+                .filter_map(|dy| Date::new(y + dy, d.month(), d.day()).ok())
+                .collect();
+            let grace = article
+                .checked_add(jiff::Span::new().days(3))
+                .unwrap_or(article);
+            let past = cands.iter().rev().find(|c| **c <= grace).copied();
+            let ahead = cands.iter().find(|c| **c >= article).copied();
+            (past.map(When::Day), ahead.map(When::Day))
+        }
+        When::Month(_, m) => {
+            let past_y = if m <= article.month() { y } else { y - 1 };
+            let ahead_y = if m >= article.month() { y } else { y + 1 };
+            (Some(When::Month(past_y, m)), Some(When::Month(ahead_y, m)))
+        }
+        _ => (None, None),
+    }
 }
 
 /// Places "June 29" in the year that puts it nearest the article's date.

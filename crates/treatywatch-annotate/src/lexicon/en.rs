@@ -99,6 +99,16 @@ pub static LEX: Lexicon = Lexicon {
     ],
     place_prepositions: r"(?:in|at|from|to|into|near|via|outside|across|around|visit(?:ed|ing)?)\s+$",
     named_bodies: &[
+        // Heads of state and government, by name: bodies of their state.
+        (r"(?:President\s+)?(?:Volodymyr\s+)?Zelensk(?:y|yy|iy)", "president", "UKR"),
+        (r"(?:President\s+)?(?:Gitanas\s+)?Nause?ė?da", "president", "LTU"),
+        (r"(?:President\s+)?(?:Edgars\s+)?Rink[eē]vi[cč]s", "president", "LVA"),
+        (r"(?:President\s+)?(?:Alar\s+)?Karis", "president", "EST"),
+        (r"(?:President\s+)?(?:Alexander\s+)?Stubb", "president", "FIN"),
+        (r"(?:President\s+)?(?:Andrzej\s+)?Duda|(?:Karol\s+)?Nawrocki", "president", "POL"),
+        (r"(?:Petteri\s+)?Orpo", "prime minister", "FIN"),
+        (r"(?:Donald\s+)?Tusk", "prime minister", "POL"),
+        (r"(?:Vladimir\s+)?Putin", "president", "RUS"),
         (r"Verkhovna\s+Rada", "Verkhovna Rada", "UKR"),
         (r"Seimas", "Seimas", "LTU"),
         (r"Saeima", "Saeima", "LVA"),
@@ -316,6 +326,8 @@ pub static LEX: Lexicon = Lexicon {
             Trig::Decision,
             r"\b(?:decided|decides|approved|approves|approve|endorsed|endorses|backed|backs|recommended|recommends|adopted\s+a\s+(?:decision|resolution)|gave\s+(?:its\s+)?(?:approval|green\s+light|backing|consent)|completed\s+(?:its\s+|their\s+)?(?:parliamentary\s+)?(?:procedures?|process)|introduced|submitted\s+(?:a|the|its)\s+(?:draft\s+)?(?:bill|law)|sent\s+(?:a|the|its)\s+(?:draft\s+)?(?:bill|law)|followed)\b",
         ),
+        // A tally with no body named: the parliament named before.
+        (Trig::Tally, concat!(r"\b(?:\d{1,3}|", numw!(), r")\s+(?:members|MPs|deputies|lawmakers|legislators|parliamentarians|senators)?\s*(?:of\s+(?:the\s+)?\w+\s+)?voted\s+(?:for|in\s+favou?r|against|to)\b|\bwith\s+\d{1,3}\s+votes?\s+(?:in\s+favou?r|for)\b")),
         (
             Trig::VoteOrAdopt,
             r"\b(?:voted|votes|vote|passed|passes|adopted|adopts|by\s+a\s+vote\s+of)\b",
@@ -447,6 +459,7 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:said|says|told|wrote|added|stated|noted|reported|tweeted|posted)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:since|today|now|currently|so\s+far|to\s+date)\b",
     about_verb: r"\b(?:denounc\w*|condemn\w*|criticis\w*|criticiz\w*|regrett?\w*|welcom\w*|deplor\w*|protest\w*|over|after|with|following|despite|since)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    future_forms: r"$^",
     apposition_words: &[
         "the",
         "a",

@@ -100,6 +100,15 @@ pub static LEX: Lexicon = Lexicon {
     capitals: &[],
     place_prepositions: r"$^",
     named_bodies: &[
+        // Heads of state and government, by name: bodies of their state.
+        (r"Zelensk\w*", "president", "UKR"),
+        (r"Nausėd\w*|Nauseda\w*", "president", "LTU"),
+        (r"Rinkēvičs\w*|Rinkevičs\w*", "president", "LVA"),
+        (r"(?:Alar\s+)?Karis\w*", "president", "EST"),
+        (r"Stubb\w*", "president", "FIN"),
+        (r"Nawrock\w*", "president", "POL"),
+        (r"Tusk\w*", "prime minister", "POL"),
+        (r"Putin\w*", "president", "RUS"),
         (r"Riigikog\w*", "Riigikogu", "EST"),
         (r"Saeim\w*", "Saeima", "LVA"),
         (r"Seim\w*", "Seimas", "LTU"),
@@ -246,8 +255,10 @@ pub static LEX: Lexicon = Lexicon {
         (Trig::InForce, r"\bjõust\w*"),
         (
             Trig::Decision,
-            r"\b(?:kiitis\s+heaks|kiitsid\s+(?:\w+\s+)?heaks|otsustas|toetas|toetanud|soovitas|soovitasid|kinnitas)\b",
+            r"\b(?:kiitis\s+(?:\w+\s+){0,3}heaks|kiitsid\s+(?:\w+\s+){0,3}heaks|otsustas|toetas|toetanud|soovitas|soovitasid|kinnitas)\b",
         ),
+        // A tally with no body named: the parliament named before.
+        (Trig::Tally, r"\btoetas\s+\d{1,3}\s+(?:saadik\w*|Riigikogu\s+liiget)|\b\d{1,3}\s+(?:saadikut|Riigikogu\s+liiget)\s+(?:hääletas|toetas)"),
         (
             Trig::VoteOrAdopt,
             r"\b(?:hääletas|hääletasid|võttis\s+(?:\w+\s+){0,4}vastu|võeti\s+vastu|lükati\s+tagasi)\b",
@@ -349,5 +360,6 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:ütles|teatas|kirjutas|rõhutas|märkis)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:praegu|nüüd|tänaseks|sestpeale)\b",
     about_verb: r"\b(?:hukka|kritiseeris|pärast)\s+(?:\w+\s+){0,2}$",
+    future_forms: r"$^",
     apposition_words: &[],
 };

@@ -110,6 +110,16 @@ pub static LEX: Lexicon = Lexicon {
     capitals: &[],
     place_prepositions: r"$^",
     named_bodies: &[
+        // Heads of state and government, by name: bodies of their state.
+        (r"Zelenski\w*|Zelensky\w*", "president", "UKR"),
+        (r"Nausėd\w*|Nauseda\w*", "president", "LTU"),
+        (r"Rinkēvičs\w*|Rinkevičs\w*", "president", "LVA"),
+        (r"Karis\w*", "president", "EST"),
+        (r"(?:Alexander\s+)?Stub\w*", "president", "FIN"),
+        (r"Nawrock\w*", "president", "POL"),
+        (r"Orpo\w*", "prime minister", "FIN"),
+        (r"Tusk\w*", "prime minister", "POL"),
+        (r"Putin\w*", "president", "RUS"),
         (r"[Ee]duskun\w*", "Eduskunta", "FIN"),
         (r"Riigikog\w*", "Riigikogu", "EST"),
         (r"[Ss]aeim\w*", "Saeima", "LVA"),
@@ -264,6 +274,8 @@ pub static LEX: Lexicon = Lexicon {
             Trig::Decision,
             r"\b(?:hyväksyi|hyväksyivät|hyväksyneet|hyväksynyt|kannatti|kannattivat|päätti|päättää|suositteli\w*|vahvisti)\b",
         ),
+        // A tally with no body named: the parliament named before.
+        (Trig::Tally, r"\b(?:kannatti|äänesti)\s+\d{1,3}\b|\b\d{1,3}\s+kansanedustaja\w*\s+(?:äänesti|kannatti)"),
         (
             Trig::VoteOrAdopt,
             r"\b(?:äänesti|äänestivät|äänestyks\w*|äänin)\b",
@@ -362,5 +374,6 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:kertoi|sanoi|ilmoitti|kirjoitti|totesi|korosti)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:nyt|tällä\s+hetkellä|tähän\s+mennessä|sittemmin)\b",
     about_verb: r"\b(?:tuomitsi|arvosteli|jälkeen)\s+(?:\w+\s+){0,2}$",
+    future_forms: r"$^",
     apposition_words: &[],
 };

@@ -118,6 +118,16 @@ pub static LEX: Lexicon = Lexicon {
     capitals: &[],
     place_prepositions: r"$^",
     named_bodies: &[
+        // Heads of state and government, by name: bodies of their state.
+        (r"Zelensk\w*", "president", "UKR"),
+        (r"Nausėd\w*", "president", "LTU"),
+        (r"Rinkevič\w*|Rinkēvič\w*", "president", "LVA"),
+        (r"Karis\w*", "president", "EST"),
+        (r"Stubb\w*", "president", "FIN"),
+        (r"Nawrock\w*", "president", "POL"),
+        (r"Orp(?:o|as|o)\b", "prime minister", "FIN"),
+        (r"Tusk\w*", "prime minister", "POL"),
+        (r"Putin\w*", "president", "RUS"),
         (r"Seim(?:as|o|ui|ą|e|u)", "Seimas", "LTU"),
         (r"Saeim\w*", "Saeima", "LVA"),
         (r"Riigikog\w*", "Riigikogu", "EST"),
@@ -273,6 +283,8 @@ pub static LEX: Lexicon = Lexicon {
             Trig::Decision,
             r"\b(?:pritarė|nusprendė|patvirtino|rekomendav\w*|palaikė|pritar\w*)\b",
         ),
+        // A tally with no body named: the parliament named before.
+        (Trig::Tally, r"\b(?:už\s+)?balsavo\s+\d{1,3}\b|\b\d{1,3}\s+(?:Seimo\s+)?nari\w*\s+balsavo"),
         (Trig::VoteOrAdopt, r"\b(?:balsav\w*|priėmė|nubalsav\w*)\b"),
         (Trig::Signed, r"\bpasiraš\w*"),
         (Trig::Production, r"\bgamin\w*|\bgamyb\w*"),
@@ -368,5 +380,6 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:sakė|teigė|pranešė|rašė|pabrėžė|pažymėjo)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:šiuo\s+metu|dabar|nuo\s+to\s+laiko|šiandien)\b",
     about_verb: r"\b(?:pasmerkė|kritikavo|apgailestavo|sveikino|po)\s+(?:\w+\s+){0,2}$",
+    future_forms: r"\b(?:įsigalios|pasitrauks|prisijungs|pasirašys|ratifikuos|sunaikins|išstos|denonsuos|bus)\b",
     apposition_words: &[],
 };

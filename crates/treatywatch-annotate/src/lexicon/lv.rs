@@ -101,6 +101,15 @@ pub static LEX: Lexicon = Lexicon {
     capitals: &[],
     place_prepositions: r"$^",
     named_bodies: &[
+        // Heads of state and government, by name: bodies of their state.
+        (r"Zelensk\w*", "president", "UKR"),
+        (r"Nausēd\w*", "president", "LTU"),
+        (r"Rinkēvič\w*", "president", "LVA"),
+        (r"Karis\w*", "president", "EST"),
+        (r"Stub\w*", "president", "FIN"),
+        (r"Navrock\w*|Nawrock\w*", "president", "POL"),
+        (r"Tusk\w*", "prime minister", "POL"),
+        (r"Putin\w*", "president", "RUS"),
         (r"Saeim\w*", "Saeima", "LVA"),
         (r"Seim(?:s|a|am|ā|u)", "Seimas", "LTU"),
         (r"Riigikog\w*", "Riigikogu", "EST"),
@@ -249,8 +258,10 @@ pub static LEX: Lexicon = Lexicon {
         (Trig::InForce, r"\bstāj\w*\s+spēkā|\bstāšan\w*\s+spēkā"),
         (
             Trig::Decision,
-            r"\b(?:atbalstīj\w*|apstiprināj\w*|nolēm\w*|lēma|rekomendēj\w*|atbalsta)\b",
+            r"\b(?:atbalstīj\w*|apstiprināj\w*|nolēm\w*|lēma|rekomendēj\w*|atbalsta|izsludināj\w*|izsludina)\b",
         ),
+        // A tally with no body named: the parliament named before.
+        (Trig::Tally, r"\b(?:par|nobalsoja)\s+(?:nobalsoja\s+)?\d{1,3}\s+deputāt\w*|\b\d{1,3}\s+deputāt\w*\s+(?:nobalsoja|balsoja)"),
         (
             Trig::VoteOrAdopt,
             r"\b(?:nobalsoj\w*|balsoj\w*|pieņēm\w*)\b",
@@ -352,5 +363,6 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:sacīja|teica|paziņoja|rakstīja|uzsvēra|norādīja|informēja)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:pašlaik|tagad|kopš\s+tā\s+laika|šodien)\b",
     about_verb: r"\b(?:nosodīja|kritizēja|pēc)\s+(?:\w+\s+){0,2}$",
+    future_forms: r"\b(?:stāsies|izstāsies|pievienosies|parakstīs|ratificēs|iznīcinās|būs)\b",
     apposition_words: &[],
 };

@@ -224,6 +224,9 @@ pub struct Lexicon {
     /// Verbs whose object a nominal withdrawal can be ("denounces Baltic
     /// withdrawals", "welcomed Poland's exit"); anchored at the noun's state.
     pub about_verb: &'static str,
+    /// Verb forms that are the future by themselves ("įsigalios", "вступит"), in a
+    /// trigger's words.
+    pub future_forms: &'static str,
     /// Words that open an apposition after a state's name and a comma ("Finland, long
     /// the most reluctant, acceded"), lower case.
     pub apposition_words: &'static [&'static str],
@@ -517,6 +520,7 @@ mod tests {
                 x.reporting,
                 x.now_words,
                 x.about_verb,
+                x.future_forms,
                 x.not_banned,
                 x.million,
                 x.thousand,

@@ -115,6 +115,15 @@ pub static LEX: Lexicon = Lexicon {
     capitals: &[],
     place_prepositions: r"$^",
     named_bodies: &[
+        // Heads of state and government, by name: bodies of their state.
+        (r"Zełensk\w*", "president", "UKR"),
+        (r"Nausėd\w*|Naused\w*", "president", "LTU"),
+        (r"Rinkēvič\w*|Rinkevič\w*", "president", "LVA"),
+        (r"Karis\w*", "president", "EST"),
+        (r"Stubb\w*", "president", "FIN"),
+        (r"(?:Andrzej\w*\s+)?Dud(?:a|y|zie|ą)\b|Nawrock\w*", "president", "POL"),
+        (r"Tusk\w*", "prime minister", "POL"),
+        (r"Putin\w*", "president", "RUS"),
         (r"Sejm\w*", "Sejm", "POL"),
         (r"Sena\w*", "Senate", "POL"),
         (r"Seim\w*", "Seimas", "LTU"),
@@ -270,8 +279,10 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Decision,
-            r"\b(?:zdecydował\w*|poparł\w*|zatwierdził\w*|zarekomendował\w*|rekomendował\w*|podjęł\w*\s+decyzj\w*)\b",
+            r"\b(?:zdecydował\w*|poparł\w*|zatwierdził\w*|zarekomendował\w*|rekomendował\w*|podjęł\w*\s+(?:\w+\s+)?decyzj\w*|decyzj\w*\s+podjęł\w*)\b",
         ),
+        // A tally with no body named: the parliament named before.
+        (Trig::Tally, r"\b(?:za\s+)?głosował\w*\s+\d{1,3}\s+posł\w*|\b\d{1,3}\s+posł\w*\s+głosował\w*"),
         (
             Trig::VoteOrAdopt,
             r"\b(?:przegłosował\w*|głosował\w*|uchwalił\w*|przyjął|przyjęł\w*)\b",
@@ -376,5 +387,6 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:powiedział\w*|poinformował\w*|napisał\w*|podkreślił\w*|zaznaczył\w*)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:obecnie|teraz|dotąd|dotychczas|od\s+tego\s+czasu)\b",
     about_verb: r"\b(?:potępił\w*|skrytykował\w*|po)\s+(?:\w+\s+){0,2}$",
+    future_forms: r"\b(?:wejdzie|stanie|wystąpi|przystąpi|podpisze|ratyfikuje|zniszczy|będzie)\b",
     apposition_words: &[],
 };

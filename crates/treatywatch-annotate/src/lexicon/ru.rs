@@ -114,6 +114,15 @@ pub static LEX: Lexicon = Lexicon {
     capitals: &[],
     place_prepositions: r"$^",
     named_bodies: &[
+        // Heads of state and government, by name: bodies of their state.
+        (r"Зеленск\w*", "president", "UKR"),
+        (r"Науседа\w*|Науседы\w*", "president", "LTU"),
+        (r"Ринкевич\w*", "president", "LVA"),
+        (r"Карис\w*", "president", "EST"),
+        (r"Стубб\w*", "president", "FIN"),
+        (r"Дуд(?:а|ы|е|ой)\b|Навроцк\w*", "president", "POL"),
+        (r"Туск\w*", "prime minister", "POL"),
+        (r"Путин\w*", "president", "RUS"),
         (r"Верховн\w*\s+Рад\w*", "Verkhovna Rada", "UKR"),
         (
             r"СНБО|Совет\w*\s+национальной\s+безопасности\s+и\s+обороны",
@@ -274,6 +283,8 @@ pub static LEX: Lexicon = Lexicon {
             Trig::Decision,
             r"\b(?:поддержал\w*|одобрил\w*|решил\w*|рекомендовал\w*|утвердил\w*|ввел\w*\s+в\s+действие|ввёл\s+в\s+действие)",
         ),
+        // A tally with no body named: the parliament named before.
+        (Trig::Tally, r"\b(?:поддержал\w*|проголосовал\w*)\s+\d{1,3}\b|\b\d{1,3}\s+депутат\w*\s+(?:поддержал\w*|проголосовал\w*)"),
         (
             Trig::VoteOrAdopt,
             r"\b(?:проголосовал\w*|принял\w*|приняли)",
@@ -381,5 +392,6 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:сказал|сказала|заявил|заявила|сообщил|сообщила|написал|написала|подчеркнул)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:сейчас|ныне|до\s+сих\s+пор|с\s+тех\s+пор|на\s+данный\s+момент)\b",
     about_verb: r"\b(?:осудил\w*|раскритиковал\w*|после)\s+(?:\w+\s+){0,2}$",
+    future_forms: r"\b(?:вступит|выйдет|присоединится|подпишет|ратифицирует|уничтожит|будет)\b",
     apposition_words: &[],
 };
