@@ -183,7 +183,19 @@ impl<'e, 'd> Checker<'e, 'd> {
                 None => self.consent(s, d),
             },
             (ClaimKind::NotSigned | ClaimKind::NotJoined, Some(s)) => {
-                self.outside(s, d.kind, d.plain)
+                let c = self.outside(s, d.kind, d.plain);
+                if d.earlier && c.verdict == Verdict::Contradicted {
+                    // "The last state that had signed but not ratified": said of a
+                    // moment before the one the record is read on.
+                    let note = format!(
+                        "Said of an earlier moment the text does not date; {} The claim is \
+                         not checked against today's status.",
+                        c.note
+                    );
+                    c.set(Verdict::NotCheckable, note)
+                } else {
+                    c
+                }
             }
             (ClaimKind::NotWithdrawn, Some(s)) => self.not_withdrawn(s),
             (ClaimKind::Withdrew, Some(s)) if d.actor.is_some() => {
@@ -1206,7 +1218,13 @@ impl<'e, 'd> Checker<'e, 'd> {
 
     fn count(&mut self, extra: Extra, when: Option<When>) -> Checked<'d> {
         let mut c = Checked::new(Reading::Count);
-        let Extra::Count { qual, n, what } = extra else {
+        let Extra::Count {
+            qual,
+            n,
+            what,
+            past,
+        } = extra
+        else {
             return c.set(Verdict::NotCheckable, "Not a count.".into());
         };
         if what == CountWhat::Withdrawing {
@@ -1278,6 +1296,15 @@ impl<'e, 'd> Checker<'e, 'd> {
             );
         }
         let (actual, label) = readings[0];
+        if past && when.is_none() {
+            return c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The text gives this count for a past moment it does not date; on {on} the \
+                     record counts {actual} {label}, so the count is not checked."
+                ),
+            );
+        }
         c.set(
             Verdict::Contradicted,
             format!(

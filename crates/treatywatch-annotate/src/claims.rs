@@ -88,7 +88,9 @@ impl Qual {
     /// * "fewer than", "under": below it.
     pub fn fits(self, claimed: f64, actual: f64) -> bool {
         match self {
-            Qual::Exact => (actual - claimed).abs() <= (claimed * 0.01).max(0.5),
+            // A count of states must be exact; a large figure (mines) is read to 1%.
+            Qual::Exact if claimed < 1000.0 => (actual - claimed).abs() < 0.5,
+            Qual::Exact => (actual - claimed).abs() <= claimed * 0.01,
             Qual::MoreThan => actual > claimed,
             Qual::AtLeast => actual >= claimed,
             Qual::Nearly => actual <= claimed && actual >= claimed * 0.9,
@@ -111,7 +113,9 @@ impl Qual {
     /// The tolerance in words, for notes.
     pub fn tolerance(self) -> &'static str {
         match self {
-            Qual::Exact => "a figure given as exact fits within 1%",
+            Qual::Exact => {
+                "a figure given as exact must match; one of 1,000 or more fits within 1%"
+            }
             Qual::MoreThan => "\"more than N\" fits any figure above N",
             Qual::AtLeast => "\"at least N\" fits N or more",
             Qual::Nearly => "\"nearly N\" fits N or up to 10% below it",
@@ -169,6 +173,8 @@ pub enum Extra {
         qual: Qual,
         n: u32,
         what: CountWhat,
+        /// Said of a past moment the text does not date ("94 states signed it").
+        past: bool,
     },
     Stock {
         qual: Qual,
@@ -231,6 +237,8 @@ pub struct Draft {
     /// A plain statement of a past fact ("never signed", "did not sign"), not a
     /// listing of states outside ("have not signed").
     pub plain: bool,
+    /// Said of an earlier time ("the last state that had signed but not ratified").
+    pub earlier: bool,
 }
 
 /// Everything the claim finder needs from the other passes, all sorted by position.
@@ -333,9 +341,12 @@ pub struct ClaimFinder {
     not_until: Regex,
     reporting: Regex,
     now_words: Regex,
+    when_link: Regex,
     took: Regex,
     about_verb: Regex,
     future_forms: Regex,
+    past_count: Regex,
+    pluperfect: Regex,
 }
 
 fn re(p: &str) -> Regex {
@@ -451,8 +462,11 @@ impl ClaimFinder {
             not_until: re(lex.not_until),
             reporting: re(lex.reporting),
             now_words: re(lex.now_words),
+            when_link: re(lex.when_link),
             about_verb: re(lex.about_verb),
             future_forms: re(lex.future_forms),
+            past_count: re(lex.past_count),
+            pluperfect: re(lex.pluperfect),
             took: re(
                 r"\b(?:took|takes|taken|take|managed|went\s+on|first|last|only|had|has|have|used|began|started|needed|wanted|chose|refused|failed|continues|continued)\s+(?:\w+\s+){0,3}$",
             ),
@@ -591,7 +605,15 @@ impl ClaimFinder {
                 if caps.name("plus").is_some() {
                     qual = Qual::MoreThan;
                 }
-                Some((kind, Extra::Count { qual, n, what }))
+                Some((
+                    kind,
+                    Extra::Count {
+                        qual,
+                        n,
+                        what,
+                        past: false,
+                    },
+                ))
             }
             Trig::Stockpile => {
                 let raw = caps
@@ -1598,8 +1620,12 @@ impl ClaimFinder {
                     .filter(|d| {
                         t.kind != Trig::Count
                             || d.mention.span.start > t.span.start
+                            || self.when_link.is_match(
+                                &f.text[d.mention.span.end.min(t.span.start)..t.span.start],
+                            )
                             || !triggers.iter().take(ti).rev().take(10).any(|x| {
                                 is_event(x.kind)
+                                    && x.span.start >= sent.start
                                     && x.span.end <= d.mention.span.start
                                     && d.mention.span.start - x.span.end <= 60
                             })
@@ -1681,6 +1707,10 @@ impl ClaimFinder {
                     modality,
                     place,
                     plain: self.plain_past.is_match(&f.text[t.span.start..t.span.end]),
+                    earlier: {
+                        let from = floor(f.text, t.span.start.saturating_sub(40).max(sent.start));
+                        self.pluperfect.is_match(&f.text[from..t.span.end])
+                    },
                 }
             };
             let states: Vec<(StateCode, Span)> = match &subject {
@@ -1924,7 +1954,7 @@ impl ClaimFinder {
                     );
                 }
                 Trig::Count => {
-                    let Extra::Count { what, qual, n } = t.extra else {
+                    let Extra::Count { what, qual, n, .. } = t.extra else {
                         continue;
                     };
                     // The words of its clause around it.
@@ -1990,7 +2020,13 @@ impl ClaimFinder {
                         if d.since {
                             d.when = None;
                         }
-                        d.extra = Extra::Count { qual, n, what };
+                        let past = d.when.is_none() && self.past_count.is_match(after);
+                        d.extra = Extra::Count {
+                            qual,
+                            n,
+                            what,
+                            past,
+                        };
                         out.push(d);
                     }
                 }
@@ -2557,6 +2593,7 @@ impl ClaimFinder {
                         modality,
                         place: None,
                         plain: false,
+                        earlier: false,
                     });
                 }
             }
@@ -2637,6 +2674,7 @@ impl ClaimFinder {
                     modality: Modality::Rule,
                     place: None,
                     plain: false,
+                    earlier: false,
                 });
                 break;
             }
@@ -2712,6 +2750,7 @@ impl ClaimFinder {
                 modality: Modality::Rule,
                 place: None,
                 plain: false,
+                earlier: false,
             });
         }
     }

@@ -304,7 +304,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Joined,
-            r"\b(?:joined|joins|join|joining|acceded|accedes|acceding|accession|adhered|(?:became|become|becomes|becoming)\s+(?:a\s+|the\s+(?:\w+\s+){0,2})?(?:state\s+)?part(?:y|ies)|(?:has|have|had)\s+been\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:a\s+|among\s+the\s+)?(?:state\s+)?part(?:y|ies)|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?bound\s+by|(?:were|was|is|are)\s+(?:all\s+)?in\s+the\s+(?:treaty|convention)|signed\s+(?:up\s+to|on\s+to)|stayed\s+in\s+the\s+(?:treaty|convention)|belonged\s+to|belongs\s+to|remains?\s+a\s+party)\b",
+            r"\b(?:joined|joins|join|joining|acceded|accedes|acceding|accession|adhered|(?:became|become|becomes|becoming)\s+(?:a\s+|the\s+(?:\w+\s+){0,2})?(?:state\s+)?part(?:y|ies)|(?:has|have|had)\s+been\s+(?:a\s+)?(?:state\s+)?part(?:y|ies)|(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?(?:a\s+|among\s+the\s+)?(?:state\s+)?part(?:y|ies)|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?bound\s+by|(?:were|was|is|are)\s+(?:all\s+)?in\s+the\s+(?:treaty|convention)|sign(?:s|ed|ing)?\s+(?:up\s+to|on\s+to)|stayed\s+in\s+the\s+(?:treaty|convention)|belonged\s+to|belongs\s+to|remains?\s+a\s+party)\b",
         ),
         (
             Trig::Withdrew,
@@ -458,8 +458,11 @@ pub static LEX: Lexicon = Lexicon {
     not_until: r"^\s+(?:\w+\s+){0,3}?(?:until|till)\b",
     reporting: r"\b(?:said|says|told|wrote|added|stated|noted|reported|tweeted|posted)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:since|today|now|currently|so\s+far|to\s+date)\b",
+    when_link: r"\b(?:when|at\s+which|on\s+which)\b",
     about_verb: r"\b(?:denounc\w*|condemn\w*|criticis\w*|criticiz\w*|regrett?\w*|welcom\w*|deplor\w*|protest\w*|over|after|with|following|despite|since)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     future_forms: r"$^",
+    past_count: r"^\s*(?:(?:then|all|had|also|together|jointly|quickly|promptly)\s+)?(?:signed|ratified|joined|acceded)\b",
+    pluperfect: r"\bhad\b",
     apposition_words: &[
         "the",
         "a",

@@ -359,7 +359,10 @@ pub static LEX: Lexicon = Lexicon {
     not_until: r"^\s+(?:\w+\s+){0,3}?kuni\b",
     reporting: r"\b(?:ütles|teatas|kirjutas|rõhutas|märkis)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:praegu|nüüd|tänaseks|sestpeale)\b",
+    when_link: r"\b(?:kui|mil)\b",
     about_verb: r"\b(?:hukka|kritiseeris|pärast)\s+(?:\w+\s+){0,2}$",
     future_forms: r"$^",
+    past_count: r"$^",
+    pluperfect: r"$^",
     apposition_words: &[],
 };

@@ -373,7 +373,10 @@ pub static LEX: Lexicon = Lexicon {
     not_until: r"^\s+(?:\w+\s+){0,3}?(?:ennen\s+kuin|vasta)\b",
     reporting: r"\b(?:kertoi|sanoi|ilmoitti|kirjoitti|totesi|korosti)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:nyt|tällä\s+hetkellä|tähän\s+mennessä|sittemmin)\b",
+    when_link: r"\b(?:jolloin|kun)\b",
     about_verb: r"\b(?:tuomitsi|arvosteli|jälkeen)\s+(?:\w+\s+){0,2}$",
     future_forms: r"$^",
+    past_count: r"$^",
+    pluperfect: r"$^",
     apposition_words: &[],
 };

@@ -379,7 +379,10 @@ pub static LEX: Lexicon = Lexicon {
     not_until: r"^\s+(?:\w+\s+){0,3}?iki\b",
     reporting: r"\b(?:sakė|teigė|pranešė|rašė|pabrėžė|pažymėjo)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:šiuo\s+metu|dabar|nuo\s+to\s+laiko|šiandien)\b",
+    when_link: r"\b(?:kai|kada)\b",
     about_verb: r"\b(?:pasmerkė|kritikavo|apgailestavo|sveikino|po)\s+(?:\w+\s+){0,2}$",
     future_forms: r"\b(?:įsigalios|pasitrauks|prisijungs|pasirašys|ratifikuos|sunaikins|išstos|denonsuos|bus)\b",
+    past_count: r"$^",
+    pluperfect: r"$^",
     apposition_words: &[],
 };

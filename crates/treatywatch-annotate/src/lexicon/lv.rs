@@ -362,7 +362,10 @@ pub static LEX: Lexicon = Lexicon {
     not_until: r"^\s+(?:\w+\s+){0,3}?līdz\b",
     reporting: r"\b(?:sacīja|teica|paziņoja|rakstīja|uzsvēra|norādīja|informēja)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:pašlaik|tagad|kopš\s+tā\s+laika|šodien)\b",
+    when_link: r"\b(?:kad|kurā)\b",
     about_verb: r"\b(?:nosodīja|kritizēja|pēc)\s+(?:\w+\s+){0,2}$",
     future_forms: r"\b(?:stāsies|izstāsies|pievienosies|parakstīs|ratificēs|iznīcinās|būs)\b",
+    past_count: r"$^",
+    pluperfect: r"$^",
     apposition_words: &[],
 };

@@ -221,12 +221,20 @@ pub struct Lexicon {
     /// Words between a date and a count that make the count one of now ("has since
     /// been signed by", "today").
     pub now_words: &'static str,
+    /// Words between a date and a count that tie the count to that date ("on 3-4
+    /// December 1997, when 122 states signed").
+    pub when_link: &'static str,
     /// Verbs whose object a nominal withdrawal can be ("denounces Baltic
     /// withdrawals", "welcomed Poland's exit"); anchored at the noun's state.
     pub about_verb: &'static str,
     /// Verb forms that are the future by themselves ("įsigalios", "вступит"), in a
     /// trigger's words.
     pub future_forms: &'static str,
+    /// After a count: a verb in the simple past ("94 states signed it"): a past moment;
+    /// anchored after the count.
+    pub past_count: &'static str,
+    /// A verb form of an earlier time ("had signed but not ratified"), before a trigger.
+    pub pluperfect: &'static str,
     /// Words that open an apposition after a state's name and a comma ("Finland, long
     /// the most reluctant, acceded"), lower case.
     pub apposition_words: &'static [&'static str],
@@ -519,8 +527,11 @@ mod tests {
                 x.not_until,
                 x.reporting,
                 x.now_words,
+                x.when_link,
                 x.about_verb,
                 x.future_forms,
+                x.past_count,
+                x.pluperfect,
                 x.not_banned,
                 x.million,
                 x.thousand,

@@ -386,7 +386,10 @@ pub static LEX: Lexicon = Lexicon {
     not_until: r"^\s+(?:\w+\s+){0,3}?(?:aż\s+do|dopiero)\b",
     reporting: r"\b(?:powiedział\w*|poinformował\w*|napisał\w*|podkreślił\w*|zaznaczył\w*)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:obecnie|teraz|dotąd|dotychczas|od\s+tego\s+czasu)\b",
+    when_link: r"\b(?:kiedy|gdy)\b",
     about_verb: r"\b(?:potępił\w*|skrytykował\w*|po)\s+(?:\w+\s+){0,2}$",
     future_forms: r"\b(?:wejdzie|stanie|wystąpi|przystąpi|podpisze|ratyfikuje|zniszczy|będzie)\b",
+    past_count: r"$^",
+    pluperfect: r"$^",
     apposition_words: &[],
 };
