@@ -1232,6 +1232,25 @@ impl ClaimFinder {
         si: usize,
     ) -> (Subject, bool) {
         let text = f.text;
+        // "a recommendation by the defence ministers of ...": the agent follows.
+        let trig_text = &text[t.span.start..t.span.end];
+        if t.kind == Trig::Decision
+            && [" by", " of", " from"].iter().any(|e| trig_text.ends_with(e))
+            && let Some(k) = scope
+                .iter()
+                .position(|n| n.span.start >= t.span.end && n.span.start < hi.max(t.span.end))
+        {
+            let n = &scope[k];
+            match &n.who {
+                Who::State(..) | Who::Group(_) => {
+                    return (Subject::States(self.list(text, &scope[k..], false)), false);
+                }
+                Who::Body(name, code) => {
+                    return (Subject::Body(name.clone(), *code, n.span), false);
+                }
+                Who::Treaty => {}
+            }
+        }
         // Named things before the trigger in its clause; the treaty as the object of an
         // earlier verb ("joined the treaty in 2012 and withdrew") is passed over.
         // Named things inside another trigger's words ("the first among the Baltic
@@ -2731,11 +2750,13 @@ impl ClaimFinder {
                         DateKind::Day | DateKind::Month | DateKind::MonthDay
                     )
                 });
-            if state_before || dated {
+            // Unless it spells out the rule's start: "six months after the UN receives
+            // the notice" is the rule, whoever it is said of.
+            let right = self.period_start_right.is_match(after);
+            if (state_before || dated) && !right {
                 continue;
             }
-            let wrong_start =
-                self.period_start_wrong.is_match(after) && !self.period_start_right.is_match(after);
+            let wrong_start = self.period_start_wrong.is_match(after) && !right;
             done.push(si);
             out.push(Draft {
                 kind: ClaimKind::WithdrawalPeriod,

@@ -146,7 +146,7 @@ pub static LEX: Lexicon = Lexicon {
         (r"[Pp]resident", "president"),
         (r"[Pp]rime\s+[Mm]inister|[Pp]remier", "prime minister"),
         (
-            r"(?:[Dd]efen[cs]e|[Ff]oreign)\s+[Mm]inist(?:er|ry)",
+            r"(?:[Dd]efen[cs]e|[Ff]oreign)\s+[Mm]inist(?:ers?|ry|ries)",
             "minister",
         ),
     ],
@@ -324,7 +324,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Decision,
-            r"\b(?:decided|decides|approved|approves|approve|endorsed|endorses|backed|backs|recommended|recommends|adopted\s+a\s+(?:decision|resolution)|gave\s+(?:its\s+)?(?:approval|green\s+light|backing|consent)|completed\s+(?:its\s+|their\s+)?(?:parliamentary\s+)?(?:procedures?|process)|introduced|submitted\s+(?:a|the|its)\s+(?:draft\s+)?(?:bill|law)|sent\s+(?:a|the|its)\s+(?:draft\s+)?(?:bill|law)|followed)\b",
+            r"\b(?:decided|decides|approved|approves|approve|endorsed|endorses|backed|backs|recommended|recommends|adopted\s+a\s+(?:decision|resolution)|gave\s+(?:its\s+)?(?:approval|green\s+light|backing|consent)|completed\s+(?:its\s+|their\s+)?(?:parliamentary\s+)?(?:procedures?|process)|introduced|submitted\s+(?:a|the|its)\s+(?:draft\s+)?(?:bill|law)|sent\s+(?:a|the|its)\s+(?:draft\s+)?(?:bill|law))\b|\bfollowed(?:\s+(?:suit|on|in|shortly|soon|later|weeks|days|months)\b|\s*[,.;])|\b(?:joint\s+)?(?:recommendation|proposal)\s+(?:by|of|from)\b",
         ),
         // A tally with no body named: the parliament named before.
         (Trig::Tally, concat!(r"\b(?:\d{1,3}|", numw!(), r")\s+(?:members|MPs|deputies|lawmakers|legislators|parliamentarians|senators)?\s*(?:of\s+(?:the\s+)?\w+\s+)?voted\s+(?:for|in\s+favou?r|against|to)\b|\bwith\s+\d{1,3}\s+votes?\s+(?:in\s+favou?r|for)\b")),
@@ -363,7 +363,8 @@ pub static LEX: Lexicon = Lexicon {
     count_withdraw_context: r"\b(?:withdr\w*|left|leaving|leave|exit\w*|quit\w*|pull\w*\s+out|abandon\w*)\b",
     aim_withdraw: r"\b(?:withdraw\w*|leav(?:e|ing)|exit\w*|denounc\w*|denunciation|quit\w*|pull\w*\s+out|abandon\w*)\b",
     aim_suspend: r"\bsuspen\w*",
-    aim_join: r"\b(?:ratif\w*|accession|accede\w*|join\w*)\b",
+    // "join", not "joint".
+    aim_join: r"\b(?:ratif\w*|accession|accede\w*|join(?:s|ed|ing)?)\b",
     places: &[
         (r"Oslo", "oslo"),
         (r"Ottawa", "ottawa"),
@@ -444,7 +445,7 @@ pub static LEX: Lexicon = Lexicon {
     count_parties: r"part(?:y|ies)|members?",
     count_signatories: r"signator(?:y|ies)",
     period_start_wrong: r"^\s+(?:after|from|following)\s+(?:the\s+|this\s+|that\s+|its\s+)?(?:adoption|approval|decision|vote|passage|law|parliament|resolution|signing|signature|publication)\b",
-    period_start_right: r"^\s+(?:after|from|following)\s+(?:the\s+|its\s+|each\s+|that\s+)?(?:\w+\s+){0,4}?(?:receiv|receipt|notif|deposit|depositary|secretary|UN\b|United\s+Nations|instrument)",
+    period_start_right: r"^\s+(?:after|from|following)\s+(?:the\s+|its\s+|each\s+|that\s+)?(?:\w+\s+){0,4}?(?:receiv|receipt|notif|submi|deposit|depositary|secretary|UN\b|United\s+Nations|instrument)",
     period_follow: r"^(?:\s+(?:after|from|following|of\s+(?:notice|receipt))\b|[-\s](?:month\s+)?(?:withdrawal|notice|waiting|exit|countdown|grace)\b|s?\s+(?:notice|period)\b)",
     count_negative: r"\b(?:not|never|neither|nor|outside|non-?\w+|holdouts?|yet\s+to|without)\b",
     count_signed_only: r"\b(?:without\s+ratifying|not\s+(?:yet\s+)?ratified|yet\s+to\s+ratify|but\s+not\s+ratified)\b",
