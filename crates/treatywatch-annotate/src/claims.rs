@@ -1431,7 +1431,16 @@ impl ClaimFinder {
             let starts_without_subject = !scope
                 .iter()
                 .any(|n| n.span.start >= piece.span.start && n.span.end <= t.span.start);
-            if starts_without_subject && !prev.is_empty() {
+            // "..., a wcześniej podobne decyzje podjęły parlamenty Litwy": the subject
+            // right after the verb.
+            let subject_follows = scope
+                .iter()
+                .find(|n| n.span.start >= t.span.end)
+                .is_some_and(|n| {
+                    matches!(n.who, Who::State(..) | Who::Group(_) | Who::Body(..))
+                        && text[t.span.end..n.span.start].trim().is_empty()
+                });
+            if starts_without_subject && !subject_follows && !prev.is_empty() {
                 return (Subject::States(self.list(text, &prev, true)), false);
             }
         }
@@ -1662,6 +1671,7 @@ impl ClaimFinder {
             let (subject, neither) = self.subject(
                 f, &named, piece, hi, sent_named, t, triggers, last_state, si,
             );
+            if std::env::var_os("TW_DEBUG").is_some() { eprintln!("DBG trig {:?} {:?} subj {:?} named {:?}", t.kind, &f.text[t.span.start..t.span.end], subject, named.iter().map(|n| (&f.text[n.span.start..n.span.end], &n.who)).collect::<Vec<_>>()); }
             let mut modality = self.modality(f.text, sent, piece, t);
             // "If the Baltic states deposit theirs, they would be free": all of it.
             if pieces.first().is_some_and(|p| p.kind == SegKind::Condition)

@@ -1,4 +1,6 @@
-//! Polish. Seven cases: stems end in `\w*`. Negation is the particle `nie`.
+//! Polish. Seven cases: stems end in `\w*`. Negation is the particle `nie`. Past
+//! tenses are matched as `...[łl]\w*`: "zdecydował(a|o|y)" and the plural of men,
+//! "zdecydowali".
 
 use super::{Lexicon, Rel, RuleTopic};
 use crate::claims::{Qual, Trig};
@@ -30,7 +32,7 @@ pub static LEX: Lexicon = Lexicon {
     ],
     anaphors: &[r"[Kk]onwencj(?:a|i|ę|ą)", r"[Tt]raktat(?:u|em|owi)?"],
     mine_words: r"\bmin(?:y|a|ami|om)?\s+przeciwpiechotn\w*|\bprzeciwpiechotn\w*",
-    stock_words: r"\b(?:zapas\w*|min\w*|arsenał\w*|magazyn\w*)",
+    stock_words: r"\b(?:zapas\w*|min\w*|arsena[łl]\w*|magazyn\w*)",
     cluster_words: r"\bamunicj\w*\s+kasetow\w*",
     other_treaties: &[
         r"NATO",
@@ -215,11 +217,11 @@ pub static LEX: Lexicon = Lexicon {
     triggers: &[
         (
             Trig::NotSigned,
-            r"(?P<sig>\bnie\s+(?:\w+\s+){0,2}?podpisał\w*)|\bnie\s+(?:\w+\s+){0,2}?(?:ratyfikował\w*|przystąpił\w*)|\bnie\s+jest\s+(?:\w+\s+)?stron\w*|\bnie\s+są\s+(?:\w+\s+)?stron\w*|\bpoza\s+konwencj\w*",
+            r"(?P<sig>\bnie\s+(?:\w+\s+){0,2}?podpisa[łl]\w*)|\bnie\s+(?:\w+\s+){0,2}?(?:ratyfikowa[łl]\w*|przystąpi[łl]\w*)|\bnie\s+jest\s+(?:\w+\s+)?stron\w*|\bnie\s+są\s+(?:\w+\s+)?stron\w*|\bpoza\s+konwencj\w*",
         ),
         (
             Trig::WithdrawalNotified,
-            r"\b(?:notyfikował\w*|powiadomił\w*|poinformował\w*|złożył\w*|przekazał\w*|wysłał\w*|zdeponował\w*)\b[^.;\n]{0,100}?\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*|wycofani\w*)|\b(?:notyfikacj\w*|dokument\w*|not\w*)\s+o\s+(?:wypowiedzeniu|wystąpieniu|wyjściu)",
+            r"\b(?:notyfikowa[łl]\w*|powiadomi[łl]\w*|poinformowa[łl]\w*|złoży[łl]\w*|przekaza[łl]\w*|wysła[łl]\w*|zdeponowa[łl]\w*)\b[^.;\n]{0,100}?\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*|wycofani\w*)|\b(?:notyfikacj\w*|dokument\w*|not\w*)\s+o\s+(?:wypowiedzeniu|wystąpieniu|wyjściu)",
         ),
         (
             Trig::WithdrawalEffect,
@@ -228,11 +230,11 @@ pub static LEX: Lexicon = Lexicon {
         (Trig::Decree, r"\bdekret\w*|\brozporządzeni\w*"),
         (
             Trig::Law,
-            r"\bpodpis\w*\s+(?:\w+\s+){0,2}ustaw\w*|\bustaw\w*[^.;\n]{0,40}?\bpodpisał\w*",
+            r"\bpodpis\w*\s+(?:\w+\s+){0,2}ustaw\w*|\bustaw\w*[^.;\n]{0,40}?\bpodpisa[łl]\w*",
         ),
         (
             Trig::Deposited,
-            r"\bdokument\w*\s+(?:ratyfikacyjn\w*|akcesyjn\w*)\s+(?:\w+\s+){0,3}?złożył\w*|\bzłożył\w*\s+(?:\w+\s+){0,3}?dokument\w*\s+(?:ratyfikacyjn\w*|akcesyjn\w*)",
+            r"\bdokument\w*\s+(?:ratyfikacyjn\w*|akcesyjn\w*)\s+(?:\w+\s+){0,3}?złoży[łl]\w*|\bzłoży[łl]\w*\s+(?:\w+\s+){0,3}?dokument\w*\s+(?:ratyfikacyjn\w*|akcesyjn\w*)",
         ),
         (
             Trig::Opened,
@@ -244,7 +246,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Intent,
-            r"\b(?:planuje|planują|zamierza|zamierzają|chce|chcą|zdecydował\w*|decyzj\w*|zapowiedział\w*|ogłosił\w*|przygotowuje|rekomendował\w*|zarekomendował\w*|rozważa|zabiega|wniosk\w*|projekt\w*)\b[^.;\n]{0,60}?\b(?:wypowiedz\w*|wystąpi\w*|wyjści\w*|wyjść|wycof\w*|opuści\w*)",
+            r"\b(?:planuje|planują|zamierza|zamierzają|chce|chcą|zdecydowa[łl]\w*|decyzj\w*|zapowiedzia[łl]\w*|ogłosi[łl]\w*|przygotowuje|rekomendowa[łl]\w*|zarekomendowa[łl]\w*|rozważa|zabiega|wniosk\w*|projekt\w*)\b[^.;\n]{0,60}?\b(?:wypowiedz\w*|wystąpi\w*|wyjści\w*|wyjść|wycof\w*|opuści\w*)",
         ),
         (
             Trig::Count,
@@ -252,21 +254,21 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Stockpile,
-            r"\b(?:miał\w*|posiadał\w*|zgromadził\w*|zniszczył\w*|liczące|liczący)\s+(?:(?P<q>ponad|około|prawie|niemal)\s+)?(?P<n>\d[\d\s,.]*\d|\d)?\s*(?P<mult>mln|milion\w*|tys\.?|tysi\w*)?\s+min\w*",
+            r"\b(?:mia[łl]\w*|posiada[łl]\w*|zgromadzi[łl]\w*|zniszczy[łl]\w*|liczące|liczący)\s+(?:(?P<q>ponad|około|prawie|niemal)\s+)?(?P<n>\d[\d\s,.]*\d|\d)?\s*(?P<mult>mln|milion\w*|tys\.?|tysi\w*)?\s+min\w*",
         ),
-        (Trig::Destroyed, r"\bzniszczył\w*|\bzniszczeni\w*"),
+        (Trig::Destroyed, r"\bzniszczy[łl]\w*|\bzniszczeni\w*"),
         (
             Trig::Use,
-            r"\b(?:używa\w*|stosuje|stosował\w*|użył\w*)\s+(?:\w+\s+)?min\w*",
+            r"\b(?:używa\w*|stosuje|stosowa[łl]\w*|uży[łl]\w*)\s+(?:\w+\s+)?min\w*",
         ),
         (Trig::Ratified, r"\bratyfik\w*"),
         (
             Trig::Joined,
-            r"\bprzystąpił\w*|\bprzystąpieni\w*|\bdołączył\w*|\bjest\s+(?:\w+\s+)?stron\w*|\bstał\w*\s+się\s+(?:\w+\s+)?stron\w*",
+            r"\bprzystąpi[łl]\w*|\bprzystąpieni\w*|\bdołączy[łl]\w*|\bjest\s+(?:\w+\s+)?stron\w*|\bsta[łl]\w*\s+się\s+(?:\w+\s+)?stron\w*",
         ),
         (
             Trig::Withdrew,
-            r"\bwystąpił\w*\b|\bwycofał\w*\s+się|\bwypowiedział\w*|\bwyszł\w*\s+z\b|\bprzestał\w*\s+być\s+(?:\w+\s+)?stron\w*",
+            r"\bwystąpi[łl]\w*\b|\bwycofa[łl]\w*\s+się|\bwypowiedzia[łl]\w*|\bwysz[łl]\w*\s+z\b|\bprzesta[łl]\w*\s+być\s+(?:\w+\s+)?stron\w*",
         ),
         (
             Trig::Nominal,
@@ -275,19 +277,19 @@ pub static LEX: Lexicon = Lexicon {
         (Trig::Suspended, r"\bzawiesi\w*|\bzawieszeni\w*"),
         (
             Trig::InForce,
-            r"\b(?:weszł\w*|wchodzi|wejdzie|wszedł|wejści\w*)\s+w\s+życie|\bw\s+życie\s+weszł\w*",
+            r"\b(?:wesz[łl]\w*|wchodzi|wejdzie|wszedł|wejści\w*)\s+w\s+życie|\bw\s+życie\s+wesz[łl]\w*",
         ),
         (
             Trig::Decision,
-            r"\b(?:zdecydował\w*|poparł\w*|zatwierdził\w*|zarekomendował\w*|rekomendował\w*|podjęł\w*\s+(?:\w+\s+)?decyzj\w*|decyzj\w*\s+podjęł\w*)\b",
+            r"\b(?:zdecydowa[łl]\w*|popar[łl]\w*|zatwierdzi[łl]\w*|zarekomendowa[łl]\w*|rekomendowa[łl]\w*|podję[łl]\w*\s+(?:\w+\s+)?decyzj\w*|decyzj\w*\s+podję[łl]\w*)\b",
         ),
         // A tally with no body named: the parliament named before.
-        (Trig::Tally, r"\b(?:za\s+)?głosował\w*\s+\d{1,3}\s+posł\w*|\b\d{1,3}\s+posł\w*\s+głosował\w*"),
+        (Trig::Tally, r"\b(?:za\s+)?głosowa[łl]\w*\s+\d{1,3}\s+posł\w*|\b\d{1,3}\s+posł\w*\s+głosowa[łl]\w*"),
         (
             Trig::VoteOrAdopt,
-            r"\b(?:przegłosował\w*|głosował\w*|uchwalił\w*|przyjął|przyjęł\w*)\b",
+            r"\b(?:przegłosowa[łl]\w*|głosowa[łl]\w*|uchwali[łl]\w*|przyjął|przyję[łl]\w*)\b",
         ),
-        (Trig::Signed, r"\bpodpisał\w*|\bpodpisani\w*"),
+        (Trig::Signed, r"\bpodpisa[łl]\w*|\bpodpisani\w*"),
         (
             Trig::Production,
             r"\bprodukcj\w*|\bprodukow\w*|\bwytwarza\w*",
@@ -297,9 +299,9 @@ pub static LEX: Lexicon = Lexicon {
     negation: r"(?:\bnie\b|\bnigdy\b|\bjeszcze\s+nie\b|\bżadn\w*)\s+(?:\w+\s+){0,2}$",
     future: r"\b(?:będzie|będą|zamierza|zamierzają|ma|mają|może|mogą)\s+(?:\w+\s+){0,2}$",
     conditional: r"^\W*(?:jeśli|jeżeli|gdyby|w\s+razie)\b",
-    appeal: r"\b(?:wezwał\w*|apelował\w*|zaapelował\w*|prosił\w*)\b[^.;\n]{0,60}$",
+    appeal: r"\b(?:wezwa[łl]\w*|apelowa[łl]\w*|zaapelowa[łl]\w*|prosi[łl]\w*)\b[^.;\n]{0,60}$",
     generic_subject: r"\b(?:państw\w*\s+stron\w*|każde\s+państwo|strony\s+konwencji)\s+(?:\w+\s+){0,2}$",
-    rule_cue: r"\b(?:zgodnie\s+z\s+(?:konwencj\w*|art\w*)|art\.\s*\d+|artykuł\w*|konwencja\s+(?:zakazuje|wymaga|przewiduje|stanowi))\b",
+    rule_cue: r"\b(?:zgodnie\s+z\s+(?:konwencj\w*|art\w*)|art\.\s*\d+|artyku[łl]\w*|konwencja\s+(?:zakazuje|wymaga|przewiduje|stanowi))\b",
     pronoun: r"\b(?:ona|on|kraj|państwo)\s+(?:\w+\s+){0,1}$",
     plural_pronoun: r"\b(?P<neg>żadne)\b|\b(?:one|oba\s+kraje|oba\s+państwa|wszystkie\s+(?:trzy|cztery|pięć)\s+(?:państwa|kraje))\s+$",
     qualifiers: &[
@@ -310,9 +312,9 @@ pub static LEX: Lexicon = Lexicon {
         (r"około|ok\.", Qual::About),
         (r"tylko", Qual::Exact),
     ],
-    count_join_context: r"\b(?:przystąpił\w*|ratyfikował\w*|stron\w*|członk\w*)\b",
-    count_sign_context: r"\bpodpisał\w*",
-    count_withdraw_context: r"\bwystąpił\w*|\bwypowiedzi\w*|\bwyjści\w*",
+    count_join_context: r"\b(?:przystąpi[łl]\w*|ratyfikowa[łl]\w*|stron\w*|członk\w*)\b",
+    count_sign_context: r"\bpodpisa[łl]\w*",
+    count_withdraw_context: r"\bwystąpi[łl]\w*|\bwypowiedzi\w*|\bwyjści\w*",
     aim_withdraw: r"\b(?:wypowiedz\w*|wystąpi\w*|wyjści\w*|wyjść|wycof\w*|opuści\w*)",
     aim_suspend: r"\bzawiesz\w*|\bzawiesi\w*",
     aim_join: r"\b(?:ratyfik\w*|przystąpi\w*)",
@@ -374,8 +376,8 @@ pub static LEX: Lexicon = Lexicon {
     period_start_right: r"^\s+(?:po|od)\s+(?:\w+\s+){0,4}?(?:otrzyma\w*|notyfikacj\w*|depozytariusz\w*|ONZ|sekretarz\w*)",
     period_follow: r"^\s+(?:po|od)\b",
     count_negative: r"\b(?:nie|nigdy|poza)\b",
-    count_signed_only: r"\bnie\s+ratyfikował\w*",
-    count_other_verb: r"^\s+(?:\w+\s+)?(?:uczestniczy\w*|zniszczył\w*)\b",
+    count_signed_only: r"\bnie\s+ratyfikowa[łl]\w*",
+    count_other_verb: r"^\s+(?:\w+\s+)?(?:uczestniczy\w*|zniszczy[łl]\w*)\b",
     plain_past: r"\bnigdy\b",
     respectively: r"\b(?:odpowiednio|kolejno)\b",
     subordinate: r"\b(?:jeśli|jeżeli|gdyby|gdy\s+tylko)\s+(?:\w+\s+){0,2}$",
@@ -384,10 +386,10 @@ pub static LEX: Lexicon = Lexicon {
     prepositions: r"\b(?:z|ze|do|od|przeciw|przeciwko|na|w|we|dla|między|wśród|niż|przez|o|po|przy)\s+$",
     eif_postposition: r"$^",
     not_until: r"^\s+(?:\w+\s+){0,3}?(?:aż\s+do|dopiero)\b",
-    reporting: r"\b(?:powiedział\w*|poinformował\w*|napisał\w*|podkreślił\w*|zaznaczył\w*)\s+(?:\w+\s+){0,2}$",
+    reporting: r"\b(?:powiedzia[łl]\w*|poinformowa[łl]\w*|napisa[łl]\w*|podkreśli[łl]\w*|zaznaczy[łl]\w*)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:obecnie|teraz|dotąd|dotychczas|od\s+tego\s+czasu)\b",
     when_link: r"\b(?:kiedy|gdy)\b",
-    about_verb: r"\b(?:potępił\w*|skrytykował\w*|po)\s+(?:\w+\s+){0,2}$",
+    about_verb: r"\b(?:potępi[łl]\w*|skrytykowa[łl]\w*|po)\s+(?:\w+\s+){0,2}$",
     future_forms: r"\b(?:wejdzie|stanie|wystąpi|przystąpi|podpisze|ratyfikuje|zniszczy|będzie)\b",
     past_count: r"$^",
     pluperfect: r"$^",
