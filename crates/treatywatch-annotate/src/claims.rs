@@ -342,6 +342,7 @@ pub struct ClaimFinder {
     reporting: Regex,
     now_words: Regex,
     when_link: Regex,
+    similar: Regex,
     took: Regex,
     about_verb: Regex,
     future_forms: Regex,
@@ -463,6 +464,7 @@ impl ClaimFinder {
             reporting: re(lex.reporting),
             now_words: re(lex.now_words),
             when_link: re(lex.when_link),
+            similar: re(lex.similar),
             about_verb: re(lex.about_verb),
             future_forms: re(lex.future_forms),
             past_count: re(lex.past_count),
@@ -2220,6 +2222,16 @@ impl ClaimFinder {
                         Trig::WithdrawalNotified => ClaimKind::WithdrawalNotified,
                         Trig::WithdrawalEffect => ClaimKind::WithdrawalEffect,
                         Trig::Withdrew => ClaimKind::Withdrew,
+                        // "announced similar moves": only after sentences about leaving.
+                        Trig::Intent
+                            if self.similar.is_match(&f.text[t.span.start..t.span.end]) =>
+                        {
+                            let from = f.sentences[si.saturating_sub(2)].start.min(sent.start);
+                            if !self.aim_withdraw.is_match(&f.text[from..t.span.start]) {
+                                continue;
+                            }
+                            ClaimKind::IntendsToWithdraw
+                        }
                         Trig::Intent => ClaimKind::IntendsToWithdraw,
                         Trig::Stockpile => ClaimKind::Stockpile,
                         Trig::Arsenal => ClaimKind::Arsenal,
@@ -2325,7 +2337,21 @@ impl ClaimFinder {
                                     ClaimKind::Ratified | ClaimKind::Joined | ClaimKind::Withdrew
                                 ))
                             .then(|| name.clone());
-                            if state.is_some() {
+                            // "the defence ministers of Estonia, Latvia, Lithuania and
+                            // Poland recommended leaving": one claim per state.
+                            let several = if claim == ClaimKind::IntendsToWithdraw {
+                                self.body_list(f.text, sent_named, *span)
+                            } else {
+                                Vec::new()
+                            };
+                            if several.len() >= 2 {
+                                for st in several {
+                                    push(
+                                        make(claim, Some(st), actor.clone(), aim, modality),
+                                        &mut out,
+                                    );
+                                }
+                            } else if state.is_some() {
                                 push(make(claim, state, actor, aim, modality), &mut out);
                             }
                         }

@@ -137,7 +137,7 @@ pub static LEX: Lexicon = Lexicon {
             r"[Pp]arliament|lawmakers|legislators|legislature|MPs|deputies",
             "parliament",
         ),
-        (r"[Gg]overnment", "government"),
+        (r"[Gg]overnment|[Aa]uthorities", "government"),
         (r"[Cc]abinet|Council\s+of\s+Ministers", "cabinet"),
         (
             r"(?:[Dd]efen[cs]e\s+|[Ff]oreign\s+[Aa]ffairs\s+|[Ff]oreign\s+)?[Cc]ommittee",
@@ -268,6 +268,9 @@ pub static LEX: Lexicon = Lexicon {
             Trig::Rank,
             r"\b(?:the\s+)?(?:first|last|latest|final|only)\s+(?:EU\s+|NATO\s+|European\s+|Nordic\s+|Baltic\s+|Western\s+)?(?:member(?:\s+states?)?|country|countries|state|states|nation|government)\b(?:\s+(?:ever|of\s+the\s+(?:EU|European\s+Union|bloc|alliance)|in\s+the\s+(?:EU|European\s+Union|world|bloc|alliance)))?\s+to\b",
         ),
+        // "announced similar moves": an intention to leave, when the text before is
+        // about leaving (see `similar`).
+        (Trig::Intent, r"\b(?:announced|announcing|announce|made|unveiled|declared|taken|took|have|has|had)\s+(?:similar|the\s+same|like)\s+(?:moves?|plans?|intentions?|steps?|decisions?)\b|\bsimilar\s+(?:moves?|plans?|steps?)\b"),
         (
             Trig::Intent,
             r"\b(?:plans?|planned|planning|intends?|intended|intending|intention|intent|decided|decides|decisions?|announced|announces|announce|announcement|announced\s+(?:its|their)\s+(?:own\s+)?decision|wants?|wanted|seeks?|sought|seeking|moving|moves|move|prepares?|prepared|preparing|preparations?|ready|began|begun|started|starts|initiated|initiating|process|proposed|proposes|proposal|recommended|recommends|recommendation|considering|considers|mulling|weighing|pledged|vowed|bid|push(?:ed|ing)?|set\s+out\s+to|set\s+to|expected\s+to|is\s+to|are\s+to|going\s+to)\b[^.;\n]{0,40}?\b(?:withdraw|withdrawing|withdrawal|leave|leaving|exit|exiting|quit|quitting|pull\s+out|pulling\s+out|abandon|abandoning|denounce|denouncing|denunciation|renounce|renouncing)\b|\b(?:will|would|could|(?-i:may|might)|shall)\s+(?:\w+\s+){0,2}?(?:withdraw|pull\s+out|denounce|renounce|(?:leave|quit|exit|abandon)\s+(?:it\b|(?:the\s+|this\s+)(?:[\w-]+\s+){0,3}?(?:treaty|convention|accord|pact|ban|agreement)))|\bturn(?:ed|s|ing)?\s+(?:its|their)\s+backs?\s+on\b|\b(?:is|are|was|were)\s+(?:now\s+)?(?:withdrawing|leaving|exiting|pulling\s+out|quitting)\b",
@@ -460,6 +463,7 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:said|says|told|wrote|added|stated|noted|reported|tweeted|posted)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:since|today|now|currently|so\s+far|to\s+date)\b",
     when_link: r"\b(?:when|at\s+which|on\s+which)\b",
+    similar: r"\b(?:similar|same|like)\b",
     about_verb: r"\b(?:denounc\w*|condemn\w*|criticis\w*|criticiz\w*|regrett?\w*|welcom\w*|deplor\w*|protest\w*|over|after|with|following|despite|since)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     future_forms: r"$^",
     past_count: r"^\s*(?:(?:then|all|had|also|together|jointly|quickly|promptly)\s+)?(?:signed|ratified|joined|acceded)\b",

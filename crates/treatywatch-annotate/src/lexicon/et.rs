@@ -221,6 +221,9 @@ pub static LEX: Lexicon = Lexicon {
             Trig::Rank,
             r"\b(?:esimene|esimesena|viimane|viimasena)\b(?:\s+(?:\w+\s+)?riik\w*)?",
         ),
+        // "announced similar moves": an intention to leave, when the text before is
+        // about leaving (see `similar`).
+        (Trig::Intent, r"\b(?:sarnas\w*|samasugus\w*)\s+(?:plaan\w*|kavatsus\w*|samm\w*|otsus\w*)"),
         (
             Trig::Intent,
             r"\b(?:kavatseb|kavatsus\w*|plaanib|soovib|otsustas|otsus\w*|teatas|valmistub|algatas|alustanud|alustas|soovitas|soovitasid|kaalub)\b[^.;\n]{0,50}?\b(?:lahku\w*|taganeda|denonsseeri\w*|välja\s+astuda)\b|\blahkumisprotsess\w*",
@@ -360,6 +363,7 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:ütles|teatas|kirjutas|rõhutas|märkis)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:praegu|nüüd|tänaseks|sestpeale)\b",
     when_link: r"\b(?:kui|mil)\b",
+    similar: r"(?:sarnas|samasugus)",
     about_verb: r"\b(?:hukka|kritiseeris|pärast)\s+(?:\w+\s+){0,2}$",
     future_forms: r"$^",
     past_count: r"$^",

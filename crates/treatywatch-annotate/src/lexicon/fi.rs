@@ -235,6 +235,9 @@ pub static LEX: Lexicon = Lexicon {
             Trig::Rank,
             r"\b(?:ensimmäi\w*|viimei\w*)\s+(?:EU-maa\w*|Nato-maa\w*|Pohjoismaa\w*|Baltian\s+maa\w*|maa\w*|valtio\w*)",
         ),
+        // "announced similar moves": an intention to leave, when the text before is
+        // about leaving (see `similar`).
+        (Trig::Intent, r"\b(?:samanlais\w*|vastaav\w*)\s+(?:suunnitelm\w*|aikei\w*|askel\w*|pääätök\w*|päätök\w*)"),
         (
             Trig::Intent,
             r"\b(?:aikoo|aikovat|aie\w*|aikee\w*|suunnittel\w*|haluaa|haluavat|päätti|päättivät|päätö\w*|ilmoitti|ilmoittivat|valmistel\w*|aloit\w*|ehdott\w*|harkitsee|esitys\w*|esityk\w*)\b[^.;\n]{0,60}?\b(?:irtautu\w*|irtisano\w*|eroami\w*|eroamaan|erota|vetäyty\w*)|\bvetäytyvä\w*|\b(?:on|ovat)\s+eroamassa\b",
@@ -374,6 +377,7 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:kertoi|sanoi|ilmoitti|kirjoitti|totesi|korosti)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:nyt|tällä\s+hetkellä|tähän\s+mennessä|sittemmin)\b",
     when_link: r"\b(?:jolloin|kun)\b",
+    similar: r"(?:samanlais|vastaav)",
     about_verb: r"\b(?:tuomitsi|arvosteli|jälkeen)\s+(?:\w+\s+){0,2}$",
     future_forms: r"$^",
     past_count: r"$^",

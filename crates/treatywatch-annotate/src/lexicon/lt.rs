@@ -244,6 +244,9 @@ pub static LEX: Lexicon = Lexicon {
             Trig::Rank,
             r"\b(?:pirm(?:oji|asis|oje|ąja|ąją)|paskutin(?:ė|is|ioji|ysis))\b(?:\s+(?:tarp|iš)\s+(?:\w+\s+)?\w+)?",
         ),
+        // "announced similar moves": an intention to leave, when the text before is
+        // about leaving (see `similar`).
+        (Trig::Intent, r"\b(?:panaš\w*|analogišk\w*)\s+(?:plan\w*|ketinim\w*|žingsn\w*|sprendim\w*)"),
         (
             Trig::Intent,
             r"\b(?:planuoja|ketina|siekia|nusprendė|sprendim\w*|nori|norėtų|ruošiasi|pareiškė|paskelbė|rekomendav\w*|pradėjo|inicijav\w*|svarsto|žada|ketinim\w*|plan\w*)\b[^.;\n]{0,50}?\b(?:pasitrauk\w*|išstoti|išstoj\w*|denonsuo\w*|denonsav\w*|atsisaky\w*|palikti)\b|\bpasitraukimo\s+proces\w*|\btraukiasi\b",
@@ -380,6 +383,7 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:sakė|teigė|pranešė|rašė|pabrėžė|pažymėjo)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:šiuo\s+metu|dabar|nuo\s+to\s+laiko|šiandien)\b",
     when_link: r"\b(?:kai|kada)\b",
+    similar: r"(?:panaš|analogišk)",
     about_verb: r"\b(?:pasmerkė|kritikavo|apgailestavo|sveikino|po)\s+(?:\w+\s+){0,2}$",
     future_forms: r"\b(?:įsigalios|pasitrauks|prisijungs|pasirašys|ratifikuos|sunaikins|išstos|denonsuos|bus)\b",
     past_count: r"$^",

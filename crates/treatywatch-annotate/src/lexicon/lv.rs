@@ -227,6 +227,9 @@ pub static LEX: Lexicon = Lexicon {
             Trig::Rank,
             r"\b(?:pirm(?:ā|ais|o)|pēdēj(?:ā|ais|o))\b(?:\s+(?:no|starp)\s+(?:\w+\s+)?\w+)?",
         ),
+        // "announced similar moves": an intention to leave, when the text before is
+        // about leaving (see `similar`).
+        (Trig::Intent, r"\b(?:līdzīg\w*|analoģisk\w*)\s+(?:plān\w*|nodom\w*|soļ\w*|lēmum\w*)"),
         (
             Trig::Intent,
             r"\b(?:plāno|plānoja|gatavojas|grib|vēlas|nolēm\w*|lēmum\w*|paziņoj\w*|ierosin\w*|iecerēj\w*|rekomendēj\w*|aicin\w*|nodom\w*|sāk\w*|uzsāk\w*|apsver)\b[^.;\n]{0,50}?\b(?:izstāties|izstāš\w*|denonsē\w*|pamest)\b|\bizstāšanās\s+proces\w*",
@@ -363,6 +366,7 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:sacīja|teica|paziņoja|rakstīja|uzsvēra|norādīja|informēja)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:pašlaik|tagad|kopš\s+tā\s+laika|šodien)\b",
     when_link: r"\b(?:kad|kurā)\b",
+    similar: r"(?:līdzīg|analoģisk)",
     about_verb: r"\b(?:nosodīja|kritizēja|pēc)\s+(?:\w+\s+){0,2}$",
     future_forms: r"\b(?:stāsies|izstāsies|pievienosies|parakstīs|ratificēs|iznīcinās|būs)\b",
     past_count: r"$^",

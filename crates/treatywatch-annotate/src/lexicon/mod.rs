@@ -224,6 +224,9 @@ pub struct Lexicon {
     /// Words between a date and a count that tie the count to that date ("on 3-4
     /// December 1997, when 122 states signed").
     pub when_link: &'static str,
+    /// "similar" in an intention trigger ("announced similar moves"): it takes its
+    /// aim from the sentences before, and is dropped when they are not about leaving.
+    pub similar: &'static str,
     /// Verbs whose object a nominal withdrawal can be ("denounces Baltic
     /// withdrawals", "welcomed Poland's exit"); anchored at the noun's state.
     pub about_verb: &'static str,
@@ -528,6 +531,7 @@ mod tests {
                 x.reporting,
                 x.now_words,
                 x.when_link,
+                x.similar,
                 x.about_verb,
                 x.future_forms,
                 x.past_count,

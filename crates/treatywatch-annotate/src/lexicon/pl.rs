@@ -244,6 +244,9 @@ pub static LEX: Lexicon = Lexicon {
             Trig::Rank,
             r"\b(?:pierwsz\w*|ostatni\w*)\s+(?:\w+\s+)?(?:państw\w*|kraj\w*|członk\w*)",
         ),
+        // "announced similar moves": an intention to leave, when the text before is
+        // about leaving (see `similar`).
+        (Trig::Intent, r"\b(?:podobn\w*|analogiczn\w*)\s+(?:plan\w*|zamiar\w*|krok\w*)"),
         (
             Trig::Intent,
             r"\b(?:planuje|planują|zamierza|zamierzają|chce|chcą|zdecydowa[łl]\w*|decyzj\w*|zapowiedzia[łl]\w*|ogłosi[łl]\w*|przygotowuje|rekomendowa[łl]\w*|zarekomendowa[łl]\w*|rozważa|zabiega|wniosk\w*|projekt\w*)\b[^.;\n]{0,60}?\b(?:wypowiedz\w*|wystąpi\w*|wyjści\w*|wyjść|wycof\w*|opuści\w*)",
@@ -389,6 +392,7 @@ pub static LEX: Lexicon = Lexicon {
     reporting: r"\b(?:powiedzia[łl]\w*|poinformowa[łl]\w*|napisa[łl]\w*|podkreśli[łl]\w*|zaznaczy[łl]\w*)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:obecnie|teraz|dotąd|dotychczas|od\s+tego\s+czasu)\b",
     when_link: r"\b(?:kiedy|gdy)\b",
+    similar: r"(?:podobn|analogiczn)",
     about_verb: r"\b(?:potępi[łl]\w*|skrytykowa[łl]\w*|po)\s+(?:\w+\s+){0,2}$",
     future_forms: r"\b(?:wejdzie|stanie|wystąpi|przystąpi|podpisze|ratyfikuje|zniszczy|będzie)\b",
     past_count: r"$^",
