@@ -952,7 +952,7 @@ impl ClaimFinder {
                     resume_after = sp.end;
                     continue;
                 }
-                Mark::Relative => (comma_after(sp.end), SegKind::Relative),
+                Mark::Relative => (self.relative_end(text, sp.end, end), SegKind::Relative),
                 Mark::Open => (
                     text[sp.end..end].find(')').map_or(end, |i| sp.end + i + 1),
                     SegKind::Paren,
@@ -1263,9 +1263,11 @@ impl ClaimFinder {
                 x.span != t.span && x.span.start <= n.span.start && n.span.end <= x.span.end
             })
         };
+        // In a relative clause only its own words; else what it hangs on (below).
         let before: Vec<&Named> = scope
             .iter()
             .filter(|n| n.span.end <= t.span.start && !inside_trigger(n))
+            .filter(|n| piece.kind != SegKind::Relative || n.span.start >= piece.span.start)
             .collect();
         let mut last: Option<usize> = None;
         for (k, n) in before.iter().enumerate().rev() {
@@ -1275,13 +1277,22 @@ impl ClaimFinder {
                 } else {
                     piece.span.start
                 };
-                let object = triggers
-                    .iter()
-                    .any(|x| x.span.start >= prev_end && x.span.end <= n.span.start);
+                // Not across a colon ("set the date for entry into force: under
+                // Article 17, the Convention takes effect ...").
+                let object = triggers.iter().any(|x| {
+                    x.span.start >= prev_end
+                        && x.span.end <= n.span.start
+                        && !text[x.span.end..n.span.start].contains(':')
+                });
                 // The treaty after a state is the object ("Lietuva konvenciją pasirašė").
-                let state_before = before[..k]
-                    .iter()
-                    .any(|x| matches!(x.who, Who::State(..) | Who::Group(_) | Who::Body(..)));
+                // ... with no verb or colon between them.
+                let state_before = before[..k].iter().any(|x| {
+                    matches!(x.who, Who::State(..) | Who::Group(_) | Who::Body(..))
+                        && !text[x.span.end..n.span.start].contains(':')
+                        && !triggers.iter().any(|y| {
+                            y.span.start >= x.span.end && y.span.end <= n.span.start
+                        })
+                });
                 if (object || state_before) && k > 0 {
                     continue;
                 }
@@ -2173,8 +2184,10 @@ impl ClaimFinder {
                         );
                     }
                 }
+                // "Lithuania ceased to be a party": a state's, not the treaty's.
                 Trig::WithdrawalEffect
-                    if !self
+                    if !matches!(subject, Subject::States(_))
+                        && !self
                         .aim_withdraw
                         .is_match(&f.text[t.span.start..t.span.end])
                         && !self.aim_withdraw.is_match(
@@ -2261,6 +2274,26 @@ impl ClaimFinder {
                         && !states.first().is_some_and(|(_, sp)| sp.end <= t.span.start)
                     {
                         continue;
+                    }
+                    // "no longer bound by the treaty's bans on the use, production": what
+                    // the treaty bans, not what the state does.
+                    if matches!(claim, ClaimKind::Production | ClaimKind::Use) {
+                        let from = floor(f.text, t.span.start.saturating_sub(80)).max(sent.start);
+                        let pre = &f.text[from..t.span.end];
+                        let treaty_before = within(f.named, Span::new(from, t.span.start), |n| {
+                            n.span.start
+                        })
+                        .iter()
+                        .rev()
+                        .find(|n| n.who != Who::Body(String::new(), None))
+                        .is_some_and(|n| n.who == Who::Treaty);
+                        if (treaty_before && claim == ClaimKind::Production)
+                            || self.rules.iter().any(|(topic, re)| {
+                                *topic == RuleTopic::Prohibitions && re.is_match(pre)
+                            })
+                        {
+                            continue;
+                        }
                     }
                     match &subject {
                         Subject::States(list) => {
@@ -2375,6 +2408,42 @@ impl ClaimFinder {
         let cut = out.len() > limit;
         out.truncate(limit);
         (out, cut)
+    }
+
+    /// Where a relative clause ends: at its next comma or semicolon, but not at the
+    /// commas of a list inside it ("which bans the use, production and transfer of").
+    fn relative_end(&self, text: &str, from: usize, end: usize) -> usize {
+        let mut at = from;
+        while let Some(i) = text[at..end].find([',', ';']) {
+            let comma = at + i;
+            if text[comma..].starts_with(';') {
+                return comma;
+            }
+            // One or two words, then another comma or a list's "and".
+            let rest = &text[comma + 1..end];
+            let mut words = rest.split_whitespace();
+            let mut listed = false;
+            for _ in 0..3 {
+                let Some(w) = words.next() else { break };
+                if w.ends_with(',') {
+                    listed = true;
+                    break;
+                }
+                let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                if self.lex.list_joins.contains(&bare.as_str()) {
+                    listed = true;
+                    break;
+                }
+                if w.ends_with(['.', ';', ':', ')']) {
+                    break;
+                }
+            }
+            if !listed {
+                return comma;
+            }
+            at = comma + 1;
+        }
+        end
     }
 
     fn is_adopted(&self, trig: &str) -> bool {
