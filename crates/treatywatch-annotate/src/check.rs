@@ -295,17 +295,13 @@ impl<'e, 'd> Checker<'e, 'd> {
             )),
             Modality::Future => match d.kind {
                 // Only a day set ahead ("will deposit it on 10 July") is checked.
-                ClaimKind::Signed | ClaimKind::Ratified | ClaimKind::Joined
-                    if !matches!(d.when, Some(When::Day(x)) if x > self.as_of) =>
-                {
+                ClaimKind::Signed | ClaimKind::Ratified | ClaimKind::Joined if !matches!(d.when, Some(When::Day(x)) if x > self.as_of) => {
                     not(format!(
                         "Said of the future ({what}), with no day set after the article's: the \
                          record holds what has happened, not what is planned."
                     ))
                 }
-                ClaimKind::WithdrawalNotified
-                    if !matches!(d.when, Some(When::Day(x)) if x > self.as_of) =>
-                {
+                ClaimKind::WithdrawalNotified if !matches!(d.when, Some(When::Day(x)) if x > self.as_of) => {
                     not(format!(
                         "Said of the future ({what}): the record holds what has happened, not \
                          what is expected."

@@ -1145,22 +1145,52 @@ impl ClaimFinder {
                 }
                 // "the five": the last list of exactly five states named before.
                 let _ = states;
-                let from = before.len().saturating_sub(200);
-                for k in (from..before.len()).rev() {
-                    if !matches!(before[k].who, Who::State(..) | Who::Group(_)) {
-                        continue;
-                    }
-                    if at.saturating_sub(before[k].span.end) > 4000 {
+                let found = self.last_list_of(text, before, at, n);
+                if found.is_some() {
+                    return found;
+                }
+                // Else the last five states named, if close enough.
+                let mut last_n: Vec<(StateCode, Span)> = Vec::new();
+                for x in before.iter().rev().take(200) {
+                    if at.saturating_sub(x.span.end) > 1500 {
                         break;
                     }
-                    let list = self.list(text, &before[from..=k], true);
-                    if list.len() == n {
-                        return Some(Subject::States(list));
+                    // Not "its border with Russia".
+                    let from = floor(text, x.span.start.saturating_sub(30));
+                    if let Who::State(c, _) = &x.who
+                        && !last_n.iter().any(|(d, _)| d == c)
+                        && !self.prepositions.is_match(&text[from..x.span.start])
+                    {
+                        last_n.push((*c, x.span));
+                        if last_n.len() == n {
+                            last_n.reverse();
+                            return Some(Subject::States(last_n));
+                        }
                     }
                 }
                 None
             }
             _ => None,
+        }
+    }
+
+    /// The last list of exactly `n` states named before `at`.
+    fn last_list_of(&self, text: &str, before: &[Named], at: usize, n: usize) -> Option<Subject> {
+        {
+            let from = before.len().saturating_sub(200);
+            for k in (from..before.len()).rev() {
+                if !matches!(before[k].who, Who::State(..) | Who::Group(_)) {
+                    continue;
+                }
+                if at.saturating_sub(before[k].span.end) > 4000 {
+                    break;
+                }
+                let list = self.list(text, &before[from..=k], true);
+                if list.len() == n {
+                    return Some(Subject::States(list));
+                }
+            }
+            None
         }
     }
 
@@ -1172,8 +1202,7 @@ impl ClaimFinder {
         let after = &named[i..];
         if let Some(first) = after.first() {
             let gap = &text[body.end..first.span.start.max(body.end)];
-            let ok = [" of ", " of the ", " ", " obrony ", " of their "]
-                .contains(&gap)
+            let ok = [" of ", " of the ", " ", " obrony ", " of their "].contains(&gap)
                 || self.lex.body_gaps_after.iter().any(|g| *g == gap);
             if ok && matches!(first.who, Who::State(..) | Who::Group(_)) {
                 let l = self.list(text, after, false);
@@ -1237,7 +1266,9 @@ impl ClaimFinder {
         // "a recommendation by the defence ministers of ...": the agent follows.
         let trig_text = &text[t.span.start..t.span.end];
         if t.kind == Trig::Decision
-            && [" by", " of", " from"].iter().any(|e| trig_text.ends_with(e))
+            && [" by", " of", " from"]
+                .iter()
+                .any(|e| trig_text.ends_with(e))
             && let Some(k) = scope
                 .iter()
                 .position(|n| n.span.start >= t.span.end && n.span.start < hi.max(t.span.end))
@@ -1289,9 +1320,9 @@ impl ClaimFinder {
                 let state_before = before[..k].iter().any(|x| {
                     matches!(x.who, Who::State(..) | Who::Group(_) | Who::Body(..))
                         && !text[x.span.end..n.span.start].contains(':')
-                        && !triggers.iter().any(|y| {
-                            y.span.start >= x.span.end && y.span.end <= n.span.start
-                        })
+                        && !triggers
+                            .iter()
+                            .any(|y| y.span.start >= x.span.end && y.span.end <= n.span.start)
                 });
                 if (object || state_before) && k > 0 {
                     continue;
@@ -1326,6 +1357,7 @@ impl ClaimFinder {
                 .max(t.span.start.saturating_sub(160)),
         );
         let window = &text[window_from.min(t.span.start)..t.span.start];
+        if std::env::var_os("TW_DEBUG").is_some() { eprintln!("DBG window {:?} piece {:?} {:?} plural {:?}", window, &text[piece.span.start..piece.span.end], piece.kind, self.plural.captures(window).map(|m| m.get(0).map(|g| g.as_str().to_string()))); }
         // "a state", "States Parties": the rules.
         if self.generic.is_match(window) {
             return (Subject::Generic, false);
@@ -1684,7 +1716,18 @@ impl ClaimFinder {
             let (subject, neither) = self.subject(
                 f, &named, piece, hi, sent_named, t, triggers, last_state, si,
             );
-            if std::env::var_os("TW_DEBUG").is_some() { eprintln!("DBG trig {:?} {:?} subj {:?} named {:?}", t.kind, &f.text[t.span.start..t.span.end], subject, named.iter().map(|n| (&f.text[n.span.start..n.span.end], &n.who)).collect::<Vec<_>>()); }
+            if std::env::var_os("TW_DEBUG").is_some() {
+                eprintln!(
+                    "DBG trig {:?} {:?} subj {:?} named {:?}",
+                    t.kind,
+                    &f.text[t.span.start..t.span.end],
+                    subject,
+                    named
+                        .iter()
+                        .map(|n| (&f.text[n.span.start..n.span.end], &n.who))
+                        .collect::<Vec<_>>()
+                );
+            }
             let mut modality = self.modality(f.text, sent, piece, t);
             // "If the Baltic states deposit theirs, they would be free": all of it.
             if pieces.first().is_some_and(|p| p.kind == SegKind::Condition)
@@ -2188,8 +2231,8 @@ impl ClaimFinder {
                 Trig::WithdrawalEffect
                     if !matches!(subject, Subject::States(_))
                         && !self
-                        .aim_withdraw
-                        .is_match(&f.text[t.span.start..t.span.end])
+                            .aim_withdraw
+                            .is_match(&f.text[t.span.start..t.span.end])
                         && !self.aim_withdraw.is_match(
                             &f.text[floor(
                                 f.text,
@@ -2231,6 +2274,22 @@ impl ClaimFinder {
                             } else {
                                 ClaimKind::IntendsToWithdraw
                             }
+                        }
+                        // "submitted their notifications to the UN": a withdrawal only
+                        // in a text about leaving.
+                        Trig::WithdrawalNotified
+                            if !self
+                                .aim_withdraw
+                                .is_match(&f.text[t.span.start..t.span.end])
+                                && (self.aim_join.is_match(sentence_text)
+                                    || !self.aim_withdraw.is_match(
+                                        &f.text[f.sentences[si.saturating_sub(2)]
+                                            .start
+                                            .min(sent.start)
+                                            ..sent.end],
+                                    )) =>
+                        {
+                            continue;
                         }
                         Trig::WithdrawalNotified => ClaimKind::WithdrawalNotified,
                         Trig::WithdrawalEffect => ClaimKind::WithdrawalEffect,
@@ -2280,13 +2339,12 @@ impl ClaimFinder {
                     if matches!(claim, ClaimKind::Production | ClaimKind::Use) {
                         let from = floor(f.text, t.span.start.saturating_sub(80)).max(sent.start);
                         let pre = &f.text[from..t.span.end];
-                        let treaty_before = within(f.named, Span::new(from, t.span.start), |n| {
-                            n.span.start
-                        })
-                        .iter()
-                        .rev()
-                        .find(|n| n.who != Who::Body(String::new(), None))
-                        .is_some_and(|n| n.who == Who::Treaty);
+                        let treaty_before =
+                            within(f.named, Span::new(from, t.span.start), |n| n.span.start)
+                                .iter()
+                                .rev()
+                                .find(|n| n.who != Who::Body(String::new(), None))
+                                .is_some_and(|n| n.who == Who::Treaty);
                         if (treaty_before && claim == ClaimKind::Production)
                             || self.rules.iter().any(|(topic, re)| {
                                 *topic == RuleTopic::Prohibitions && re.is_match(pre)
@@ -2429,7 +2487,9 @@ impl ClaimFinder {
                     listed = true;
                     break;
                 }
-                let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+                let bare = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
                 if self.lex.list_joins.contains(&bare.as_str()) {
                     listed = true;
                     break;

@@ -100,12 +100,32 @@ pub static LEX: Lexicon = Lexicon {
     place_prepositions: r"(?:in|at|from|to|into|near|via|outside|across|around|visit(?:ed|ing)?)\s+$",
     named_bodies: &[
         // Heads of state and government, by name: bodies of their state.
-        (r"(?:President\s+)?(?:Volodymyr\s+)?Zelensk(?:y|yy|iy)", "president", "UKR"),
-        (r"(?:President\s+)?(?:Gitanas\s+)?Nause?ė?da", "president", "LTU"),
-        (r"(?:President\s+)?(?:Edgars\s+)?Rink[eē]vi[cč]s", "president", "LVA"),
+        (
+            r"(?:President\s+)?(?:Volodymyr\s+)?Zelensk(?:y|yy|iy)",
+            "president",
+            "UKR",
+        ),
+        (
+            r"(?:President\s+)?(?:Gitanas\s+)?Nause?ė?da",
+            "president",
+            "LTU",
+        ),
+        (
+            r"(?:President\s+)?(?:Edgars\s+)?Rink[eē]vi[cč]s",
+            "president",
+            "LVA",
+        ),
         (r"(?:President\s+)?(?:Alar\s+)?Karis", "president", "EST"),
-        (r"(?:President\s+)?(?:Alexander\s+)?Stubb", "president", "FIN"),
-        (r"(?:President\s+)?(?:Andrzej\s+)?Duda|(?:Karol\s+)?Nawrocki", "president", "POL"),
+        (
+            r"(?:President\s+)?(?:Alexander\s+)?Stubb",
+            "president",
+            "FIN",
+        ),
+        (
+            r"(?:President\s+)?(?:Andrzej\s+)?Duda|(?:Karol\s+)?Nawrocki",
+            "president",
+            "POL",
+        ),
         (r"(?:Petteri\s+)?Orpo", "prime minister", "FIN"),
         (r"(?:Donald\s+)?Tusk", "prime minister", "POL"),
         (r"(?:Vladimir\s+)?Putin", "president", "RUS"),
@@ -242,7 +262,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::WithdrawalNotified,
-            r"\bnotif(?:ied|ies|y|ying)\b[^.;\n]{0,60}?\b(?:withdrawal|withdraw|withdrawing|denunciation|exit|decision\s+to\s+(?:leave|withdraw))\b|\b(?:deposited|deposits|deposit|depositing|submitted|submits|submit|presented|presents|present|handed|hands|hand|sent|sends|send|delivered|delivers|lodged|lodges|filed|files|transmitted)\s+(?:over\s+)?(?:its|their|the|an|a|formal|his|her)\s+(?:formal\s+|official\s+|written\s+)?(?:instruments?|notices?|notifications?|notes?|papers|documents?|letters?|declarations?)\s+(?:of|on)\s+(?:its\s+|their\s+)?(?:withdrawal|denunciation)\b|\b(?:deposited|deposits|submitted|submits|presented|presents|sent|delivered|handed\s+over|transmitted)\s+(?:its|their|the)\s+(?:withdrawal|denunciation)\s+(?:instruments?|notices?|notifications?|documents?|papers|letters?|declarations?)\b|\b(?:instruments?|notices?|notifications?|letters?|notes?)\s+of\s+(?:its\s+|their\s+)?(?:withdrawal|denunciation)\b|\b(?:withdrawal|denunciation)\s+(?:instruments?|notices?|notifications?|documents?|papers|letters?|declarations?)\b",
+            r"\bnotif(?:ied|ies|y|ying)\b[^.;\n]{0,60}?\b(?:withdrawal|withdraw|withdrawing|denunciation|exit|decision\s+to\s+(?:leave|withdraw))\b|\b(?:deposited|deposits|deposit|depositing|submitted|submits|submit|presented|presents|present|handed|hands|hand|sent|sends|send|delivered|delivers|lodged|lodges|filed|files|transmitted)\s+(?:over\s+)?(?:its|their|the|an|a|formal|his|her)\s+(?:formal\s+|official\s+|written\s+)?(?:instruments?|notices?|notifications?|notes?|papers|documents?|letters?|declarations?)\s+(?:of|on)\s+(?:its\s+|their\s+)?(?:withdrawal|denunciation)\b|\b(?:deposited|deposits|submitted|submits|presented|presents|sent|delivered|handed\s+over|transmitted)\s+(?:its|their|the)\s+(?:withdrawal|denunciation)\s+(?:instruments?|notices?|notifications?|documents?|papers|letters?|declarations?)\b|\b(?:instruments?|notices?|notifications?|letters?|notes?)\s+of\s+(?:its\s+|their\s+)?(?:withdrawal|denunciation)\b|\b(?:withdrawal|denunciation)\s+(?:instruments?|notices?|notifications?|documents?|papers|letters?|declarations?)\b|\b(?:deposited|submitted|handed(?:\s+over)?|presented|sent|delivered|lodged|transmitted)\s+(?:its|their|an?|the)\s+(?:formal\s+|official\s+|written\s+)?(?:instruments?|notices?|notifications?|documents?)\s+(?:to|with)\s+(?:the\s+)?(?:UN\b|United\s+Nations|Secretary|depositary)|\b(?:instruments?|notices?|notifications?|documents?)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:formally\s+)?(?:deposited|submitted|received|handed\s+over|delivered)\s+(?:to|with|by)\s+(?:the\s+)?(?:UN\b|United\s+Nations|Secretary|depositary)",
         ),
         (
             Trig::WithdrawalEffect,
@@ -270,7 +290,10 @@ pub static LEX: Lexicon = Lexicon {
         ),
         // "announced similar moves": an intention to leave, when the text before is
         // about leaving (see `similar`).
-        (Trig::Intent, r"\b(?:announced|announcing|announce|made|unveiled|declared|taken|took|have|has|had)\s+(?:similar|the\s+same|like)\s+(?:moves?|plans?|intentions?|steps?|decisions?)\b|\bsimilar\s+(?:moves?|plans?|steps?)\b"),
+        (
+            Trig::Intent,
+            r"\b(?:announced|announcing|announce|made|unveiled|declared|taken|took|have|has|had)\s+(?:similar|the\s+same|like)\s+(?:moves?|plans?|intentions?|steps?|decisions?)\b|\bsimilar\s+(?:moves?|plans?|steps?)\b",
+        ),
         (
             Trig::Intent,
             r"\b(?:plans?|planned|planning|intends?|intended|intending|intention|intent|decided|decides|decisions?|announced|announces|announce|announcement|announced\s+(?:its|their)\s+(?:own\s+)?decision|wants?|wanted|seeks?|sought|seeking|moving|moves|move|prepares?|prepared|preparing|preparations?|ready|began|begun|started|starts|initiated|initiating|process|proposed|proposes|proposal|recommended|recommends|recommendation|considering|considers|mulling|weighing|pledged|vowed|bid|push(?:ed|ing)?|set\s+out\s+to|set\s+to|expected\s+to|is\s+to|are\s+to|going\s+to)\b[^.;\n]{0,40}?\b(?:withdraw|withdrawing|withdrawal|leave|leaving|exit|exiting|quit|quitting|pull\s+out|pulling\s+out|abandon|abandoning|denounce|denouncing|denunciation|renounce|renouncing)\b|\b(?:will|would|could|(?-i:may|might)|shall)\s+(?:\w+\s+){0,2}?(?:withdraw|pull\s+out|denounce|renounce|(?:leave|quit|exit|abandon)\s+(?:it\b|(?:the\s+|this\s+)(?:[\w-]+\s+){0,3}?(?:treaty|convention|accord|pact|ban|agreement)))|\bturn(?:ed|s|ing)?\s+(?:its|their)\s+backs?\s+on\b|\b(?:is|are|was|were)\s+(?:now\s+)?(?:withdrawing|leaving|exiting|pulling\s+out|quitting)\b",
@@ -330,7 +353,14 @@ pub static LEX: Lexicon = Lexicon {
             r"\b(?:decided|decides|approved|approves|approve|endorsed|endorses|backed|backs|recommended|recommends|adopted\s+a\s+(?:decision|resolution)|gave\s+(?:its\s+)?(?:approval|green\s+light|backing|consent)|completed\s+(?:its\s+|their\s+)?(?:parliamentary\s+)?(?:procedures?|process)|introduced|submitted\s+(?:a|the|its)\s+(?:draft\s+)?(?:bill|law)|sent\s+(?:a|the|its)\s+(?:draft\s+)?(?:bill|law))\b|\bfollowed(?:\s+(?:suit|on|in|shortly|soon|later|weeks|days|months)\b|\s*[,.;])|\b(?:joint\s+)?(?:recommendation|proposal)\s+(?:by|of|from)\b",
         ),
         // A tally with no body named: the parliament named before.
-        (Trig::Tally, concat!(r"\b(?:\d{1,3}|", numw!(), r")\s+(?:members|MPs|deputies|lawmakers|legislators|parliamentarians|senators)?\s*(?:of\s+(?:the\s+)?\w+\s+)?voted\s+(?:for|in\s+favou?r|against|to)\b|\bwith\s+\d{1,3}\s+votes?\s+(?:in\s+favou?r|for)\b")),
+        (
+            Trig::Tally,
+            concat!(
+                r"\b(?:\d{1,3}|",
+                numw!(),
+                r")\s+(?:members|MPs|deputies|lawmakers|legislators|parliamentarians|senators)?\s*(?:of\s+(?:the\s+)?\w+\s+)?voted\s+(?:for|in\s+favou?r|against|to)\b|\bwith\s+\d{1,3}\s+votes?\s+(?:in\s+favou?r|for)\b"
+            ),
+        ),
         (
             Trig::VoteOrAdopt,
             r"\b(?:voted|votes|vote|passed|passes|adopted|adopts|by\s+a\s+vote\s+of)\b",
@@ -349,7 +379,7 @@ pub static LEX: Lexicon = Lexicon {
     generic_subject: r"\b(?:a|any|each|every|the\s+withdrawing|the\s+acceding|no)\s+(?:state|country|nation|signatory|party|state\s+party|member)\b|\b(?:states|countries|nations|states\s+parties|parties|signatories|members)\s+(?:must|may|can|are\s+(?:required|obliged|bound|allowed|permitted)|have\s+to|shall|undertake|commit|agree)\b",
     rule_cue: r"\b(?:under\s+(?:the\s+)?(?:treaty|convention|accord|its\s+(?:rules|terms|provisions)|(?:the\s+)?(?:treaty|convention)['’]s\s+(?:rules|terms|provisions)|article|art\.)|according\s+to\s+(?:the\s+)?(?:treaty|convention|article)|article\s+\d+|art\.\s*\d+|the\s+(?:treaty|convention)\s+(?:requires|obliges|obligates|bans|prohibits|forbids|allows|permits|provides|stipulates|says|states|commits)|(?:treaty|convention)['’]s\s+(?:rules|terms|provisions|article)|(?:must|shall)\s+(?:destroy|clear|submit|report|notify|give)|six\s+months\s+after|after\s+six\s+months)\b",
     pronoun: r"\b(?:it|the\s+country|the\s+state|the\s+nation|the\s+republic|the\s+(?:Nordic|Baltic|Scandinavian|European|Eastern\s+European|Central\s+European|Balkan|Asian|African|Pacific|island)\s+(?:country|state|nation|republic|kingdom)|its\s+government|its\s+parliament)\s+(?:has\s+|had\s+|have\s+|also\s+|then\s+|later\s+|formally\s+|officially\s+|now\s+|finally\s+|eventually\s+|subsequently\s+|only\s+){0,3}$",
-    plural_pronoun: r"\b(?P<neg>neither|none)\s+(?:country|state|nation|of\s+them|of\s+the\s+(?:two|three|four|five|six|countries|states))|\b(?:they|both(?:\s+(?:countries|states|nations))?|the\s+(?:two|three|four|five|six|seven)\s+(?:countries|states|nations|governments)|all\s+(?:two|three|four|five|six|seven)(?:\s+(?:countries|states|nations))?|these\s+(?:countries|states)|the\s+(?:countries|states)|none\s+of\s+them)\s+(?:have\s+|had\s+|also\s+|then\s+|formally\s+|officially\s+|now\s+|all\s+|both\s+){0,3}$",
+    plural_pronoun: r"\b(?P<neg>neither|none)\s+(?:country|state|nation|of\s+them|of\s+the\s+(?:two|three|four|five|six|countries|states))|\b(?:they|both(?:\s+(?:countries|states|nations))?|the\s+(?:two|three|four|five|six|seven)\s+(?:countries|states|nations|governments)|all\s+(?:two|three|four|five|six|seven)(?:\s+(?:countries|states|nations))?|these\s+(?:countries|states)|the\s+(?:countries|states)|none\s+of\s+them)\s+(?:have\s+|has\s+|had\s+|also\s+|then\s+|formally\s+|officially\s+|now\s+|all\s+|both\s+|yet\s+|already\s+|jointly\s+|together\s+){0,3}$",
     qualifiers: &[
         (r"more\s+than|over|just\s+over|\+|-plus", Qual::MoreThan),
         (r"at\s+least", Qual::AtLeast),
@@ -388,7 +418,8 @@ pub static LEX: Lexicon = Lexicon {
         "plus",
     ],
     relative_clause: r",\s*(?:which|who|whose|that|where)\b",
-    contrast: r"(?:,\s*|\s+)(?:but|while|whereas|although|though|yet)\b|;|\s[\u{2014}\u{2013}]\s",
+    // "yet" only after a comma: "none has yet handed" is no contrast.
+    contrast: r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|,\s*yet\b|;|\s[\u{2014}\u{2013}]\s",
     exception: r"(?:,\s*|\s+)(?:but\s+not|except(?:\s+for)?|excluding|apart\s+from|other\s+than|with\s+the\s+exception\s+of|save\s+for|not\s+including)\b",
     inclusion: r"(?:,\s*|\s+)(?:including|among\s+them|such\s+as|notably|among\s+which|in\s+particular)\b",
     first_word: r"\bfirst\b",

@@ -223,7 +223,10 @@ pub static LEX: Lexicon = Lexicon {
         ),
         // "announced similar moves": an intention to leave, when the text before is
         // about leaving (see `similar`).
-        (Trig::Intent, r"\b(?:sarnas\w*|samasugus\w*)\s+(?:plaan\w*|kavatsus\w*|samm\w*|otsus\w*)"),
+        (
+            Trig::Intent,
+            r"\b(?:sarnas\w*|samasugus\w*)\s+(?:plaan\w*|kavatsus\w*|samm\w*|otsus\w*)",
+        ),
         (
             Trig::Intent,
             r"\b(?:kavatseb|kavatsus\w*|plaanib|soovib|otsustas|otsus\w*|teatas|valmistub|algatas|alustanud|alustas|soovitas|soovitasid|kaalub)\b[^.;\n]{0,50}?\b(?:lahku\w*|taganeda|denonsseeri\w*|välja\s+astuda)\b|\blahkumisprotsess\w*",
@@ -261,7 +264,10 @@ pub static LEX: Lexicon = Lexicon {
             r"\b(?:kiitis\s+(?:\w+\s+){0,3}heaks|kiitsid\s+(?:\w+\s+){0,3}heaks|otsustas|toetas|toetanud|soovitas|soovitasid|kinnitas)\b",
         ),
         // A tally with no body named: the parliament named before.
-        (Trig::Tally, r"\btoetas\s+\d{1,3}\s+(?:saadik\w*|Riigikogu\s+liiget)|\b\d{1,3}\s+(?:saadikut|Riigikogu\s+liiget)\s+(?:hääletas|toetas)"),
+        (
+            Trig::Tally,
+            r"\btoetas\s+\d{1,3}\s+(?:saadik\w*|Riigikogu\s+liiget)|\b\d{1,3}\s+(?:saadikut|Riigikogu\s+liiget)\s+(?:hääletas|toetas)",
+        ),
         (
             Trig::VoteOrAdopt,
             r"\b(?:hääletas|hääletasid|võttis\s+(?:\w+\s+){0,4}vastu|võeti\s+vastu|lükati\s+tagasi)\b",

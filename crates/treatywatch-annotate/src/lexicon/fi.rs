@@ -237,7 +237,10 @@ pub static LEX: Lexicon = Lexicon {
         ),
         // "announced similar moves": an intention to leave, when the text before is
         // about leaving (see `similar`).
-        (Trig::Intent, r"\b(?:samanlais\w*|vastaav\w*)\s+(?:suunnitelm\w*|aikei\w*|askel\w*|pääätök\w*|päätök\w*)"),
+        (
+            Trig::Intent,
+            r"\b(?:samanlais\w*|vastaav\w*)\s+(?:suunnitelm\w*|aikei\w*|askel\w*|pääätök\w*|päätök\w*)",
+        ),
         (
             Trig::Intent,
             r"\b(?:aikoo|aikovat|aie\w*|aikee\w*|suunnittel\w*|haluaa|haluavat|päätti|päättivät|päätö\w*|ilmoitti|ilmoittivat|valmistel\w*|aloit\w*|ehdott\w*|harkitsee|esitys\w*|esityk\w*)\b[^.;\n]{0,60}?\b(?:irtautu\w*|irtisano\w*|eroami\w*|eroamaan|erota|vetäyty\w*)|\bvetäytyvä\w*|\b(?:on|ovat)\s+eroamassa\b",
@@ -278,7 +281,10 @@ pub static LEX: Lexicon = Lexicon {
             r"\b(?:hyväksyi|hyväksyivät|hyväksyneet|hyväksynyt|kannatti|kannattivat|päätti|päättää|suositteli\w*|vahvisti)\b",
         ),
         // A tally with no body named: the parliament named before.
-        (Trig::Tally, r"\b(?:kannatti|äänesti)\s+\d{1,3}\b|\b\d{1,3}\s+kansanedustaja\w*\s+(?:äänesti|kannatti)"),
+        (
+            Trig::Tally,
+            r"\b(?:kannatti|äänesti)\s+\d{1,3}\b|\b\d{1,3}\s+kansanedustaja\w*\s+(?:äänesti|kannatti)",
+        ),
         (
             Trig::VoteOrAdopt,
             r"\b(?:äänesti|äänestivät|äänestyks\w*|äänin)\b",

@@ -246,7 +246,10 @@ pub static LEX: Lexicon = Lexicon {
         ),
         // "announced similar moves": an intention to leave, when the text before is
         // about leaving (see `similar`).
-        (Trig::Intent, r"\b(?:panaš\w*|analogišk\w*)\s+(?:plan\w*|ketinim\w*|žingsn\w*|sprendim\w*)"),
+        (
+            Trig::Intent,
+            r"\b(?:panaš\w*|analogišk\w*)\s+(?:plan\w*|ketinim\w*|žingsn\w*|sprendim\w*)",
+        ),
         (
             Trig::Intent,
             r"\b(?:planuoja|ketina|siekia|nusprendė|sprendim\w*|nori|norėtų|ruošiasi|pareiškė|paskelbė|rekomendav\w*|pradėjo|inicijav\w*|svarsto|žada|ketinim\w*|plan\w*)\b[^.;\n]{0,50}?\b(?:pasitrauk\w*|išstoti|išstoj\w*|denonsuo\w*|denonsav\w*|atsisaky\w*|palikti)\b|\bpasitraukimo\s+proces\w*|\btraukiasi\b",
@@ -287,7 +290,10 @@ pub static LEX: Lexicon = Lexicon {
             r"\b(?:pritarė|nusprendė|patvirtino|rekomendav\w*|palaikė|pritar\w*)\b",
         ),
         // A tally with no body named: the parliament named before.
-        (Trig::Tally, r"\b(?:už\s+)?balsavo\s+\d{1,3}\b|\b\d{1,3}\s+(?:Seimo\s+)?nari\w*\s+balsavo"),
+        (
+            Trig::Tally,
+            r"\b(?:už\s+)?balsavo\s+\d{1,3}\b|\b\d{1,3}\s+(?:Seimo\s+)?nari\w*\s+balsavo",
+        ),
         (Trig::VoteOrAdopt, r"\b(?:balsav\w*|priėmė|nubalsav\w*)\b"),
         (Trig::Signed, r"\bpasiraš\w*"),
         (Trig::Production, r"\bgamin\w*|\bgamyb\w*"),

@@ -229,7 +229,10 @@ pub static LEX: Lexicon = Lexicon {
         ),
         // "announced similar moves": an intention to leave, when the text before is
         // about leaving (see `similar`).
-        (Trig::Intent, r"\b(?:līdzīg\w*|analoģisk\w*)\s+(?:plān\w*|nodom\w*|soļ\w*|lēmum\w*)"),
+        (
+            Trig::Intent,
+            r"\b(?:līdzīg\w*|analoģisk\w*)\s+(?:plān\w*|nodom\w*|soļ\w*|lēmum\w*)",
+        ),
         (
             Trig::Intent,
             r"\b(?:plāno|plānoja|gatavojas|grib|vēlas|nolēm\w*|lēmum\w*|paziņoj\w*|ierosin\w*|iecerēj\w*|rekomendēj\w*|aicin\w*|nodom\w*|sāk\w*|uzsāk\w*|apsver)\b[^.;\n]{0,50}?\b(?:izstāties|izstāš\w*|denonsē\w*|pamest)\b|\bizstāšanās\s+proces\w*",
@@ -264,7 +267,10 @@ pub static LEX: Lexicon = Lexicon {
             r"\b(?:atbalstīj\w*|apstiprināj\w*|nolēm\w*|lēma|rekomendēj\w*|atbalsta|izsludināj\w*|izsludina)\b",
         ),
         // A tally with no body named: the parliament named before.
-        (Trig::Tally, r"\b(?:par|nobalsoja)\s+(?:nobalsoja\s+)?\d{1,3}\s+deputāt\w*|\b\d{1,3}\s+deputāt\w*\s+(?:nobalsoja|balsoja)"),
+        (
+            Trig::Tally,
+            r"\b(?:par|nobalsoja)\s+(?:nobalsoja\s+)?\d{1,3}\s+deputāt\w*|\b\d{1,3}\s+deputāt\w*\s+(?:nobalsoja|balsoja)",
+        ),
         (
             Trig::VoteOrAdopt,
             r"\b(?:nobalsoj\w*|balsoj\w*|pieņēm\w*)\b",

@@ -123,7 +123,11 @@ pub static LEX: Lexicon = Lexicon {
         (r"Rinkēvič\w*|Rinkevič\w*", "president", "LVA"),
         (r"Karis\w*", "president", "EST"),
         (r"Stubb\w*", "president", "FIN"),
-        (r"(?:Andrzej\w*\s+)?Dud(?:a|y|zie|ą)\b|Nawrock\w*", "president", "POL"),
+        (
+            r"(?:Andrzej\w*\s+)?Dud(?:a|y|zie|ą)\b|Nawrock\w*",
+            "president",
+            "POL",
+        ),
         (r"Tusk\w*", "prime minister", "POL"),
         (r"Putin\w*", "president", "RUS"),
         (r"Sejm\w*", "Sejm", "POL"),
@@ -246,7 +250,10 @@ pub static LEX: Lexicon = Lexicon {
         ),
         // "announced similar moves": an intention to leave, when the text before is
         // about leaving (see `similar`).
-        (Trig::Intent, r"\b(?:podobn\w*|analogiczn\w*)\s+(?:plan\w*|zamiar\w*|krok\w*)"),
+        (
+            Trig::Intent,
+            r"\b(?:podobn\w*|analogiczn\w*)\s+(?:plan\w*|zamiar\w*|krok\w*)",
+        ),
         (
             Trig::Intent,
             r"\b(?:planuje|planują|zamierza|zamierzają|chce|chcą|zdecydowa[łl]\w*|decyzj\w*|zapowiedzia[łl]\w*|ogłosi[łl]\w*|przygotowuje|rekomendowa[łl]\w*|zarekomendowa[łl]\w*|rozważa|zabiega|wniosk\w*|projekt\w*)\b[^.;\n]{0,60}?\b(?:wypowiedz\w*|wystąpi\w*|wyjści\w*|wyjść|wycof\w*|opuści\w*)",
@@ -287,7 +294,10 @@ pub static LEX: Lexicon = Lexicon {
             r"\b(?:zdecydowa[łl]\w*|popar[łl]\w*|zatwierdzi[łl]\w*|zarekomendowa[łl]\w*|rekomendowa[łl]\w*|podję[łl]\w*\s+(?:\w+\s+)?decyzj\w*|decyzj\w*\s+podję[łl]\w*)\b",
         ),
         // A tally with no body named: the parliament named before.
-        (Trig::Tally, r"\b(?:za\s+)?głosowa[łl]\w*\s+\d{1,3}\s+posł\w*|\b\d{1,3}\s+posł\w*\s+głosowa[łl]\w*"),
+        (
+            Trig::Tally,
+            r"\b(?:za\s+)?głosowa[łl]\w*\s+\d{1,3}\s+posł\w*|\b\d{1,3}\s+posł\w*\s+głosowa[łl]\w*",
+        ),
         (
             Trig::VoteOrAdopt,
             r"\b(?:przegłosowa[łl]\w*|głosowa[łl]\w*|uchwali[łl]\w*|przyjął|przyję[łl]\w*)\b",
