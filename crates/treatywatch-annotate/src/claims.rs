@@ -2258,6 +2258,19 @@ impl ClaimFinder {
                         Trig::NotJoined => ClaimKind::NotJoined,
                         Trig::Signed if negated => ClaimKind::NotSigned,
                         Trig::Signed => ClaimKind::Signed,
+                        // "deposit theirs" names no instrument: an accession only in
+                        // sentences about joining.
+                        Trig::Deposited
+                            if !self.aim_join.is_match(&f.text[t.span.start..t.span.end])
+                                && !self.aim_join.is_match(
+                                    &f.text[f.sentences[si.saturating_sub(2)]
+                                        .start
+                                        .min(sent.start)
+                                        ..sent.end],
+                                ) =>
+                        {
+                            continue;
+                        }
                         Trig::Ratified | Trig::Joined | Trig::Deposited if negated => {
                             ClaimKind::NotJoined
                         }
