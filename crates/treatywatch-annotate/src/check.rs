@@ -6,12 +6,12 @@
 
 use treatywatch_core::engine::{Engine, Evidence, describe_step};
 use treatywatch_core::evidence::{Aim, Qualifier, RecordKind, RecordValue, StepKind};
-use treatywatch_core::rules::{GeneralEntry, WithdrawalRule};
+use treatywatch_core::rules::{GeneralEntry, Retraction, WithdrawalRule};
 use treatywatch_core::{
     Action, ActionKind, Date, PartialDate, Source, SourceId, State, Status, StatusReport, Treaty,
 };
 
-use treatywatch_core::rules::{EntryIntoForceRule, SuspensionRule};
+use treatywatch_core::rules::{EntryIntoForceRule, SignatureRule, SuspensionRule};
 
 use crate::claims::{CountWhat, Draft, Extra, Obl, Qual, StockWhat};
 use crate::dates::When;
@@ -1857,6 +1857,8 @@ impl<'e, 'd> Checker<'e, 'd> {
                     "The treaty's withdrawal rule is not recorded.".into(),
                 ),
             },
+            // What the record holds of the treaty: its full title (the bans), Arts. 4,
+            // 5, 7, 15-17 and 20 and the suspension rule. Other clauses are not checked.
             RuleTopic::Prohibitions if id == "apmbc" => {
                 if wrong_object {
                     return c.set(
@@ -1868,18 +1870,13 @@ impl<'e, 'd> Checker<'e, 'd> {
                 }
                 supported(
                     c,
-                    "Art. 1 forbids ever using, developing, producing, acquiring, stockpiling, \
-                     retaining or transferring anti-personnel mines, or helping anyone to; Art. \
-                     4 and 5 require destroying stockpiles and cleared mined areas"
-                        .into(),
+                    format!(
+                        "its full title is the \"{}\"; Art. 4 and 5 require destroying \
+                         stockpiles and the mines in mined areas",
+                        self.treaty.name
+                    ),
                 )
             }
-            RuleTopic::Prohibitions if id == "ccm" => supported(
-                c,
-                "Art. 1 forbids ever using, developing, producing, acquiring, stockpiling, \
-                 retaining or transferring cluster munitions, or helping anyone to"
-                    .into(),
-            ),
             RuleTopic::StockpileDeadline | RuleTopic::ClearanceDeadline => {
                 let oid = if topic == RuleTopic::StockpileDeadline {
                     "stockpile_destruction"
@@ -1912,29 +1909,81 @@ impl<'e, 'd> Checker<'e, 'd> {
                         .into(),
                 )
             }
-            RuleTopic::Retention if id == "apmbc" => supported(
-                c,
-                "Art. 3 lets a state keep the minimum number of mines needed to train in mine \
-                 detection, clearance and destruction"
-                    .into(),
-            ),
-            RuleTopic::Reservations if id == "apmbc" || id == "ccm" => {
-                if negated {
-                    supported(c, "it admits no reservations (Art. 19)".into())
-                } else if permissive {
-                    c.set(
-                        Verdict::Contradicted,
-                        "The treaty admits no reservations (Art. 19).".into(),
-                    )
-                } else {
-                    c.set(
-                        Verdict::NotCheckable,
-                        "The treaty admits no reservations (Art. 19); the sentence's claim about \
-                         them is not clear enough to check."
-                            .into(),
-                    )
-                }
+            RuleTopic::Retention
+            | RuleTopic::Reservations
+            | RuleTopic::Definition
+            | RuleTopic::Duration
+            | RuleTopic::Prohibitions => {
+                let what = match topic {
+                    RuleTopic::Retention => "mines kept for training (Art. 3)",
+                    RuleTopic::Reservations => "reservations (Art. 19)",
+                    RuleTopic::Definition => "the definitions (Art. 2)",
+                    RuleTopic::Duration => "the treaty's duration (Art. 20(1))",
+                    _ => "what the treaty prohibits (Art. 1)",
+                };
+                let _ = (negated, permissive);
+                c.set(
+                    Verdict::NotCheckable,
+                    format!(
+                        "The record's data on the {short} does not hold the clause on {what}, \
+                         so this description is not checked."
+                    ),
+                )
             }
+            RuleTopic::Withdrawal => match &self.treaty.rules.withdrawal {
+                WithdrawalRule::Notice { clause, .. } => supported(
+                    c,
+                    format!(
+                        "under {clause} it is of unlimited duration, and a State Party may \
+                         withdraw by giving notice to all other States Parties, the depositary and \
+                         the UN Security Council"
+                    ),
+                ),
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    "The treaty's withdrawal rule is not recorded.".into(),
+                ),
+            },
+            RuleTopic::Retraction => match &self.treaty.rules.withdrawal {
+                WithdrawalRule::Notice {
+                    retraction: Retraction::BeforeEffect,
+                    ..
+                } => supported(
+                    c,
+                    "a notice of withdrawal may be retracted before it takes effect".into(),
+                ),
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    "The record does not say whether a withdrawal may be retracted.".into(),
+                ),
+            },
+            RuleTopic::Extension if id == "apmbc" => match n {
+                Some(n) if n != 10 => c.set(
+                    Verdict::Contradicted,
+                    format!(
+                        "Art. 5(3)-(6): a State Party may ask for extensions of the clearance \
+                         deadline of up to ten years each, not {n}."
+                    ),
+                ),
+                _ => supported(
+                    c,
+                    "Art. 5(3)-(6): a State Party may ask the Meeting of States Parties for \
+                     extensions of its clearance deadline, of up to ten years each"
+                        .into(),
+                ),
+            },
+            RuleTopic::Accession => match self.treaty.rules.signature {
+                SignatureRule::UntilEntryIntoForce => supported(
+                    c,
+                    "it was open for signature until it entered into force; since then a state \
+                     joins by accession"
+                        .into(),
+                ),
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    "The record does not hold when the treaty closed for signature.".into(),
+                ),
+            },
             RuleTopic::Depositary if un => supported(
                 c,
                 "the depositary is the Secretary-General of the United Nations".into(),

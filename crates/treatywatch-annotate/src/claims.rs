@@ -2809,13 +2809,14 @@ impl ClaimFinder {
             if out.len() >= limit {
                 return;
             }
-            if out.iter().any(|d| {
+            // A sentence with a withdrawal period read already: its other rules only
+            // ("it has no suspension clause: only withdrawal, six months after ...").
+            let has_period = out.iter().any(|d| {
                 d.kind == ClaimKind::WithdrawalPeriod
                     && sent.start <= d.span.start
                     && d.span.start < sent.end
-            }) {
-                continue;
-            }
+            });
+            let mut topics: Vec<RuleTopic> = Vec::new();
             let end = floor(f.text, sent.end.min(sent.start + 2000)).max(sent.start);
             let s = &f.text[sent.start..end];
             let sent_named = within(f.named, *sent, |n| n.span.start);
@@ -2828,6 +2829,17 @@ impl ClaimFinder {
             let cue = self.rule_cue.is_match(s) || self.generic.is_match(s);
             let withdraw = self.aim_withdraw.is_match(s);
             for (topic, re) in &self.rules {
+                // Two rules at most in a sentence, of different topics.
+                // Art. 20 is one rule: its period and its armed-conflict clause.
+                let art20 = matches!(topic, RuleTopic::WithdrawalPeriod | RuleTopic::ArmedConflict);
+                if topics.len() >= 2
+                    || (has_period && art20)
+                    || (art20 && topics.iter().any(|t| {
+                        matches!(t, RuleTopic::WithdrawalPeriod | RuleTopic::ArmedConflict)
+                    }))
+                {
+                    continue;
+                }
                 let Some(caps) = re.captures(s) else { continue };
                 let m = caps.get(0).expect("group 0");
                 let span = Span::new(sent.start + m.start(), sent.start + m.end());
@@ -2839,10 +2851,17 @@ impl ClaimFinder {
                 }
                 let gate = match topic {
                     RuleTopic::ArmedConflict => withdraw,
-                    RuleTopic::Prohibitions | RuleTopic::Reservations => about_treaty || cue,
+                    RuleTopic::Prohibitions => about_treaty || cue,
+                    RuleTopic::Reservations => true,
                     RuleTopic::StockpileDeadline | RuleTopic::ClearanceDeadline => true,
                     RuleTopic::Reports | RuleTopic::Retention => cue,
                     RuleTopic::Depositary | RuleTopic::NoSuspension => true,
+                    RuleTopic::Withdrawal
+                    | RuleTopic::Retraction
+                    | RuleTopic::Definition
+                    | RuleTopic::Extension
+                    | RuleTopic::Accession
+                    | RuleTopic::Duration => true,
                     RuleTopic::EntryIntoForce => true,
                     RuleTopic::WithdrawalPeriod => withdraw,
                 };
@@ -2850,10 +2869,12 @@ impl ClaimFinder {
                     continue;
                 }
                 let n = caps.name("n").and_then(|n| self.number(n.as_str()));
-                let _ = span;
+                // The first takes the sentence; a second, its own words.
+                let whole = topics.is_empty() && !has_period;
+                topics.push(*topic);
                 out.push(Draft {
                     kind: ClaimKind::TreatyRule,
-                    span: trimmed(f.text, *sent),
+                    span: if whole { trimmed(f.text, *sent) } else { span },
                     state: None,
                     actor: None,
                     when: None,
@@ -2873,7 +2894,6 @@ impl ClaimFinder {
                     plain: false,
                     earlier: false,
                 });
-                break;
             }
         }
     }

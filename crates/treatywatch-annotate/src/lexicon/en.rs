@@ -441,7 +441,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             RuleTopic::Prohibitions,
-            r"\b(?:bans?|banned|banning|prohibits?|prohibited|prohibiting|outlaws?|outlawed|forbids?|forbade|forbidden)\s+(?:the\s+)?(?:use|stockpiling|production|transfer|development|acquisition|all)\b|\b(?:never\s+to\s+use|not\s+to\s+use|commit(?:ted|s)?\s+never\s+to|undertake\s+never)\b",
+            r"\b(?:bans?|banned|banning|prohibits?|prohibited|prohibiting|outlaws?|outlawed|forbids?|forbade|forbidden)\s+(?:the\s+)?(?:use|stockpiling|production|transfer|development|acquisition|all)\b|\b(?:never\s+to\s+use|not\s+to\s+use|commit(?:ted|s)?\s+never\s+to|undertake\s+never)\b|\bnever,?\s+under\s+any\s+circumstances\b|\b(?:comprehensively|totally|completely|outright)\s+(?:bans?|prohibits?|outlaws?)\b",
         ),
         (
             RuleTopic::StockpileDeadline,
@@ -453,7 +453,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             RuleTopic::Reports,
-            r"\b(?:transparency\s+reports?|annual\s+reports?|report\s+annually|Article\s+7\s+reports?)\b",
+            r"\b(?:transparency\s+reports?|annual\s+reports?|report\s+annually|Article\s+7\s+reports?)\b|\b(?:must|shall|required\s+to)\s+report\b|\breport\w*\s+(?:\w+\s+){0,4}(?:each|every)\s+year\b",
         ),
         (
             RuleTopic::Retention,
@@ -466,11 +466,32 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             RuleTopic::NoSuspension,
-            r"\b(?:no|not\s+(?:contain|have|include|provide\s+for)\s+(?:a|any))\s+(?:suspension\s+clause|clause\s+(?:on|for|allowing)\s+suspen\w*|provision\s+(?:on|for)\s+suspen\w*)\b|\bdoes\s+not\s+(?:allow|permit|provide\s+for)\s+(?:a\s+|any\s+)?suspen\w*",
+            r"\b(?:no|not\s+(?:contain|have|include|provide\s+for)\s+(?:a|any))\s+(?:suspension\s+clause|clause\s+(?:on|for|allowing)\s+suspen\w*|provisions?\s+(?:on|for|allowing|permitting)\s+suspen\w*)\b|\bnothing\s+in\s+the\s+(?:treaty|convention)\s+(?:provides\s+for|allows|permits)\s+suspen\w*|\bsuspen\w*[^.;]{0,80}\b(?:treaty|convention)\s+(?:itself\s+)?does\s+not\s+provide\s+for\b|\bdoes\s+not\s+(?:allow|permit|provide\s+for)\s+(?:a\s+|any\s+)?suspen\w*",
         ),
         (
             RuleTopic::EntryIntoForce,
-            r"\b(?:40|forty|40th|fortieth)\s+(?:instrument|ratification|state)s?\b|\bfirst\s+day\s+of\s+the\s+sixth\s+month\b",
+            r"\b(?:40|forty|40th|fortieth)\s+(?:instrument|ratification|state)s?\b|\bfirst\s+day\s+of\s+the\s+sixth\s+month\b|\b(?:needed|needs|requires?|required)\s+(?P<n>\d+|thirty|forty|fifty)\s+(?:ratifications|instruments)\b",
+        ),
+        (
+            RuleTopic::Retraction,
+            r"\b(?:retract|withdraw|revoke|rescind)\w*\s+(?:it|the\s+notice|its\s+notice|the\s+instrument|its\s+instrument)\s+(?:at\s+any\s+time\s+)?before\b",
+        ),
+        (
+            RuleTopic::Withdrawal,
+            r"\b(?:allows?|lets?|permits?|entitles?)\s+(?:a|any|each|every)\s+(?:State\s+Party|state|party|member)\s+(?:to\s+)?(?:withdraw|leave|quit|exit)\b|\bgiv(?:e|es|ing)\s+notice\s+(?:of\s+(?:its\s+)?withdrawal\s+)?to\s+all\s+other\s+States\s+Parties\b",
+        ),
+        (RuleTopic::Duration, r"\bunlimited\s+duration\b"),
+        (
+            RuleTopic::Definition,
+            r"\bdefines?\s+(?:an?\s+)?anti-?\s?personnel\s+(?:land)?mines?\s+as\b|\bdesigned\s+to\s+be\s+exploded\s+by\s+the\s+presence\b",
+        ),
+        (
+            RuleTopic::Extension,
+            r"\bextensions?\s+of\s+up\s+to\s+(?P<n>\d+|ten|{N})\s+years\b",
+        ),
+        (
+            RuleTopic::Accession,
+            r"\bsignature\s+(?:was\s+|is\s+)?no\s+longer\s+(?:possible|open)\b|\bno\s+longer\s+(?:be\s+)?(?:open\s+for\s+signature|signed)\b|\bcan\s+(?:only\s+)?(?:join|become\s+a\s+party)\s+(?:only\s+)?by\s+accession\b",
         ),
     ],
     not_banned: r"\b(?:anti-?\s?tank|anti-?\s?vehicle|all\s+(?:types\s+of\s+)?(?:land\s?)?mines|naval\s+mines|sea\s+mines)\b",

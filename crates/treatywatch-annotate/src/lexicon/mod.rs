@@ -271,6 +271,19 @@ pub enum RuleTopic {
     EntryIntoForce,
     /// The treaty has no clause for suspending it.
     NoSuspension,
+    /// A State Party may withdraw by notice to the other parties, the depositary and
+    /// the Security Council; the treaty is of unlimited duration (Art. 20(1), (2)).
+    Withdrawal,
+    /// A notice of withdrawal may be retracted before it takes effect.
+    Retraction,
+    /// What an anti-personnel mine is (Art. 2).
+    Definition,
+    /// Extensions of the clearance deadline, up to ten years each (Art. 5(3)-(6)).
+    Extension,
+    /// Open for signature until entry into force; after it, accession only (Art. 15, 16).
+    Accession,
+    /// Of unlimited duration (Art. 20(1)); the record does not hold it.
+    Duration,
 }
 
 /// The lexicon of a language.
