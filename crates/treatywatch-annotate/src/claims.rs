@@ -342,6 +342,7 @@ pub struct ClaimFinder {
     reporting: Regex,
     now_words: Regex,
     when_link: Regex,
+    place_of: Regex,
     similar: Regex,
     took: Regex,
     about_verb: Regex,
@@ -464,6 +465,7 @@ impl ClaimFinder {
             reporting: re(lex.reporting),
             now_words: re(lex.now_words),
             when_link: re(lex.when_link),
+            place_of: re(r"\b(?:within|in|inside|outside|across|throughout|among|amongst)\s+(?:the\s+)?$"),
             similar: re(lex.similar),
             about_verb: re(lex.about_verb),
             future_forms: re(lex.future_forms),
@@ -1624,7 +1626,9 @@ impl ClaimFinder {
             let sent = f.sentences[si];
             let sent_named = within(f.named, sent, |n| n.span.start);
             if cache.as_ref().map(|c| c.0) != Some(si) {
-                let other = !within(f.others, sent, |s| s.start).is_empty();
+                // Another treaty or body named in the sentence, unless as a place
+                // ("Within the European Union, Greece and Romania have not signed").
+                let other = self.other_in(f, sent);
                 let skip = other && !sent_named.iter().any(|n| n.who == Who::Treaty);
                 cache = Some((si, self.segments(f.text, sent, sent_named), skip));
             }
@@ -2481,6 +2485,15 @@ impl ClaimFinder {
         (out, cut)
     }
 
+    /// Whether a sentence names another treaty or body (NATO, the EU), other than as a
+    /// place ("Within the European Union, Greece and Romania have not signed").
+    fn other_in(&self, f: &Found<'_>, sent: Span) -> bool {
+        within(f.others, sent, |s| s.start).iter().any(|o| {
+            let from = floor(f.text, o.start.saturating_sub(20));
+            !self.place_of.is_match(&f.text[from..o.start])
+        })
+    }
+
     /// Where a relative clause ends: at its next comma or semicolon, but not at the
     /// commas of a list inside it ("which bans the use, production and transfer of").
     fn relative_end(&self, text: &str, from: usize, end: usize) -> usize {
@@ -2683,7 +2696,7 @@ impl ClaimFinder {
             {
                 continue;
             }
-            let other = !within(f.others, *sent, |s| s.start).is_empty();
+            let other = self.other_in(f, *sent);
             if other && !sent_named.iter().any(|n| n.who == Who::Treaty) {
                 continue;
             }
@@ -2820,7 +2833,7 @@ impl ClaimFinder {
             let end = floor(f.text, sent.end.min(sent.start + 2000)).max(sent.start);
             let s = &f.text[sent.start..end];
             let sent_named = within(f.named, *sent, |n| n.span.start);
-            let other = !within(f.others, *sent, |x| x.start).is_empty();
+            let other = self.other_in(f, *sent);
             let names_treaty = sent_named.iter().any(|n| n.who == Who::Treaty);
             if other && !names_treaty {
                 continue;
@@ -2916,7 +2929,7 @@ impl ClaimFinder {
             }
             let sent = f.sentences[si];
             let sent_named = within(f.named, sent, |n| n.span.start);
-            let other = !within(f.others, sent, |s| s.start).is_empty();
+            let other = self.other_in(f, sent);
             if other && !sent_named.iter().any(|n| n.who == Who::Treaty) {
                 continue;
             }

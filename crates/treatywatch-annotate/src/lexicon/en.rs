@@ -421,7 +421,9 @@ pub static LEX: Lexicon = Lexicon {
     // "yet" only after a comma: "none has yet handed" is no contrast.
     contrast: r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|,\s*yet\b|;|\s[\u{2014}\u{2013}]\s",
     exception: r"(?:,\s*|\s+)(?:but\s+not|except(?:\s+for)?|excluding|apart\s+from|other\s+than|with\s+the\s+exception\s+of|save\s+for|not\s+including)\b",
-    inclusion: r"(?:,\s*|\s+)(?:including|among\s+them|such\s+as|notably|among\s+which|in\s+particular)\b",
+    // With the elided verb of the clause before: "..., and neither has Ukraine",
+    // "..., as have Latvia and Estonia", "..., and so did Finland".
+    inclusion: r"(?:,\s*|\s+)(?:including|among\s+them|such\s+as|notably|among\s+which|in\s+particular|(?:and\s+)?(?:neither|nor)\s+(?:have|has|had|did|does|do)|as\s+(?:have|has|had|did|do|does)|(?:and\s+)?so\s+(?:have|has|had|did|do|does))\b",
     first_word: r"\bfirst\b",
     last_word: r"\b(?:last|latest|final)\b",
     rank_groups: &[

@@ -337,7 +337,8 @@ pub static LEX: Lexicon = Lexicon {
     relative_clause: r",\s*(?:которая|который|которое|которые|что|где)\b",
     contrast: r",\s*(?:но|однако|тогда\s+как|а)\b|;",
     exception: r"(?:,\s*|\s+)(?:кроме|за\s+исключением)\b",
-    inclusion: r"(?:,\s*|\s+)(?:в\s+том\s+числе|включая|среди\s+них|подобно)\b",
+    // "как и Польша": as also.
+    inclusion: r"(?:,\s*|\s+)(?:в\s+том\s+числе|включая|среди\s+них|подобно|как\s+и)\b",
     first_word: r"\bперв\w*",
     last_word: r"\bпоследн\w*",
     rank_groups: &[

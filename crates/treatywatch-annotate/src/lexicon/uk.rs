@@ -331,7 +331,8 @@ pub static LEX: Lexicon = Lexicon {
     relative_clause: r",\s*(?:яка|який|яке|які|що|де|котр\w*)\b",
     contrast: r",\s*(?:але|проте|однак|тоді\s+як|а)\b|;",
     exception: r"(?:,\s*|\s+)(?:крім|окрім|за\s+винятком)\b",
-    inclusion: r"(?:,\s*|\s+)(?:зокрема|серед\s+них|у\s+тому\s+числі|включно\s+з)\b",
+    // "як і Польща": as also.
+    inclusion: r"(?:,\s*|\s+)(?:зокрема|серед\s+них|у\s+тому\s+числі|включно\s+з|як\s+і)\b",
     first_word: r"\bперш\w*",
     last_word: r"\bостанн\w*",
     rank_groups: &[
