@@ -343,6 +343,7 @@ pub struct ClaimFinder {
     now_words: Regex,
     when_link: Regex,
     place_of: Regex,
+    member_of: Regex,
     similar: Regex,
     took: Regex,
     about_verb: Regex,
@@ -465,7 +466,12 @@ impl ClaimFinder {
             reporting: re(lex.reporting),
             now_words: re(lex.now_words),
             when_link: re(lex.when_link),
-            place_of: re(r"\b(?:within|in|inside|outside|across|throughout|among|amongst)\s+(?:the\s+)?$"),
+            place_of: re(
+                r"\b(?:within|in|inside|outside|across|throughout|among|amongst)\s+(?:the\s+)?$",
+            ),
+            member_of: re(
+                r"^\s*(?:members?|member\s+states|countries|allies|states|nations|partners)\b",
+            ),
             similar: re(lex.similar),
             about_verb: re(lex.about_verb),
             future_forms: re(lex.future_forms),
@@ -2490,7 +2496,10 @@ impl ClaimFinder {
     fn other_in(&self, f: &Found<'_>, sent: Span) -> bool {
         within(f.others, sent, |s| s.start).iter().any(|o| {
             let from = floor(f.text, o.start.saturating_sub(20));
+            let to = floor(f.text, (o.end + 20).min(sent.end)).max(o.end);
+            // "the NATO members that border Russia": a group of states, not the body.
             !self.place_of.is_match(&f.text[from..o.start])
+                && !self.member_of.is_match(&f.text[o.end..to])
         })
     }
 
