@@ -1433,6 +1433,17 @@ impl ClaimFinder {
                 return (s, false);
             }
         }
+        // "Riigikogu võttis ... vastu, 13. juunil kiitis selle heaks president Alar
+        // Karis": a body right after the verb, with a comma since the one before.
+        if let Some(k) = last
+            && text[before[k].span.end..t.span.start].contains(',')
+            && let Some(n) = scope.iter().find(|n| n.span.start >= t.span.end)
+            && text[t.span.end..n.span.start].trim().is_empty()
+            && let Who::Body(name, code) = &n.who
+        {
+            let _ = k;
+            return (Subject::Body(name.clone(), *code, n.span), false);
+        }
         if let Some(k) = last {
             let n = before[k];
             return match &n.who {

@@ -213,6 +213,13 @@ pub static LEX: Lexicon = Lexicon {
             Trig::NotSigned,
             r"(?P<sig>\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?allekirjoitta\w*)|\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?(?:liittynyt|liittyneet|ratifioinut|ratifioineet)\b|\b(?:ei|eivät)\s+(?:ole\s+)?(?:sopimuksen\s+|sen\s+)?osapuol\w*|\bsopimuksen\s+ulkopuolel\w*",
         ),
+        // "ilmoittivat vetäytyvänsä": announced that they would withdraw (the
+        // participle of a future act), an intention, not a notice. The word after it
+        // makes the match longer than the notice's, so that it wins.
+        (
+            Trig::Intent,
+            r"\b(?:ilmoitti|ilmoittivat|kertoi|kertoivat)\b[^.;\n]{0,100}?\b(?:vetäytyvä\w*|irtautuva\w*|eroava\w*|irtisanova\w*)\s+\w+",
+        ),
         (
             Trig::WithdrawalNotified,
             r"\b(?:ilmoitti|ilmoittivat|toimitti|toimittivat|luovutti|luovuttivat|lähetti|lähettää|talletti|jätti)\b[^.;\n]{0,100}?\b(?:irtautu\w*|irtisano\w*|eroami\w*|vetäyty\w*)|\birtisanomis(?:ilmoitu\w*|kirj\w*|asiakirj\w*)|\birtautumis(?:ilmoitu\w*|asiakirj\w*)",
