@@ -1827,11 +1827,18 @@ impl ClaimFinder {
                 code.map(|c| (c, span))
                     .or_else(|| nearest_state(&named, t.span, after_first))
             };
+            // One claim of a kind per state (or per treaty event) a sentence.
             let push = |d: Draft, out: &mut Vec<Draft>| {
                 if !out.iter().any(|x| {
                     x.kind == d.kind
                         && x.state == d.state
-                        && x.state.is_some()
+                        && (x.state.is_some()
+                            || matches!(
+                                d.kind,
+                                ClaimKind::TreatyOpened
+                                    | ClaimKind::TreatyAdopted
+                                    | ClaimKind::EntryIntoForce
+                            ))
                         && sentence_of(f.sentences, x.span.start) == Some(si)
                 }) {
                     out.push(d);
