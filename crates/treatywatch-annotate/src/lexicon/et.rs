@@ -194,11 +194,11 @@ pub static LEX: Lexicon = Lexicon {
     triggers: &[
         (
             Trig::NotSigned,
-            r"(?P<sig>\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,2}?allkirjast\w*)|\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,2}?(?:liitunud|ühinenud|ratifitseerinud)\b|\bei\s+kuulu\b|\bpole\s+(?:\w+\s+)?osali\w*|\bei\s+ole\s+(?:\w+\s+)?osali\w*",
+            r"(?P<sig>\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,2}?allkirjast\w*)|\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,2}?(?:liitunud|ühinenud|ratifitseerinud)\b|\bei\s+kuulu\b|\bpole\s+(?:\w+\s+)?osali\w*|\bei\s+ole\s+(?:\w+\s+)?osali\w*|\b(?:liitunud|ühinenud|ratifitseerinud)\s+(?:ei\s+ole|pole)\b",
         ),
         (
             Trig::WithdrawalNotified,
-            r"\b(?:teatas|teavitas|andis\s+üle|saatis|saatsid|esitas|deponeeris)\b[^.;\n]{0,100}?\b(?:lahku\w*|taganemis\w*|väljaastum\w*)|\b(?:kirja|teate|dokumendi)\w*,?\s+(?:millega\s+)?(?:\w+\s+){0,2}(?:lahkumis\w*|taganemis\w*)",
+            r"\b(?:teatas|teavitas|andis\s+üle|saatis|saatsid|esitas|deponeeris)\b[^.;\n]{0,100}?\b(?:lahku\w*|taganemis\w*|väljaastum\w*)|\b(?:saatis|saatsid|andis|andsid|esitas|esitasid)\b[^.;\n]{0,60}?\b(?:sarnase\w*|samasugus\w*|oma)\s+(?:dokumend\w*|teat\w*|kirja\w*)|\b(?:kirja|teate|dokumendi)\w*,?\s+(?:millega\s+)?(?:\w+\s+){0,2}(?:lahkumis\w*|taganemis\w*)",
         ),
         (
             Trig::WithdrawalEffect,
