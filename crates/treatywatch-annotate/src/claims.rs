@@ -344,6 +344,7 @@ pub struct ClaimFinder {
     when_link: Regex,
     place_of: Regex,
     member_of: Regex,
+    rank_word: Regex,
     similar: Regex,
     took: Regex,
     about_verb: Regex,
@@ -468,6 +469,11 @@ impl ClaimFinder {
             when_link: re(lex.when_link),
             place_of: re(
                 r"\b(?:within|in|inside|outside|across|throughout|among|amongst)\s+(?:the\s+)?$",
+            ),
+            // "the only", "the first", "the last" in every language: a predicate noun
+            // that stands for the subject.
+            rank_word: re(
+                r"\b(?:only|first|last|sole|viimei\w*|ensimmäi\w*|ainoa\w*|єдин\w*|перш\w*|останн\w*|единств\w*|последн\w*|перв\w*|pirm\w*|paskutin\w*|vienintel\w*|vienīg\w*|pēdēj\w*|ainu\w*|esime\w*|viima\w*|jedyn\w*|pierwsz\w*|ostatni\w*)\b",
             ),
             member_of: re(
                 r"^\s*(?:members?|member\s+states|countries|allies|states|nations|partners)\b",
@@ -1434,14 +1440,25 @@ impl ClaimFinder {
         }
         // "Riigikogu võttis ... vastu, 13. juunil kiitis selle heaks president Alar
         // Karis": a body right after the verb, with a comma since the one before.
+        // Outside English, states too, with a pronoun between ("samuti ei kuulu
+        // sellesse Ameerika Ühendriigid ega Hiina").
         if let Some(k) = last
             && text[before[k].span.end..t.span.start].contains(',')
-            && let Some(n) = scope.iter().find(|n| n.span.start >= t.span.end)
-            && text[t.span.end..n.span.start].trim().is_empty()
-            && let Who::Body(name, code) = &n.who
+            && let Some(i) = scope.iter().position(|n| n.span.start >= t.span.end)
         {
-            let _ = k;
-            return (Subject::Body(name.clone(), *code, n.span), false);
+            let n = &scope[i];
+            let gap = text[t.span.end..n.span.start].split_whitespace().count();
+            match &n.who {
+                Who::Body(name, code) if gap == 0 => {
+                    return (Subject::Body(name.clone(), *code, n.span), false);
+                }
+                Who::State(..) | Who::Group(_)
+                    if gap <= 1 && self.lex.language != crate::lang::Language::En =>
+                {
+                    return (Subject::States(self.list(text, &scope[i..], false)), false);
+                }
+                _ => {}
+            }
         }
         if let Some(k) = last {
             let n = before[k];
@@ -1468,6 +1485,19 @@ impl ClaimFinder {
                 // "It missed its deadline ..., which once stood at ...": the state of
                 // the clause it hangs on.
                 return (Subject::States(vec![(c, sp)]), false);
+            }
+            // "riigid, kes ...": what it hangs on is a word, not a name; but "Finland
+            // became the last EU country, which joined": the state itself.
+            if let Some(n) = ante.last()
+                && text[n.span.end..piece.span.start]
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count()
+                    >= 3
+                && !self.rank_word.is_match(&text[n.span.end..piece.span.start])
+            {
+                let _ = n;
+                return (Subject::Generic, false);
             }
             if let Some(n) = ante.last() {
                 return match &n.who {
