@@ -617,3 +617,180 @@ fn a_dateline_on_a_long_first_line() {
                 negotiations among the governments of the Ottawa Process and the campaigners.";
     assert!(annotate(text, None).article_date.is_none());
 }
+
+#[test]
+fn several_states_behind_one_body_or_one_verb() {
+    // One body of several states: a claim for each, the agent after "recommendation by".
+    let a = annotate(
+        "Estonia is leaving the Ottawa Convention. Its parliament acted on a joint \
+         recommendation by the defence ministers of Estonia, Latvia, Lithuania and Poland.",
+        Some("2025-04-20"),
+    );
+    for code in ["EST", "LVA", "LTU", "POL"] {
+        assert_eq!(
+            claims(&a, ClaimKind::Decision, code).len(),
+            1,
+            "{code}: {}",
+            all(&a)
+        );
+    }
+    no_contradiction(&a);
+    // A verb left out after "and neither has", "as have".
+    let a = annotate(
+        "Russia and China have never joined the Mine Ban Treaty, and neither has Iran.",
+        Some("2025-01-01"),
+    );
+    let c = one(&a, ClaimKind::NotJoined, "IRN");
+    assert_eq!(c.verdict, Verdict::Supported, "{}", all(&a));
+    // "None of the five": the last five states named, not "none" read as one.
+    let a = annotate(
+        "Estonia, Latvia and Lithuania have passed laws to leave the Ottawa Convention; \
+         Finland's parliament voted last week and Poland's bill is in the Sejm. None of the \
+         five has yet handed an instrument of withdrawal to the United Nations.",
+        Some("2025-06-20"),
+    );
+    for code in ["EST", "LVA", "LTU", "FIN", "POL"] {
+        let c = one(&a, ClaimKind::NotWithdrawn, code);
+        assert_eq!(c.verdict, Verdict::Supported, "{code}: {}", all(&a));
+    }
+    // "similar plans" takes its aim from the sentences before.
+    let a = annotate(
+        "Латвия вышла из Оттавской конвенции. О похожих планах заявляли власти Польши и Эстонии.",
+        Some("2026-01-15"),
+    );
+    for code in ["POL", "EST"] {
+        assert_eq!(
+            claims(&a, ClaimKind::IntendsToWithdraw, code).len(),
+            1,
+            "{code}: {}",
+            all(&a)
+        );
+    }
+}
+
+#[test]
+fn other_bodies_and_relative_clauses() {
+    // The European Union named as a place does not hide the sentence's claims; NATO
+    // as the object of "joined" still does.
+    let a = annotate(
+        "Mines are banned by the Ottawa Convention. Within the European Union, Finland and \
+         Poland were the last to join. Finland joined NATO in 2023.",
+        Some("2024-01-01"),
+    );
+    assert_eq!(claims(&a, ClaimKind::Joined, "FIN").len(), 1, "{}", all(&a));
+    assert!(
+        a.claims.iter().all(|c| !c.text.contains("NATO in 2023")),
+        "{}",
+        all(&a)
+    );
+    // A list inside a relative clause about the treaty is the treaty's, not Latvia's.
+    let a = annotate(
+        "Latvia left the Ottawa Convention, which bans the use, production and transfer of \
+         anti-personnel mines, on 27 December 2025.",
+        Some("2026-01-10"),
+    );
+    assert!(
+        claims(&a, ClaimKind::Production, "LVA").is_empty(),
+        "{}",
+        all(&a)
+    );
+    // A relative clause on an unnamed noun: "states that have not joined" is nobody.
+    let a = annotate(
+        "Eesti ei saa lubada olukorda, kus miine võiksid kasutada riigid, kes \
+         Ottawa konventsiooniga ühinenud ei ole.",
+        Some("2023-01-20"),
+    );
+    assert!(
+        claims(&a, ClaimKind::Joined, "EST").is_empty(),
+        "{}",
+        all(&a)
+    );
+}
+
+#[test]
+fn rules_the_record_does_not_hold_are_not_checked() {
+    // Art. 2 and Art. 19 are not in the record: not checkable, never contradicted.
+    let a = annotate(
+        "The Mine Ban Treaty defines an anti-personnel mine as a mine designed to be exploded \
+         by the presence of a person. Reservations to it are allowed.",
+        Some("2025-01-01"),
+    );
+    let rules: Vec<_> = a
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::TreatyRule)
+        .collect();
+    assert_eq!(rules.len(), 2, "{}", all(&a));
+    assert!(
+        rules.iter().all(|c| c.verdict == Verdict::NotCheckable),
+        "{}",
+        all(&a)
+    );
+    // Art. 20 is: notice to the other parties, and a retraction before it takes effect.
+    let a = annotate(
+        "Under the Mine Ban Treaty a state must give notice to all other States Parties. A \
+         state may retract its notice before the six months are over.",
+        Some("2025-01-01"),
+    );
+    let rules: Vec<_> = a
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::TreatyRule)
+        .collect();
+    assert_eq!(rules.len(), 2, "{}", all(&a));
+    assert!(
+        rules.iter().all(|c| c.verdict == Verdict::Supported),
+        "{}",
+        all(&a)
+    );
+    // An extension of the wrong length is contradicted.
+    let a = annotate(
+        "A State Party of the Ottawa Convention may ask for an extension of up to five years.",
+        Some("2025-01-01"),
+    );
+    let c = a
+        .claims
+        .iter()
+        .find(|c| c.kind == ClaimKind::TreatyRule)
+        .expect("a rule");
+    assert_eq!(c.verdict, Verdict::Contradicted, "{}", all(&a));
+}
+
+#[test]
+fn word_forms_once_missed() {
+    // Polish: the past plural of men ends in -li, not -ły.
+    let a = annotate(
+        "W marcu ministrowie obrony Polski i Litwy zarekomendowali wypowiedzenie konwencji \
+         ottawskiej.",
+        Some("2025-04-01"),
+    );
+    for code in ["POL", "LTU"] {
+        assert_eq!(
+            claims(&a, ClaimKind::IntendsToWithdraw, code).len(),
+            1,
+            "{code}: {}",
+            all(&a)
+        );
+    }
+    // Finnish: "ilmoittivat vetäytyvänsä" is an announced intention, not a notice.
+    let a = annotate(
+        "Viro ja Latvia ilmoittivat keväällä vetäytyvänsä Ottawan sopimuksesta.",
+        Some("2025-06-01"),
+    );
+    for code in ["EST", "LVA"] {
+        let c = one(&a, ClaimKind::IntendsToWithdraw, code);
+        assert_eq!(c.verdict, Verdict::Supported, "{code}: {}", all(&a));
+    }
+    // "joint" is not "join"; a count of states must be exact.
+    let a = annotate(
+        "The Ottawa Convention was opened for signature on 3-4 December 1997, when 123 states \
+         signed it.",
+        Some("1998-01-01"),
+    );
+    let c = a
+        .claims
+        .iter()
+        .find(|c| c.kind == ClaimKind::Count)
+        .expect("a count");
+    assert_eq!(c.verdict, Verdict::Contradicted, "{}", all(&a));
+}
