@@ -1086,17 +1086,16 @@ impl<'e, 'd> Checker<'e, 'd> {
         let legal = self.legal_context(s, hit.step.aim, &mut c);
         if let Extra::Vote { yes, against } = d.extra
             && let Some(v) = hit.step.vote
+            && (yes.abs_diff(v.yes) > 1 || against.abs_diff(v.against) > 1)
         {
-            if yes.abs_diff(v.yes) > 1 || against.abs_diff(v.against) > 1 {
-                return c.set(
-                    Verdict::Contradicted,
-                    format!(
-                        "The record shows {} ({}), but with {v}, not {yes} to {against}.",
-                        what,
-                        describe_step(hit.step)
-                    ),
-                );
-            }
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "The record shows {} ({}), but with {v}, not {yes} to {against}.",
+                    what,
+                    describe_step(hit.step)
+                ),
+            );
         }
         c.set(
             Verdict::Supported,

@@ -1217,7 +1217,7 @@ impl ClaimFinder {
         if let Some(first) = after.first() {
             let gap = &text[body.end..first.span.start.max(body.end)];
             let ok = [" of ", " of the ", " ", " obrony ", " of their "].contains(&gap)
-                || self.lex.body_gaps_after.iter().any(|g| *g == gap);
+                || self.lex.body_gaps_after.contains(&gap);
             if ok && matches!(first.who, Who::State(..) | Who::Group(_)) {
                 let l = self.list(text, after, false);
                 if l.len() >= 2 {
@@ -1230,7 +1230,7 @@ impl ClaimFinder {
             let last = &named[j - 1];
             let gap = &text[last.span.end..body.start];
             let ok = [" ", "'s ", "\u{2019}s ", "' "].contains(&gap)
-                || self.lex.body_gaps_before.iter().any(|g| *g == gap)
+                || self.lex.body_gaps_before.contains(&gap)
                 || gap.split_whitespace().count() <= 3 && !gap.contains([',', '.', ';']);
             if ok && matches!(last.who, Who::State(..) | Who::Group(_)) {
                 let l = self.list(text, &named[..j], true);
@@ -2386,7 +2386,7 @@ impl ClaimFinder {
                     };
                     // Production is read only of a state named before it.
                     if claim == ClaimKind::Production
-                        && !states.first().is_some_and(|(_, sp)| sp.end <= t.span.start)
+                        && states.first().is_none_or(|(_, sp)| sp.end > t.span.start)
                     {
                         continue;
                     }
@@ -2502,13 +2502,14 @@ impl ClaimFinder {
                                 push(make(claim, state, actor, aim, modality), &mut out);
                             }
                         }
-                        Subject::Treaty if claim == ClaimKind::Signed => {
-                            if date.is_some() || place.is_some() {
-                                push(
-                                    make(ClaimKind::TreatyOpened, None, None, None, modality),
-                                    &mut out,
-                                );
-                            }
+                        Subject::Treaty
+                            if claim == ClaimKind::Signed
+                                && (date.is_some() || place.is_some()) =>
+                        {
+                            push(
+                                make(ClaimKind::TreatyOpened, None, None, None, modality),
+                                &mut out,
+                            );
                         }
                         _ => {}
                     }
@@ -2728,7 +2729,7 @@ impl ClaimFinder {
                 return;
             }
             let sent_named = within(f.named, *sent, |n| n.span.start);
-            if sent_named.len() < 1 {
+            if sent_named.is_empty() {
                 continue;
             }
             let pieces = self.segments(f.text, *sent, sent_named);
