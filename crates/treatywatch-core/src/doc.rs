@@ -17,7 +17,7 @@ use serde::ser::{SerializeMap, SerializeStruct};
 
 use crate::date::Date;
 use crate::engine::{Deadline, Engine, Status, StatusReport, TimelineEvent};
-use crate::model::{Source, State, Treaty, TreatyId};
+use crate::model::{Source, State, StateCode, Treaty, TreatyId};
 use crate::obligations::DeadlineStatus;
 
 /// The number of states in each status, serialized as an object with a key for every
@@ -166,12 +166,24 @@ pub struct ChangesDoc<'d> {
 /// Which deadlines a listing shows: those due from `from` to `to` (either bound open
 /// when `None`), only the overdue ones if `overdue`; yearly deadlines are generated up
 /// to `until`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DeadlineWindow {
     pub from: Option<Date>,
     pub to: Option<Date>,
     pub overdue: bool,
     pub until: Date,
+    /// The obligations listed, by id. Empty: every obligation that does not recur yearly
+    /// (yearly reports are listed only when asked for by name).
+    pub obligations: Vec<String>,
+}
+
+/// An obligation name that names none of the treaty's obligations.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("`{given}` names no obligation of this treaty: use one of {}", choices.join(", "))]
+pub struct UnknownObligation {
+    pub given: String,
+    /// Every accepted name: ids and articles (`clearance`, `art5`).
+    pub choices: Vec<String>,
 }
 
 /// A window whose first day is after its last.
@@ -212,7 +224,49 @@ impl DeadlineWindow {
             overdue,
             // Yearly deadlines run up to the window's end, or a year ahead.
             until: to.unwrap_or(year_after),
+            obligations: Vec::new(),
         })
+    }
+
+    /// The window listing only the obligations `names` name (ids, or articles such as
+    /// `art5`; `art7` names both reports); none given keeps the default: every obligation
+    /// that does not recur yearly.
+    pub fn with_obligations(
+        mut self,
+        treaty: &Treaty,
+        names: &[String],
+    ) -> Result<DeadlineWindow, UnknownObligation> {
+        let mut ids: Vec<String> = Vec::new();
+        for name in names {
+            let found: Vec<&str> = treaty
+                .obligations
+                .iter()
+                .filter(|o| o.matches(name))
+                .map(|o| o.id.as_str())
+                .collect();
+            if found.is_empty() {
+                return Err(UnknownObligation {
+                    given: name.clone(),
+                    choices: treaty.obligations.iter().flat_map(|o| o.names()).collect(),
+                });
+            }
+            for id in found {
+                if !ids.iter().any(|i| i == id) {
+                    ids.push(id.to_string());
+                }
+            }
+        }
+        self.obligations = ids;
+        Ok(self)
+    }
+
+    /// Whether the window lists deadlines of this obligation.
+    pub fn lists(&self, rule: &crate::obligations::ObligationRule) -> bool {
+        if self.obligations.is_empty() {
+            !rule.is_annual()
+        } else {
+            self.obligations.contains(&rule.id)
+        }
     }
 
     /// Whether a deadline belongs in the listing.
@@ -220,6 +274,7 @@ impl DeadlineWindow {
         self.from.is_none_or(|f| d.due >= f)
             && self.to.is_none_or(|t| d.due <= t)
             && (!self.overdue || d.status == DeadlineStatus::Overdue)
+            && self.lists(d.obligation)
     }
 }
 
@@ -233,12 +288,17 @@ impl<'d> Engine<'d> {
         on: Date,
         window: &DeadlineWindow,
     ) -> Vec<Deadline<'d>> {
+        let listed = |rule: &crate::obligations::ObligationRule| window.lists(rule);
         let mut out: Vec<Deadline<'d>> = if states.is_empty() {
-            self.all_deadlines(treaty, on, window.until)
+            self.data()
+                .states
+                .iter()
+                .flat_map(|s| self.deadlines_where(treaty, s, on, window.until, &listed))
+                .collect()
         } else {
             states
                 .iter()
-                .flat_map(|s| self.deadlines(treaty, s, on, window.until))
+                .flat_map(|s| self.deadlines_where(treaty, s, on, window.until, &listed))
                 .collect()
         };
         out.retain(|d| window.contains(d));
@@ -344,5 +404,120 @@ mod tests {
                 to: date(2020, 1, 1)
             })
         );
+    }
+}
+
+/// How much of one obligation the record covers: for every state with a deadline of it
+/// (every state that has been bound, whose entry into force is known), how its deadline
+/// stands on a day. For a yearly obligation, the latest year due by that day.
+#[derive(Clone, Debug, Serialize)]
+pub struct ObligationCoverage<'d> {
+    pub obligation: &'d str,
+    pub article: &'d str,
+    pub title: &'d str,
+    /// For a yearly obligation, the calendar year whose report is counted.
+    pub covers_year: Option<i16>,
+    /// The states with a deadline of this obligation.
+    pub states: usize,
+    /// How many deadlines stand in each status.
+    pub counts: DeadlineCounts,
+    /// States whose deadline is `unknown`: the record says nothing either way.
+    pub unknown: usize,
+    /// `unknown` as a share of `states` (0 to 1; 0 when there are none).
+    pub unknown_share: f64,
+    /// The states whose deadline is `unknown`, by code.
+    pub unknown_states: Vec<&'d StateCode>,
+}
+
+/// The number of deadlines in each status, serialized with a key for every status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DeadlineCounts(pub [usize; DeadlineStatus::ALL.len()]);
+
+impl DeadlineCounts {
+    pub fn get(&self, status: DeadlineStatus) -> usize {
+        DeadlineStatus::ALL
+            .iter()
+            .position(|s| *s == status)
+            .map_or(0, |i| self.0[i])
+    }
+
+    fn add(&mut self, status: DeadlineStatus) {
+        if let Some(i) = DeadlineStatus::ALL.iter().position(|s| *s == status) {
+            self.0[i] += 1;
+        }
+    }
+}
+
+impl Serialize for DeadlineCounts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (status, n) in DeadlineStatus::ALL.iter().zip(self.0) {
+            m.serialize_entry(status.as_str(), &n)?;
+        }
+        m.end()
+    }
+}
+
+/// `treatywatch coverage`: for every obligation of a treaty, how many parties' deadlines
+/// the record covers on a day, and which it does not.
+#[derive(Clone, Debug, Serialize)]
+pub struct CoverageDoc<'d> {
+    pub treaty: &'d TreatyId,
+    pub on: Date,
+    pub obligations: Vec<ObligationCoverage<'d>>,
+}
+
+impl<'d> Engine<'d> {
+    /// The coverage of every obligation of `treaty` on `on`.
+    pub fn coverage(&self, treaty: &'d Treaty, on: Date) -> CoverageDoc<'d> {
+        let mut obligations = Vec::new();
+        for rule in &treaty.obligations {
+            let mut counts = DeadlineCounts::default();
+            let mut unknown_states = Vec::new();
+            let mut states = 0;
+            let mut covers_year = None;
+            for state in &self.data().states {
+                let only = |r: &crate::obligations::ObligationRule| r.id == rule.id;
+                let deadlines = self.deadlines_where(treaty, state, on, on, &only);
+                // One deadline a state: the one-off deadline, or the latest yearly one
+                // due by `on`.
+                let Some(d) = deadlines
+                    .iter()
+                    .filter(|d| !rule.is_annual() || d.due <= on)
+                    .max_by_key(|d| d.due)
+                else {
+                    continue;
+                };
+                states += 1;
+                counts.add(d.status);
+                if rule.is_annual() {
+                    covers_year = covers_year.max(d.covers_year);
+                }
+                if d.status == DeadlineStatus::Unknown {
+                    unknown_states.push(&state.code);
+                }
+            }
+            let unknown = counts.get(DeadlineStatus::Unknown);
+            obligations.push(ObligationCoverage {
+                obligation: &rule.id,
+                article: &rule.article,
+                title: &rule.title,
+                covers_year,
+                states,
+                counts,
+                unknown,
+                unknown_share: if states == 0 {
+                    0.0
+                } else {
+                    unknown as f64 / states as f64
+                },
+                unknown_states,
+            });
+        }
+        CoverageDoc {
+            treaty: &treaty.id,
+            on,
+            obligations,
+        }
     }
 }

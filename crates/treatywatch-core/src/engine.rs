@@ -1454,7 +1454,16 @@ pub struct Deadline<'d> {
     pub status: crate::obligations::DeadlineStatus,
     /// Why, in words.
     pub reason: String,
-    /// The records that decided it (extension, completion, evidence it applied).
+    /// The day (or month, or year) the work was done, if recorded and known by `on`.
+    pub completed: Option<crate::date::PartialDate>,
+    /// The day completion was declared, if recorded and known by `on`: kept apart
+    /// from the day the work was done.
+    pub declared: Option<crate::date::PartialDate>,
+    /// Every record of this obligation for the state known by `on`, by date: requests,
+    /// decisions, declarations, completions.
+    pub history: Vec<&'d Record>,
+    /// The records that decided it (extension, completion, declaration, evidence it
+    /// applied, evidence there was nothing to do).
     pub records: Vec<&'d Record>,
     pub sources: Vec<&'d Source>,
     pub on: Date,
@@ -1463,7 +1472,7 @@ pub struct Deadline<'d> {
 impl Serialize for Deadline<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut m = s.serialize_struct("Deadline", 15)?;
+        let mut m = s.serialize_struct("Deadline", 18)?;
         m.serialize_field("state", &self.state.code)?;
         m.serialize_field("name", &self.state.name)?;
         m.serialize_field("treaty", &self.treaty.id)?;
@@ -1477,7 +1486,41 @@ impl Serialize for Deadline<'_> {
         m.serialize_field("on", &self.on)?;
         m.serialize_field("status", &self.status)?;
         m.serialize_field("reason", &self.reason)?;
+        m.serialize_field("completed", &self.completed.as_ref().map(|d| d.to_string()))?;
+        m.serialize_field("declared", &self.declared.as_ref().map(|d| d.to_string()))?;
+        m.serialize_field(
+            "history",
+            &self
+                .history
+                .iter()
+                .map(|r| HistoryEntry(r))
+                .collect::<Vec<_>>(),
+        )?;
         m.serialize_field("sources", &self.sources)?;
+        m.end()
+    }
+}
+
+/// One record in a deadline's history: `{date, kind, value, detail, sources}`.
+struct HistoryEntry<'a>(&'a Record);
+
+impl Serialize for HistoryEntry<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let r = self.0;
+        let mut m = s.serialize_struct("HistoryEntry", 5)?;
+        m.serialize_field("date", &r.date.to_string())?;
+        m.serialize_field("kind", &r.kind)?;
+        let value = match r.value {
+            crate::evidence::RecordValue::None => None,
+            v => Some(v.to_string()),
+        };
+        m.serialize_field("value", &value)?;
+        m.serialize_field("detail", &r.detail)?;
+        m.serialize_field(
+            "sources",
+            &r.sources.iter().map(|id| id.0.as_str()).collect::<Vec<_>>(),
+        )?;
         m.end()
     }
 }
@@ -1493,6 +1536,19 @@ impl<'d> Engine<'d> {
         state: &'d State,
         on: Date,
         until: Date,
+    ) -> Vec<Deadline<'d>> {
+        self.deadlines_where(treaty, state, on, until, &|_| true)
+    }
+
+    /// [`Engine::deadlines`] of the obligations `include` accepts only: the others'
+    /// deadlines are never computed (yearly ones can be many).
+    pub fn deadlines_where(
+        &self,
+        treaty: &'d Treaty,
+        state: &'d State,
+        on: Date,
+        until: Date,
+        include: &dyn Fn(&crate::obligations::ObligationRule) -> bool,
     ) -> Vec<Deadline<'d>> {
         use crate::obligations::{DeadlineInput, annual_deadlines, assess};
         let t = self.treaty_pos(treaty);
@@ -1531,13 +1587,19 @@ impl<'d> Engine<'d> {
                 original_due,
                 records: &records,
                 withdrawal_effective,
-                annual: covers_year.is_some(),
+                covers_year,
                 on,
             });
-            let decided: Vec<&'d Record> = [outcome.extension, outcome.completion, outcome.applies]
-                .into_iter()
-                .flatten()
-                .collect();
+            let decided: Vec<&'d Record> = [
+                outcome.extension,
+                outcome.completion,
+                outcome.declaration,
+                outcome.applies,
+                outcome.not_applicable,
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             let mut sources = base_sources.clone();
             for r in &decided {
                 add(&mut sources, &r.sources);
@@ -1552,12 +1614,15 @@ impl<'d> Engine<'d> {
                 due: outcome.due,
                 status: outcome.status,
                 reason: outcome.reason,
+                completed: outcome.completion.map(|r| r.date.clone()),
+                declared: outcome.declaration.map(|r| r.date.clone()),
+                history: outcome.history,
                 records: decided,
                 sources,
                 on,
             });
         };
-        for rule in &treaty.obligations {
+        for rule in treaty.obligations.iter().filter(|r| include(r)) {
             if let Some(due) = rule.due
                 && let Some(d) = due.apply(eif)
             {

@@ -172,24 +172,57 @@ pub struct Step {
 }
 
 named_enum!(
-    /// What a record states.
+    /// What a record states. A record's date is the date of the fact it states (the day
+    /// the work finished, the meeting decided, the report was submitted), never its
+    /// source's publication date. What was due is computed; what was declared, what was
+    /// done and what was decided are separate kinds.
     RecordKind, "record" {
-        /// Anti-personnel mines stockpiled, as of the record's date.
+        /// Weapons stockpiled, as of the record's date.
         StockpileCount = "stockpile_count",
-        /// Mines retained (Art. 3), as of the record's date.
+        /// Mines retained for training (Mine Ban Treaty Art. 3), as of the record's date.
         RetainedCount = "retained_count",
-        /// Stockpile destruction completed (value: how many destroyed, if known).
+        /// The state declared it never held a stockpile: nothing to destroy.
+        StockpileNeverHeld = "stockpile_never_held",
+        /// Stockpile destruction finished on the record's date (value: how many destroyed, if known).
         StockpileDestroyed = "stockpile_destroyed",
-        /// The stockpile-destruction deadline passed with mines left (value: how many).
+        /// Completion of stockpile destruction declared (to a meeting, in a report).
+        StockpileDestructionDeclared = "stockpile_destruction_declared",
+        /// The stockpile-destruction deadline passed with weapons left (value: how many).
         StockpileDeadlineMissed = "stockpile_deadline_missed",
+        /// An extension of the stockpile-destruction deadline requested (value: the deadline asked for).
+        StockpileExtensionRequested = "stockpile_extension_requested",
+        /// An extension of the stockpile-destruction deadline granted (value: the new deadline).
+        StockpileExtensionGranted = "stockpile_extension_granted",
+        /// A request to extend the stockpile-destruction deadline not granted (value: the deadline asked for, if known).
+        StockpileExtensionNotGranted = "stockpile_extension_not_granted",
+        /// Stocks unknown before were reported after destruction was completed (value: how many, if known).
+        StockpileDiscovered = "stockpile_discovered",
+        /// The state reported areas under its jurisdiction or control that are (or are suspected to be) contaminated.
+        ContaminationReported = "contamination_reported",
+        /// The state never reported contaminated areas, as of the record's date (a complete list leaves it out, or it declared none).
+        ContaminationNeverReported = "contamination_never_reported",
         /// The clearance deadline in force, as reported on the record's date (value: the deadline).
         ClearanceDeadline = "clearance_deadline",
+        /// An extension of the clearance deadline requested (value: the deadline asked for).
+        ClearanceExtensionRequested = "clearance_extension_requested",
         /// An extension of the clearance deadline granted (value: the new deadline).
         ClearanceExtensionGranted = "clearance_extension_granted",
-        /// Clearance of all known mined areas declared completed.
+        /// A request to extend the clearance deadline not granted (value: the deadline asked for, if known).
+        ClearanceExtensionNotGranted = "clearance_extension_not_granted",
+        /// A request to extend the clearance deadline withdrawn (value: the deadline asked for, if known).
+        ClearanceExtensionWithdrawn = "clearance_extension_withdrawn",
+        /// The clearance deadline passed with no extension and no completion.
+        ClearanceDeadlineMissed = "clearance_deadline_missed",
+        /// Clearance of all known contaminated areas finished on the record's date.
         ClearanceCompleted = "clearance_completed",
+        /// Completion of clearance declared (to a meeting, in a report).
+        ClearanceCompletionDeclared = "clearance_completion_declared",
+        /// Contaminated areas unknown before were reported after clearance was completed.
+        ContaminationRediscovered = "contamination_rediscovered",
         /// The initial transparency report submitted.
         InitialReportSubmitted = "initial_report_submitted",
+        /// A yearly transparency report submitted (value: the calendar year it covers).
+        AnnualReportSubmitted = "annual_report_submitted",
         /// Production status (value: never, ceased, intent_announced, producing).
         ProductionStatus = "production_status",
         /// An allegation of use (detail: where and how it was confirmed).
@@ -225,8 +258,13 @@ pub enum Qualifier {
 #[serde(untagged)]
 pub enum RecordValue {
     None,
-    Count { count: u64, qualifier: Qualifier },
+    Count {
+        count: u64,
+        qualifier: Qualifier,
+    },
     Date(Date),
+    /// A calendar year (the year a yearly report covers).
+    Year(i16),
     Production(Production),
 }
 
@@ -244,6 +282,7 @@ impl fmt::Display for RecordValue {
                 write!(f, "{prefix}{}", group_thousands(*count))
             }
             RecordValue::Date(d) => write!(f, "{d}"),
+            RecordValue::Year(y) => write!(f, "{y}"),
             RecordValue::Production(p) => f.write_str(&p.as_str().replace('_', " ")),
         }
     }
@@ -292,16 +331,45 @@ impl RecordKind {
                 .map_err(|_| format!("`{s}` is too large a count"))?;
             Ok(RecordValue::Count { count, qualifier })
         };
+        let deadline = |required: bool| -> Result<RecordValue, String> {
+            if s.is_empty() && !required {
+                return Ok(RecordValue::None);
+            }
+            crate::date::parse_date(s)
+                .map(RecordValue::Date)
+                .map_err(|e| format!("a {self} needs the deadline as its value: {e}"))
+        };
         match self {
             RecordKind::StockpileCount | RecordKind::RetainedCount => count(true),
-            RecordKind::StockpileDestroyed | RecordKind::StockpileDeadlineMissed => count(false),
-            RecordKind::ClearanceDeadline | RecordKind::ClearanceExtensionGranted => {
-                crate::date::parse_date(s)
-                    .map(RecordValue::Date)
-                    .map_err(|e| format!("a {self} needs the deadline as its value: {e}"))
+            RecordKind::StockpileDestroyed
+            | RecordKind::StockpileDeadlineMissed
+            | RecordKind::StockpileDiscovered => count(false),
+            RecordKind::ClearanceDeadline
+            | RecordKind::ClearanceExtensionGranted
+            | RecordKind::StockpileExtensionGranted => deadline(true),
+            RecordKind::ClearanceExtensionRequested
+            | RecordKind::StockpileExtensionRequested
+            | RecordKind::ClearanceExtensionNotGranted
+            | RecordKind::ClearanceExtensionWithdrawn
+            | RecordKind::StockpileExtensionNotGranted => deadline(false),
+            RecordKind::AnnualReportSubmitted => {
+                let year = s.parse::<i16>().ok().filter(|y| (1900..=9999).contains(y));
+                match year {
+                    Some(y) => Ok(RecordValue::Year(y)),
+                    None => Err(format!(
+                        "an {self} needs the calendar year the report covers as its value, such as 2024"
+                    )),
+                }
             }
             RecordKind::ProductionStatus => s.parse::<Production>().map(RecordValue::Production),
-            RecordKind::ClearanceCompleted
+            RecordKind::StockpileNeverHeld
+            | RecordKind::StockpileDestructionDeclared
+            | RecordKind::ContaminationReported
+            | RecordKind::ContaminationNeverReported
+            | RecordKind::ClearanceDeadlineMissed
+            | RecordKind::ClearanceCompleted
+            | RecordKind::ClearanceCompletionDeclared
+            | RecordKind::ContaminationRediscovered
             | RecordKind::InitialReportSubmitted
             | RecordKind::UseAllegation => {
                 if s.is_empty() {
@@ -314,16 +382,27 @@ impl RecordKind {
     }
 
     /// Whether the record is a milestone of an obligation (so it cannot follow a
-    /// withdrawal that has taken effect).
+    /// withdrawal that has taken effect). Counts, production, use and the statements of
+    /// what a state never held or never reported are not: they describe, they do not
+    /// carry out an obligation.
     pub fn is_obligation_milestone(self) -> bool {
+        !matches!(
+            self,
+            RecordKind::StockpileCount
+                | RecordKind::RetainedCount
+                | RecordKind::StockpileNeverHeld
+                | RecordKind::ContaminationReported
+                | RecordKind::ContaminationNeverReported
+                | RecordKind::ProductionStatus
+                | RecordKind::UseAllegation
+        )
+    }
+
+    /// Whether the record's value is a deadline that a decision set or asked for.
+    pub fn is_deadline_decision(self) -> bool {
         matches!(
             self,
-            RecordKind::StockpileDestroyed
-                | RecordKind::StockpileDeadlineMissed
-                | RecordKind::ClearanceDeadline
-                | RecordKind::ClearanceExtensionGranted
-                | RecordKind::ClearanceCompleted
-                | RecordKind::InitialReportSubmitted
+            RecordKind::ClearanceExtensionGranted | RecordKind::StockpileExtensionGranted
         )
     }
 
@@ -331,12 +410,39 @@ impl RecordKind {
         match self {
             RecordKind::StockpileCount => "stockpile",
             RecordKind::RetainedCount => "mines retained (Art. 3)",
+            RecordKind::StockpileNeverHeld => "declared it never held a stockpile",
             RecordKind::StockpileDestroyed => "stockpile destruction completed",
+            RecordKind::StockpileDestructionDeclared => {
+                "completion of stockpile destruction declared"
+            }
             RecordKind::StockpileDeadlineMissed => "stockpile-destruction deadline missed",
+            RecordKind::StockpileExtensionRequested => {
+                "extension of the stockpile-destruction deadline requested to"
+            }
+            RecordKind::StockpileExtensionGranted => "stockpile-destruction deadline extended to",
+            RecordKind::StockpileExtensionNotGranted => {
+                "extension of the stockpile-destruction deadline not granted"
+            }
+            RecordKind::StockpileDiscovered => "stocks unknown before reported",
+            RecordKind::ContaminationReported => "contaminated areas reported",
+            RecordKind::ContaminationNeverReported => "no contaminated areas ever reported",
             RecordKind::ClearanceDeadline => "clearance deadline in force",
+            RecordKind::ClearanceExtensionRequested => {
+                "extension of the clearance deadline requested to"
+            }
             RecordKind::ClearanceExtensionGranted => "clearance deadline extended to",
+            RecordKind::ClearanceExtensionNotGranted => {
+                "extension of the clearance deadline not granted"
+            }
+            RecordKind::ClearanceExtensionWithdrawn => {
+                "request to extend the clearance deadline withdrawn"
+            }
+            RecordKind::ClearanceDeadlineMissed => "clearance deadline missed",
             RecordKind::ClearanceCompleted => "clearance completed",
+            RecordKind::ClearanceCompletionDeclared => "completion of clearance declared",
+            RecordKind::ContaminationRediscovered => "contaminated areas unknown before reported",
             RecordKind::InitialReportSubmitted => "initial transparency report submitted",
+            RecordKind::AnnualReportSubmitted => "yearly transparency report submitted for",
             RecordKind::ProductionStatus => "production",
             RecordKind::UseAllegation => "use alleged",
         }

@@ -23,13 +23,17 @@ pub mod obligations;
 pub mod rules;
 
 pub use date::{Date, DateError, PartialDate, SourceDate, parse_date};
-pub use doc::{BadWindow, Change, ChangesDoc, Counts, DeadlineWindow, PartiesDoc, TimelineDoc};
+pub use doc::{
+    BadWindow, Change, ChangesDoc, Counts, DeadlineWindow, PartiesDoc, TimelineDoc,
+    UnknownObligation,
+};
 pub use engine::{
     Engine, Status, StatusFacts, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty,
 };
 pub use model::{
-    Action, ActionKind, ConflictPeriod, ConsentKind, Dataset, Dated, Entity, EntityKind, Origin,
-    Source, SourceId, SourceKind, State, StateCode, StateKind, Treaty, TreatyId,
+    Action, ActionKind, ConflictPeriod, ConsentKind, Dataset, DatasetIdentity, DatasetMeta, Dated,
+    Entity, EntityKind, Origin, Source, SourceId, SourceKind, State, StateCode, StateKind, Treaty,
+    TreatyId,
 };
 pub use names::UnknownState;
 pub use rules::Rules;

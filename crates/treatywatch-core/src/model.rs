@@ -492,9 +492,61 @@ pub struct Entity {
     pub origin: Origin,
 }
 
+/// What the dataset says of itself (`data/dataset.toml`): the name, version and licence a
+/// citation of it gives, and a digest of its files.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DatasetMeta {
+    /// "treatywatch dataset".
+    pub title: String,
+    /// The curators' version, changed with every release of the data (`2026.1`); see
+    /// the "Data" part of CHANGELOG.md. Empty when the files carry none.
+    pub version: String,
+    /// The data's licence as an SPDX identifier (`CC-BY-4.0`).
+    pub license: String,
+    /// Where the licence's text is.
+    pub license_url: String,
+    /// 16 hex digits: a hash of every file's path and text, so two copies with the same
+    /// version but different content can be told apart.
+    pub digest: String,
+}
+
+/// A dataset's identity as programs and people see it: [`DatasetMeta`] and the date of
+/// the latest fact the dataset holds. Every document, export and page carries it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DatasetIdentity {
+    pub title: String,
+    /// The curators' version of the data (`2026.1`), or `unversioned`.
+    pub version: String,
+    /// The date of the latest fact recorded (an action, a domestic step, a record, the
+    /// start or end of a conflict): how current the data is.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub latest_fact: Option<Date>,
+    /// SPDX identifier of the data's licence.
+    pub license: String,
+    pub license_url: String,
+    /// A hash of the dataset's files (16 hex digits).
+    pub digest: String,
+}
+
+impl DatasetIdentity {
+    /// "treatywatch dataset 2026.1 (latest fact 2026-02-20, digest 0123456789abcdef)".
+    pub fn line(&self) -> String {
+        let latest = self
+            .latest_fact
+            .map_or_else(|| "no facts".to_string(), |d| format!("latest fact {d}"));
+        format!(
+            "{} {} ({latest}, digest {})",
+            self.title, self.version, self.digest
+        )
+    }
+}
+
 /// Everything the engine reasons over.
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
+    /// The dataset's name, version, licence and digest.
+    pub meta: DatasetMeta,
     pub sources: Vec<Source>,
     pub states: Vec<State>,
     /// Participants that are not states: former states, organisations, territories.
@@ -543,6 +595,7 @@ impl Dataset {
                 .is_some_and(|d| d <= day)
         };
         Dataset {
+            meta: self.meta.clone(),
             sources: self.sources.clone(),
             states: self.states.clone(),
             entities: self.entities.clone(),
@@ -571,6 +624,40 @@ impl Dataset {
                 .filter(|r| known(&r.sources, r.date.latest()))
                 .cloned()
                 .collect(),
+        }
+    }
+
+    /// The date of the latest fact recorded: the latest action, the latest step or
+    /// record (by the earliest day its date can be), or the latest start or end of a
+    /// conflict. `None` for a dataset with no facts.
+    pub fn latest_fact(&self) -> Option<Date> {
+        let actions = self.actions.iter().map(|a| a.date);
+        let steps = self.steps.iter().filter_map(|s| s.date.earliest());
+        let records = self.records.iter().filter_map(|r| r.date.earliest());
+        let conflicts = self
+            .conflicts
+            .iter()
+            .flat_map(|c| std::iter::once(c.start).chain(c.end));
+        actions.chain(steps).chain(records).chain(conflicts).max()
+    }
+
+    /// The dataset's identity: its meta and the date of its latest fact.
+    pub fn identity(&self) -> DatasetIdentity {
+        let m = &self.meta;
+        let or = |s: &str, default: &str| {
+            if s.is_empty() {
+                default.to_string()
+            } else {
+                s.to_string()
+            }
+        };
+        DatasetIdentity {
+            title: or(&m.title, "treatywatch dataset"),
+            version: or(&m.version, "unversioned"),
+            latest_fact: self.latest_fact(),
+            license: or(&m.license, "unknown"),
+            license_url: m.license_url.clone(),
+            digest: m.digest.clone(),
         }
     }
 

@@ -84,19 +84,97 @@ pub struct ObligationRule {
     pub due: Option<AfterEntryIntoForce>,
     #[serde(default)]
     pub annual: Option<Annual>,
+    /// Records of the day the work was done.
     #[serde(default)]
     pub completed_by: Vec<RecordKind>,
+    /// Records of a declaration that it was done (to a meeting, in a report): the work
+    /// was finished by then, on a day the declaration does not give.
+    #[serde(default)]
+    pub declared_by: Vec<RecordKind>,
+    /// Records whose value is the deadline in force: decisions granting an extension,
+    /// reports of the deadline. Deadlines only move later.
     #[serde(default)]
     pub extended_by: Vec<RecordKind>,
+    /// Records of an extension requested (value: the deadline asked for).
+    #[serde(default)]
+    pub requested_by: Vec<RecordKind>,
+    /// Records of a request not granted, or withdrawn: the deadline stays where it was.
+    #[serde(default)]
+    pub refused_by: Vec<RecordKind>,
+    /// Records that show, when dated on or after the deadline, that the obligation
+    /// applied and was still unmet.
     #[serde(default)]
     pub applies_if: Vec<RecordKind>,
+    /// Records that show there was nothing to do (never held a stockpile, never
+    /// reported contaminated areas). They speak of the whole past, whatever their date.
+    #[serde(default)]
+    pub not_applicable_if: Vec<RecordKind>,
+    /// Records that reopen a completed obligation (contaminated areas found after
+    /// completion): an earlier completion no longer meets it.
+    #[serde(default)]
+    pub reopened_by: Vec<RecordKind>,
+}
+
+impl ObligationRule {
+    /// Every record kind the rule names, in any role.
+    pub fn kinds(&self) -> impl Iterator<Item = RecordKind> + '_ {
+        self.completed_by
+            .iter()
+            .chain(&self.declared_by)
+            .chain(&self.extended_by)
+            .chain(&self.requested_by)
+            .chain(&self.refused_by)
+            .chain(&self.applies_if)
+            .chain(&self.not_applicable_if)
+            .chain(&self.reopened_by)
+            .copied()
+    }
+
+    /// Whether `query` names this obligation: its id (`clearance`), or its article
+    /// written without spaces and dots, whole or by number (`art5`, `art7` names both
+    /// `Art. 7(1)` and `Art. 7(2)`).
+    pub fn matches(&self, query: &str) -> bool {
+        let q = query.trim().to_ascii_lowercase();
+        if self.id.eq_ignore_ascii_case(&q) {
+            return true;
+        }
+        let article: String = self
+            .article
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '(' || *c == ')')
+            .collect();
+        if article == q {
+            return true;
+        }
+        // `art7` names `art7(1)` and `art7(2)`, never `art70`.
+        article
+            .strip_prefix(q.as_str())
+            .is_some_and(|rest| rest.starts_with('(') && !q.is_empty())
+    }
+
+    /// The short names a user can give for this obligation: its id and its article.
+    pub fn names(&self) -> Vec<String> {
+        let article: String = self
+            .article
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '(' || *c == ')')
+            .collect();
+        vec![self.id.clone(), article]
+    }
+
+    /// Whether it recurs every year.
+    pub fn is_annual(&self) -> bool {
+        self.annual.is_some()
+    }
 }
 
 impl ObligationRule {
     /// Checks the rule's shape; the message says what to write instead.
     pub fn validate(&self, all: &[ObligationRule]) -> Result<(), String> {
         match (&self.due, &self.annual) {
-            (Some(_), None) => Ok(()),
+            (Some(_), None) => self.validate_kinds(),
             (None, Some(a)) => {
                 if jiff::civil::Date::new(2001, a.month, a.day).is_err() {
                     return Err(format!(
@@ -115,12 +193,47 @@ impl ObligationRule {
                         self.id, a.after
                     )),
                 }
+                .and_then(|()| self.validate_kinds())
             }
             _ => Err(format!(
                 "obligation `{}` needs exactly one of `due` (after entry into force) or `annual`",
                 self.id
             )),
         }
+    }
+}
+
+impl ObligationRule {
+    /// Each role takes only kinds whose value fits it: deadlines for `extended_by` and
+    /// `requested_by`.
+    fn validate_kinds(&self) -> Result<(), String> {
+        use RecordKind as K;
+        let deadline_kinds = [
+            K::ClearanceDeadline,
+            K::ClearanceExtensionGranted,
+            K::StockpileExtensionGranted,
+        ];
+        for k in &self.extended_by {
+            if !deadline_kinds.contains(k) {
+                return Err(format!(
+                    "obligation `{}`: `extended_by` takes kinds whose value is the deadline in force ({}), not `{k}`",
+                    self.id,
+                    deadline_kinds.map(|k| k.as_str()).join(", ")
+                ));
+            }
+        }
+        for k in &self.requested_by {
+            if !matches!(
+                k,
+                K::ClearanceExtensionRequested | K::StockpileExtensionRequested
+            ) {
+                return Err(format!(
+                    "obligation `{}`: `requested_by` takes extension requests, not `{k}`",
+                    self.id
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -135,14 +248,43 @@ pub enum DeadlineStatus {
     Completed,
     /// Met after the deadline.
     CompletedLate,
+    /// Met, but whether by the deadline is not known: only a declaration after the
+    /// deadline is recorded, or the day the work finished is known only to a month or
+    /// year that contains the deadline.
+    CompletedTimingUnknown,
     /// The deadline passed; the dataset shows the obligation applied and was not met.
     Overdue,
     /// The deadline passed; the dataset records neither completion nor that it applied.
     Unknown,
     /// The state's withdrawal took effect before it was met.
     Ended,
-    /// The records show there was nothing to do (a stockpile of zero).
+    /// The records show there was nothing to do (never held a stockpile, never
+    /// reported contaminated areas, a stockpile of zero).
     NotApplicable,
+}
+
+impl DeadlineStatus {
+    /// Every status, in the order listings and coverage reports give them.
+    pub const ALL: [DeadlineStatus; 8] = [
+        DeadlineStatus::Pending,
+        DeadlineStatus::Completed,
+        DeadlineStatus::CompletedLate,
+        DeadlineStatus::CompletedTimingUnknown,
+        DeadlineStatus::Overdue,
+        DeadlineStatus::NotApplicable,
+        DeadlineStatus::Ended,
+        DeadlineStatus::Unknown,
+    ];
+
+    /// Whether the obligation was met.
+    pub fn is_met(self) -> bool {
+        matches!(
+            self,
+            DeadlineStatus::Completed
+                | DeadlineStatus::CompletedLate
+                | DeadlineStatus::CompletedTimingUnknown
+        )
+    }
 }
 
 impl DeadlineStatus {
@@ -151,6 +293,7 @@ impl DeadlineStatus {
             DeadlineStatus::Pending => "pending",
             DeadlineStatus::Completed => "completed",
             DeadlineStatus::CompletedLate => "completed_late",
+            DeadlineStatus::CompletedTimingUnknown => "completed_timing_unknown",
             DeadlineStatus::Overdue => "overdue",
             DeadlineStatus::Unknown => "unknown",
             DeadlineStatus::Ended => "ended",
@@ -174,8 +317,9 @@ pub struct DeadlineInput<'r, 'a> {
     pub records: &'r [&'a Record],
     /// The day the state's withdrawal takes (or took) effect, if any.
     pub withdrawal_effective: Option<Date>,
-    /// For yearly deadlines: only records dated in this year's window count.
-    pub annual: bool,
+    /// For yearly deadlines, the calendar year the report covers: only a record of that
+    /// year's report meets it, and nothing extends it.
+    pub covers_year: Option<i16>,
     pub on: Date,
 }
 
@@ -183,55 +327,141 @@ pub struct DeadlineInput<'r, 'a> {
 #[derive(Clone, Debug)]
 pub struct DeadlineOutcome<'a> {
     pub due: Date,
+    /// The record that set the deadline in force, if an extension did.
     pub extension: Option<&'a Record>,
+    /// The record of the day the work was done, known by the day asked.
     pub completion: Option<&'a Record>,
+    /// The record of the declaration that it was done, known by the day asked.
+    pub declaration: Option<&'a Record>,
+    /// The record that shows it applied and was unmet at the deadline.
     pub applies: Option<&'a Record>,
+    /// The record that shows there was nothing to do.
+    pub not_applicable: Option<&'a Record>,
+    /// Every record of this obligation for the state known by the day asked, by date:
+    /// the chain of requests, decisions, declarations and completions.
+    pub history: Vec<&'a Record>,
     pub status: DeadlineStatus,
     pub reason: String,
 }
 
+/// " (Art. 5's deadline of 2009-03-01, moved by a decision of 2008-11-28 at 9MSP)".
+fn extension_note(rule: &ObligationRule, original: Date, r: Option<&Record>) -> String {
+    let Some(r) = r else {
+        return String::new();
+    };
+    let how = if r.detail.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", r.detail)
+    };
+    format!(
+        " (the {} deadline, {original}, moved by a record of {}{how})",
+        rule.article, r.date
+    )
+}
+
+/// Whether a partial date lies wholly on or before `due` (`Some(true)`), wholly after it
+/// (`Some(false)`), or straddles it (`None`: a month or year that contains the deadline).
+fn by_deadline(date: &crate::date::PartialDate, due: Date) -> Option<bool> {
+    match (date.earliest(), date.latest()) {
+        (_, Some(l)) if l <= due => Some(true),
+        (Some(e), _) if e > due => Some(false),
+        _ => None,
+    }
+}
+
 /// Decides one deadline's status on `input.on`.
+///
+/// The order of the questions, each answered only from records known by `on`:
+/// 1. the deadline in force: the rule's, moved later by any decision (`extended_by`);
+///    a request not granted or withdrawn leaves it where it was;
+/// 2. met: the work done (`completed_by`) or declared done (`declared_by`), after any
+///    reopening (`reopened_by`);
+/// 3. ended by a withdrawal that took effect;
+/// 4. nothing to do (`not_applicable_if`, or a latest count of zero);
+/// 5. not yet due: pending;
+/// 6. passed, with a record dated on or after the deadline showing it unmet: overdue;
+/// 7. otherwise unknown, with what is known in the reason.
 pub fn assess<'a>(input: &DeadlineInput<'_, 'a>) -> DeadlineOutcome<'a> {
+    use crate::evidence::RecordValue;
     let on = input.on;
     let rule = input.rule;
     // A record counts once the whole period its date names has passed: a decision of
     // "2018-11" is known from 2018-11-30.
     let known_by = |r: &Record| r.date.latest().is_some_and(|d| d <= on);
-    // Deadlines only move later: the deadline in force is the latest one any known
-    // extension (or report of the deadline in force) gives, never earlier than the rule's.
-    let extension = if input.annual {
-        None
+    let annual = input.covers_year.is_some();
+    let of = |kinds: &[RecordKind]| -> Vec<&'a Record> {
+        input
+            .records
+            .iter()
+            .copied()
+            .filter(|r| kinds.contains(&r.kind))
+            .collect()
+    };
+    let for_year = |r: &&'a Record| match (input.covers_year, r.value) {
+        (Some(y), RecordValue::Year(v)) => y == v,
+        (Some(_), _) => false,
+        (None, _) => true,
+    };
+    let mut history: Vec<&'a Record> = if annual {
+        of(&rule.completed_by)
+            .into_iter()
+            .filter(for_year)
+            .filter(|r| known_by(r))
+            .collect()
     } else {
         input
             .records
             .iter()
             .copied()
-            .filter(|r| rule.extended_by.contains(&r.kind) && known_by(r))
+            .filter(|r| rule.kinds().any(|k| k == r.kind) && known_by(r))
+            .collect()
+    };
+    history.sort_by_key(|r| r.date.sort_key());
+
+    // 1. The deadline in force.
+    let extension = if annual {
+        None
+    } else {
+        of(&rule.extended_by)
+            .into_iter()
+            .filter(|r| known_by(r))
             .filter_map(|r| match r.value {
-                crate::evidence::RecordValue::Date(d) if d > input.original_due => Some((d, r)),
+                RecordValue::Date(d) if d > input.original_due => Some((d, r)),
                 _ => None,
             })
             .max_by_key(|(d, r)| (*d, std::cmp::Reverse(r.date.sort_key())))
             .map(|(_, r)| r)
     };
     let due = match extension.map(|r| r.value) {
-        Some(crate::evidence::RecordValue::Date(d)) => d,
+        Some(RecordValue::Date(d)) => d,
         _ => input.original_due,
     };
-    let completion = if input.annual {
-        None
-    } else {
-        input
-            .records
-            .iter()
-            .copied()
-            .filter(|r| rule.completed_by.contains(&r.kind))
+    let ext_note = extension_note(rule, input.original_due, extension);
+
+    // 2. Met? Only what comes after the latest reopening meets it.
+    let reopened = of(&rule.reopened_by)
+        .into_iter()
+        .filter(|r| known_by(r))
+        .max_by_key(|r| r.date.sort_key());
+    // A record counts after the reopening unless it is certainly before it.
+    let after_reopening =
+        |r: &&'a Record| reopened.is_none_or(|x| r.date.latest() > x.date.earliest());
+    let first_known = |kinds: &[RecordKind]| -> Option<&'a Record> {
+        of(kinds)
+            .into_iter()
+            .filter(for_year)
+            .filter(after_reopening)
+            .filter(|r| known_by(r))
             .min_by_key(|r| r.date.sort_key())
     };
+    let completion = first_known(&rule.completed_by);
+    let declaration = first_known(&rule.declared_by);
+
     let is_zero = |r: &Record| {
         matches!(
             r.value,
-            crate::evidence::RecordValue::Count {
+            RecordValue::Count {
                 count: 0,
                 qualifier: crate::evidence::Qualifier::Exact
             }
@@ -239,72 +469,172 @@ pub fn assess<'a>(input: &DeadlineInput<'_, 'a>) -> DeadlineOutcome<'a> {
     };
     // Evidence that the obligation was still unmet when its deadline came: a record of
     // an applying kind dated on or after the deadline (a count of zero never counts).
-    let applies = input
-        .records
-        .iter()
-        .copied()
-        .filter(|r| rule.applies_if.contains(&r.kind) && known_by(r) && !is_zero(r))
-        .filter(|r| r.date.earliest().is_some_and(|d| d >= due))
+    let applies = if annual {
+        None
+    } else {
+        of(&rule.applies_if)
+            .into_iter()
+            .filter(|r| known_by(r) && !is_zero(r))
+            .filter(|r| r.date.earliest().is_some_and(|d| d >= due))
+            .min_by_key(|r| r.date.sort_key())
+    };
+    // Nothing to do: a statement that speaks of the whole past, or a latest count of zero.
+    let never = of(&rule.not_applicable_if)
+        .into_iter()
         .min_by_key(|r| r.date.sort_key());
-    // The latest known count says there is nothing to destroy.
-    let nothing = input
-        .records
-        .iter()
-        .copied()
-        .filter(|r| rule.applies_if.contains(&r.kind) && known_by(r))
-        .filter(|r| matches!(r.value, crate::evidence::RecordValue::Count { .. }))
+    let zero = of(&rule.applies_if)
+        .into_iter()
+        .filter(|r| known_by(r) && matches!(r.value, RecordValue::Count { .. }))
         .max_by_key(|r| r.date.sort_key())
         .filter(|r| is_zero(r));
-    let extendable = !rule.extended_by.is_empty();
-    let done_by_on = completion.filter(|r| known_by(r));
-    let ext_note = extension
-        .map(|r| {
-            let how = if r.detail.is_empty() {
+    let applied_at_all = input.records.iter().any(|r| {
+        (rule.applies_if.contains(&r.kind)
+            || rule.extended_by.contains(&r.kind)
+            || rule.requested_by.contains(&r.kind)
+            || rule.completed_by.contains(&r.kind)
+            || rule.declared_by.contains(&r.kind))
+            && !is_zero(r)
+    });
+    let not_applicable = if annual || applied_at_all {
+        zero.filter(|_| !annual)
+    } else {
+        never.or(zero)
+    };
+    // A request still waiting for its decision.
+    let open_request = of(&rule.requested_by)
+        .into_iter()
+        .filter(|r| known_by(r))
+        .max_by_key(|r| r.date.sort_key())
+        .filter(|req| {
+            !input.records.iter().any(|d| {
+                (rule.extended_by.contains(&d.kind) || rule.refused_by.contains(&d.kind))
+                    && known_by(d)
+                    && d.date.earliest() >= req.date.earliest()
+            })
+        });
+    let refused = of(&rule.refused_by)
+        .into_iter()
+        .filter(|r| known_by(r))
+        .max_by_key(|r| r.date.sort_key())
+        .filter(|r| extension.is_none_or(|e| r.date.earliest() > e.date.latest()));
+    let waiting = match (open_request, refused) {
+        (Some(r), _) => format!(
+            "; an extension{} was requested on {} and no decision is recorded",
+            match r.value {
+                RecordValue::Date(d) => format!(" to {d}"),
+                _ => String::new(),
+            },
+            r.date
+        ),
+        (None, Some(r)) => format!(
+            "; {} on {}{}",
+            r.kind.words(),
+            r.date,
+            if r.detail.is_empty() {
                 String::new()
             } else {
-                format!(", {}", r.detail)
-            };
+                format!(" ({})", r.detail)
+            }
+        ),
+        _ => String::new(),
+    };
+    let reopened_note = reopened
+        .map(|r| {
             format!(
-                " (the {} deadline, {}, moved by a record of {}{how})",
-                rule.article, input.original_due, r.date
+                "; {} on {}, after an earlier completion",
+                r.kind.words(),
+                r.date
             )
         })
         .unwrap_or_default();
 
-    let (status, reason) = if let Some(c) = done_by_on {
-        let after = c.date.earliest().is_some_and(|d| d > due);
-        if after && extendable && extension.is_none() {
+    let extendable = !rule.extended_by.is_empty();
+    // Met: the work was done by the earliest of the day recorded for it and the day it
+    // was declared; it was late only if the day recorded for it is certainly after the
+    // deadline.
+    let met = if completion.is_none() && declaration.is_none() {
+        None
+    } else {
+        let done_by = [completion, declaration]
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r.date.latest())
+            .min();
+        let what = match (completion, declaration) {
+            (Some(c), Some(d)) => format!("completed {}, declared {}", c.date, d.date),
+            (Some(c), None) => format!("completed {}", c.date),
+            (None, Some(d)) => format!(
+                "completion declared {}{} (the day the work finished is not recorded)",
+                d.date,
+                if d.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", d.detail)
+                }
+            ),
+            (None, None) => unreachable!("one of them is known"),
+        };
+        // Late: the day recorded for the work is after the deadline, or a record dated on
+        // or after the deadline (and before the work was done) shows it still unmet.
+        let late = completion.is_some_and(|c| by_deadline(&c.date, due) == Some(false))
+            || applies.is_some_and(|a| {
+                a.date
+                    .earliest()
+                    .zip(done_by)
+                    .is_some_and(|(seen, done)| seen <= done)
+            });
+        Some(if done_by.is_some_and(|d| d <= due) {
             (
                 DeadlineStatus::Completed,
+                format!("{what}, by the deadline of {due}{ext_note}"),
+            )
+        } else if late && extendable && extension.is_none() && refused.is_none() {
+            (
+                DeadlineStatus::CompletedTimingUnknown,
                 format!(
-                    "completed {}; the rule's deadline was {due}, and any extension granted \
-                     before then is not recorded",
-                    c.date
+                    "{what}, after the rule's deadline of {due}; no extension is recorded, so \
+                     whether it was met in time is not known"
                 ),
             )
-        } else if after {
+        } else if late {
             (
                 DeadlineStatus::CompletedLate,
-                format!("completed {} after the deadline of {due}{ext_note}", c.date),
+                format!("{what}, after the deadline of {due}{ext_note}"),
             )
         } else {
             (
-                DeadlineStatus::Completed,
-                format!("completed {}, by the deadline of {due}{ext_note}", c.date),
+                DeadlineStatus::CompletedTimingUnknown,
+                format!(
+                    "{what}: the deadline of {due}{ext_note} may fall before the work finished, \
+                     so whether it was met in time is not known"
+                ),
             )
-        }
+        })
+    };
+
+    let (status, reason) = if let Some(m) = met {
+        m
     } else if let Some(w) = input.withdrawal_effective.filter(|w| *w <= on && *w <= due) {
         (
             DeadlineStatus::Ended,
             format!("the obligation ended when the state's withdrawal took effect on {w}"),
         )
-    } else if let Some(z) = nothing {
+    } else if let Some(z) = not_applicable {
+        let what = if z.kind == RecordKind::StockpileCount {
+            format!("{} of zero", z.kind.words())
+        } else {
+            z.kind.words().to_string()
+        };
         (
             DeadlineStatus::NotApplicable,
             format!(
-                "the record shows {} of zero ({}), so there is nothing to do",
-                z.kind.words(),
-                z.date
+                "nothing to do: the record shows {what} ({}{})",
+                z.date,
+                if z.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", z.detail)
+                }
             ),
         )
     } else if due >= on {
@@ -316,24 +646,28 @@ pub fn assess<'a>(input: &DeadlineInput<'_, 'a>) -> DeadlineOutcome<'a> {
         };
         (
             DeadlineStatus::Pending,
-            format!("due {due}{ext_note}{ends}"),
+            format!("due {due}{ext_note}{waiting}{reopened_note}{ends}"),
         )
     } else if let Some(a) = applies {
         (
             DeadlineStatus::Overdue,
             format!(
-                "the deadline of {due} passed{ext_note}; a record of {} shows {}{} and no \
-                 completion is recorded by {on}",
+                "the deadline of {due} passed{ext_note}{waiting}{reopened_note}; a record of {} \
+                 shows {}{} and no completion is recorded by {on}",
                 a.date,
                 a.kind.words(),
                 match a.value {
-                    crate::evidence::RecordValue::None => String::new(),
+                    RecordValue::None => String::new(),
                     v => format!(": {v}"),
                 }
             ),
         )
-    } else if let Some(c) =
-        completion.filter(|c| !extendable && c.date.earliest().is_some_and(|d| d > due))
+    } else if let Some(c) = of(&rule.completed_by)
+        .into_iter()
+        .filter(for_year)
+        .filter(after_reopening)
+        .filter(|c| !extendable && c.date.earliest().is_some_and(|d| d > due))
+        .min_by_key(|r| r.date.sort_key())
     {
         (
             DeadlineStatus::Overdue,
@@ -343,19 +677,33 @@ pub fn assess<'a>(input: &DeadlineInput<'_, 'a>) -> DeadlineOutcome<'a> {
             ),
         )
     } else {
+        let known: Vec<String> = history
+            .iter()
+            .rev()
+            .take(1)
+            .map(|r| format!("; the latest record is of {} ({})", r.date, r.kind.words()))
+            .collect();
         (
             DeadlineStatus::Unknown,
             format!(
-                "the deadline of {due} passed{ext_note}; the dataset records neither completion \
-                 nor that the obligation was unmet"
+                "the deadline of {due} passed{ext_note}{waiting}{reopened_note}; the dataset \
+                 records neither completion nor that the obligation was unmet{}",
+                known.concat()
             ),
         )
     };
     DeadlineOutcome {
         due,
         extension,
-        completion: done_by_on,
+        completion,
+        declaration,
         applies,
+        not_applicable: if status == DeadlineStatus::NotApplicable {
+            not_applicable
+        } else {
+            None
+        },
+        history,
         status,
         reason,
     }
@@ -399,8 +747,13 @@ mod tests {
             due: Some(due),
             annual: None,
             completed_by: vec![RecordKind::StockpileDestroyed],
+            declared_by: vec![RecordKind::StockpileDestructionDeclared],
             extended_by: vec![],
+            requested_by: vec![],
+            refused_by: vec![],
             applies_if: vec![RecordKind::StockpileCount],
+            not_applicable_if: vec![RecordKind::StockpileNeverHeld],
+            reopened_by: vec![],
         }
     }
 
@@ -478,7 +831,7 @@ mod tests {
             original_due: date(2010, 6, 1),
             records: recs,
             withdrawal_effective: withdrawal,
-            annual: false,
+            covers_year: None,
             on,
         })
     }
@@ -579,10 +932,199 @@ mod tests {
             o.reason
         );
         // A completion after the rule's deadline of an extendable obligation with no
-        // extension on record is not called late.
+        // extension on record is not called late, nor on time: whether it was met in
+        // time is not known.
         let done = rec(RecordKind::StockpileDestroyed, "2012-04", RecordValue::None);
         let o = assess_extendable(&[&done, &ext], date(2013, 1, 1));
+        assert_eq!(
+            o.status,
+            DeadlineStatus::CompletedTimingUnknown,
+            "{}",
+            o.reason
+        );
+    }
+
+    fn clearance_rule() -> ObligationRule {
+        ObligationRule {
+            id: "clearance".into(),
+            article: "Art. 5".into(),
+            title: "clear".into(),
+            due: Some(AfterEntryIntoForce {
+                years: 10,
+                months: 0,
+                days: 0,
+            }),
+            annual: None,
+            completed_by: vec![RecordKind::ClearanceCompleted],
+            declared_by: vec![RecordKind::ClearanceCompletionDeclared],
+            extended_by: vec![RecordKind::ClearanceExtensionGranted],
+            requested_by: vec![RecordKind::ClearanceExtensionRequested],
+            refused_by: vec![RecordKind::ClearanceExtensionNotGranted],
+            applies_if: vec![
+                RecordKind::ClearanceExtensionRequested,
+                RecordKind::ClearanceExtensionNotGranted,
+                RecordKind::ContaminationReported,
+            ],
+            not_applicable_if: vec![RecordKind::ContaminationNeverReported],
+            reopened_by: vec![RecordKind::ContaminationRediscovered],
+        }
+    }
+
+    fn clearance(records: &[&Record], on: Date) -> DeadlineOutcome<'static> {
+        assess_rule(clearance_rule(), records, on, None)
+    }
+
+    #[test]
+    fn declared_and_done_are_kept_apart() {
+        // Done before the deadline (2010-06-01), declared after it: on time.
+        let done = rec(
+            RecordKind::ClearanceCompleted,
+            "2010-02-27",
+            RecordValue::None,
+        );
+        let said = rec(
+            RecordKind::ClearanceCompletionDeclared,
+            "2010-11",
+            RecordValue::None,
+        );
+        let o = clearance(&[&done, &said], date(2011, 1, 1));
         assert_eq!(o.status, DeadlineStatus::Completed, "{}", o.reason);
+        assert_eq!(
+            o.declaration.map(|r| r.date.to_string()).as_deref(),
+            Some("2010-11")
+        );
+        // Declared only, after the deadline: met, but not known to be in time.
+        let o = clearance(&[&said], date(2011, 1, 1));
+        assert_eq!(
+            o.status,
+            DeadlineStatus::CompletedTimingUnknown,
+            "{}",
+            o.reason
+        );
+        assert!(o.reason.contains("not recorded"), "{}", o.reason);
+        // Declared only, before the deadline: done in time.
+        let early = rec(
+            RecordKind::ClearanceCompletionDeclared,
+            "2009-12",
+            RecordValue::None,
+        );
+        assert_eq!(
+            clearance(&[&early], date(2011, 1, 1)).status,
+            DeadlineStatus::Completed
+        );
+    }
+
+    #[test]
+    fn requests_and_refusals() {
+        // A request filed before the deadline, no decision: unknown once it passes,
+        // and the reason says a decision is missing.
+        let asked = rec(
+            RecordKind::ClearanceExtensionRequested,
+            "2010-03-31",
+            RecordValue::Date(date(2015, 6, 1)),
+        );
+        let o = clearance(&[&asked], date(2010, 5, 1));
+        assert_eq!(o.status, DeadlineStatus::Pending);
+        assert!(o.reason.contains("no decision is recorded"), "{}", o.reason);
+        let o = clearance(&[&asked], date(2011, 1, 1));
+        assert_eq!(o.status, DeadlineStatus::Unknown, "{}", o.reason);
+        // Not granted at a meeting after the deadline: the deadline stays, and the
+        // refusal shows it unmet: overdue.
+        let refused = rec(
+            RecordKind::ClearanceExtensionNotGranted,
+            "2010-12-03",
+            RecordValue::None,
+        );
+        let o = clearance(&[&asked, &refused], date(2011, 1, 1));
+        assert_eq!(
+            (o.status, o.due),
+            (DeadlineStatus::Overdue, date(2010, 6, 1))
+        );
+        assert!(o.reason.contains("not granted"), "{}", o.reason);
+        assert_eq!(o.history.len(), 2);
+    }
+
+    #[test]
+    fn never_affected_and_reopened() {
+        let never = rec(
+            RecordKind::ContaminationNeverReported,
+            "2018-01",
+            RecordValue::None,
+        );
+        // A statement of "never" speaks of the past too.
+        let o = clearance(&[&never], date(2011, 1, 1));
+        assert_eq!(o.status, DeadlineStatus::NotApplicable, "{}", o.reason);
+        // Reported contamination outweighs it: not "nothing to do".
+        let reported = rec(RecordKind::ContaminationReported, "2003", RecordValue::None);
+        assert_eq!(
+            clearance(&[&never, &reported], date(2011, 1, 1)).status,
+            DeadlineStatus::Unknown
+        );
+        // Completed, then new areas found: the old completion no longer meets it.
+        let done = rec(RecordKind::ClearanceCompleted, "2009-06", RecordValue::None);
+        let found = rec(
+            RecordKind::ContaminationRediscovered,
+            "2012",
+            RecordValue::None,
+        );
+        assert_eq!(
+            clearance(&[&done], date(2013, 1, 1)).status,
+            DeadlineStatus::Completed
+        );
+        let o = clearance(&[&done, &found], date(2013, 1, 1));
+        assert_ne!(o.status, DeadlineStatus::Completed, "{}", o.reason);
+        assert!(
+            o.reason.contains("after an earlier completion"),
+            "{}",
+            o.reason
+        );
+        let again = rec(RecordKind::ClearanceCompleted, "2014-05", RecordValue::None);
+        assert!(
+            clearance(&[&done, &found, &again], date(2015, 1, 1))
+                .status
+                .is_met()
+        );
+    }
+
+    #[test]
+    fn a_yearly_report_is_met_by_the_report_for_its_year() {
+        let rule = ObligationRule {
+            due: None,
+            annual: Some(Annual {
+                month: 4,
+                day: 30,
+                after: "initial_report".into(),
+            }),
+            completed_by: vec![RecordKind::AnnualReportSubmitted],
+            ..clearance_rule()
+        };
+        let r: &'static ObligationRule = Box::leak(Box::new(rule));
+        let for_2019 = rec(
+            RecordKind::AnnualReportSubmitted,
+            "2020-04-29",
+            RecordValue::Year(2019),
+        );
+        let recs: &'static [&'static Record] =
+            Box::leak(vec![&*Box::leak(Box::new(for_2019))].into_boxed_slice());
+        let year = |covers: i16, due: Date| {
+            assess(&DeadlineInput {
+                rule: r,
+                original_due: due,
+                records: recs,
+                withdrawal_effective: None,
+                covers_year: Some(covers),
+                on: date(2022, 1, 1),
+            })
+        };
+        assert_eq!(
+            year(2019, date(2020, 4, 30)).status,
+            DeadlineStatus::Completed
+        );
+        // The 2019 report does not meet 2020's.
+        assert_eq!(
+            year(2020, date(2021, 4, 30)).status,
+            DeadlineStatus::Unknown
+        );
     }
 
     #[test]

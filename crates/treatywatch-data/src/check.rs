@@ -38,6 +38,16 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
             }
         };
 
+    if data.meta.version.is_empty() {
+        problems.push(Problem::warning(
+            "dataset.toml",
+            0,
+            None,
+            "no dataset.toml: the data has no version or licence, and every document will call \
+             it `unversioned`; copy the repository's data/dataset.toml and set its version",
+        ));
+    }
+
     // Duplicate definitions (the TOML tables already forbid duplicate keys in one file).
     let mut seen_treaties = HashMap::new();
     for t in &data.treaties {
@@ -214,7 +224,7 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
     for r in &data.records {
         if let (treatywatch_core::evidence::RecordValue::Date(deadline), Some(decided)) =
             (r.value, r.date.earliest())
-            && r.kind == treatywatch_core::evidence::RecordKind::ClearanceExtensionGranted
+            && r.kind.is_deadline_decision()
             && deadline <= decided
         {
             problems.push(at(
@@ -227,6 +237,9 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
             ));
         }
     }
+
+    check_source_hygiene(data, &mut problems);
+    check_obligation_records(data, &mut problems);
 
     for s in &data.sources {
         if !used.contains(&s.id.0) {
@@ -489,6 +502,228 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
 
 /// The warning that a treaty's recorded date of entry into force is used because the
 /// recorded deposits cannot reach it.
+/// What a vulnerability scanner leaves in a crawled URL's query or fragment: quotes,
+/// markup, SQL. A clean citation never carries them.
+const PROBE_MARKS: &[&str] = &[
+    "'",
+    "\"",
+    "<",
+    ">",
+    "`",
+    "{",
+    "}",
+    "\\",
+    "select ",
+    "union ",
+    "sleep(",
+    "benchmark(",
+    "waitfor ",
+    "1=1",
+    "/*",
+    "*/",
+    "--",
+    "javascript:",
+    "fileadmin/",
+    "%00",
+];
+
+/// Publishers whose own pages live on known hosts: a source naming one of them and
+/// pointing elsewhere is likely a repost (a warning: cite the publisher's own page).
+const PUBLISHER_HOSTS: &[(&str, &[&str])] = &[
+    ("Human Rights Watch", &["hrw.org"]),
+    ("Landmine Monitor", &["the-monitor.org"]),
+    ("Cluster Munition Monitor", &["the-monitor.org"]),
+    (
+        "Implementation Support Unit, Anti-Personnel Mine Ban Convention",
+        &["apminebanconvention.org"],
+    ),
+    ("Mine Action Review", &["mineactionreview.org"]),
+    (
+        "United Nations Treaty Collection",
+        &["treaties.un.org", "un.org"],
+    ),
+    (
+        "International Campaign to Ban Landmines",
+        &["icbl.org", "icblcmc.org"],
+    ),
+    ("Arms Control Association", &["armscontrol.org"]),
+    ("Reuters", &["reuters.com"]),
+];
+
+/// Sources must be cited cleanly: no scanner probes in a URL's query or fragment, no
+/// local file path in a title (errors); a known publisher's page on another host is a
+/// warning (a repost: cite the publisher's own page).
+fn check_source_hygiene(data: &Dataset, problems: &mut Vec<Problem>) {
+    let path_in_title = regex_lite_path();
+    for s in &data.sources {
+        let problem = |field: &str, message: String| {
+            Problem::error(&s.origin.file, s.origin.line, Some(field), message)
+        };
+        match url::Url::parse(&s.url) {
+            Ok(u) => {
+                let tail = [u.query(), u.fragment()]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| {
+                        url::form_urlencoded::parse(t.as_bytes())
+                            .map(|(k, v)| format!("{k}={v}"))
+                            .collect::<Vec<_>>()
+                            .join("&")
+                    })
+                    .collect::<Vec<_>>()
+                    .join("#")
+                    .to_lowercase();
+                if let Some(mark) = PROBE_MARKS.iter().find(|m| tail.contains(*m)) {
+                    problems.push(problem(
+                        "url",
+                        format!(
+                            "source `{}`: the URL's query carries `{}`, a mark of a scanner's \
+                             probe, not of the page: cite the page's clean address",
+                            s.id,
+                            mark.trim()
+                        ),
+                    ));
+                }
+                let host = u.host_str().unwrap_or("").to_ascii_lowercase();
+                for (publisher, hosts) in PUBLISHER_HOSTS {
+                    if s.publisher.contains(publisher)
+                        && !hosts
+                            .iter()
+                            .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+                    {
+                        problems.push(Problem::warning(
+                            &s.origin.file,
+                            s.origin.line,
+                            Some("url"),
+                            format!(
+                                "source `{}` names {publisher} as its publisher but is on {host}: \
+                                 cite the publisher's own page ({}) rather than a copy",
+                                s.id,
+                                hosts.join(" or ")
+                            ),
+                        ));
+                    }
+                }
+            }
+            Err(e) => problems.push(problem(
+                "url",
+                format!("source `{}`: `{}` is not a URL: {e}", s.id, s.url),
+            )),
+        }
+        if let Some(path) = path_in_title(&s.title) {
+            problems.push(problem(
+                "title",
+                format!(
+                    "source `{}`: the title carries a local file path (`{path}`): give the \
+                     document's own title",
+                    s.id
+                ),
+            ));
+        }
+    }
+}
+
+/// Finds a local file path in a title: `/home/...`, `C:\...`, `file://`, `~/...`. A UN
+/// document symbol such as `A/RES/45/158` is not one (it does not start with `/`).
+fn regex_lite_path() -> impl Fn(&str) -> Option<String> {
+    |title: &str| {
+        for word in title.split_whitespace() {
+            let w = word.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | ';'));
+            let drive = w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+                && w.get(1..3) == Some(":\\")
+                && w.len() > 3;
+            let unix = w.strip_prefix('/').is_some_and(|rest| rest.contains('/'));
+            if drive || unix || w.starts_with("file:") || w.starts_with("~/") {
+                return Some(w.to_string());
+            }
+        }
+        None
+    }
+}
+
+/// The records of each state's obligations agree with each other: a completion is not
+/// dated after its declaration (unless contamination or stocks were found in between),
+/// and a granted extension moves the deadline later than every one granted before.
+fn check_obligation_records(data: &Dataset, problems: &mut Vec<Problem>) {
+    use treatywatch_core::evidence::{Record, RecordValue};
+    let mut by: HashMap<(&str, StateCode), Vec<&Record>> = HashMap::new();
+    for r in &data.records {
+        by.entry((r.treaty.0.as_str(), r.state))
+            .or_default()
+            .push(r);
+    }
+    for ((treaty, _), records) in &by {
+        let Some(t) = data.treaty(treaty) else {
+            continue;
+        };
+        for rule in &t.obligations {
+            let of = |kinds: &[treatywatch_core::evidence::RecordKind]| -> Vec<&Record> {
+                let mut v: Vec<&Record> = records
+                    .iter()
+                    .copied()
+                    .filter(|r| kinds.contains(&r.kind))
+                    .collect();
+                v.sort_by_key(|r| r.date.sort_key());
+                v
+            };
+            let reopenings = of(&rule.reopened_by);
+            for d in of(&rule.declared_by) {
+                let (Some(declared), Some(declared_start)) = (d.date.latest(), d.date.earliest())
+                else {
+                    continue;
+                };
+                for c in of(&rule.completed_by) {
+                    let Some(done) = c.date.earliest() else {
+                        continue;
+                    };
+                    let reopened_between = reopenings.iter().any(|x| {
+                        x.date
+                            .earliest()
+                            .is_some_and(|x| x >= declared_start && x <= done)
+                    });
+                    if done > declared && !reopened_between {
+                        problems.push(at(
+                            &c.origin,
+                            Some("date"),
+                            format!(
+                                "a {} dated {} is later than its declaration ({} of {}, at {}): \
+                                 the work is done before it is declared",
+                                c.kind, c.date, d.kind, d.date, d.origin
+                            ),
+                        ));
+                    }
+                }
+            }
+            let mut latest: Option<(Date, &Record)> = None;
+            for r in of(&rule.extended_by) {
+                let RecordValue::Date(deadline) = r.value else {
+                    continue;
+                };
+                if !r.kind.is_deadline_decision() {
+                    continue;
+                }
+                if let Some((before, b)) = latest
+                    && deadline < before
+                {
+                    problems.push(at(
+                        &r.origin,
+                        Some("value"),
+                        format!(
+                            "a {} of {} sets the deadline to {deadline}, earlier than {before}, \
+                             set by the decision of {} (at {}): extensions only move a deadline \
+                             later",
+                            r.kind, r.date, b.date, b.origin
+                        ),
+                    ));
+                }
+                if latest.is_none_or(|(d, _)| deadline > d) {
+                    latest = Some((deadline, r));
+                }
+            }
+        }
+    }
+}
+
 fn recorded_used(treaty: &treatywatch_core::Treaty, message: String) -> Problem {
     let o = treaty.origin_of("entry_into_force");
     Problem::warning(&o.file, o.line, Some("entry_into_force"), message)

@@ -5,6 +5,7 @@
 //!
 //! | file | holds |
 //! |---|---|
+//! | `dataset.toml` | the dataset's title, version and licence |
 //! | `sources.toml` | every source: title, publisher, date, URL |
 //! | `states.toml` | every state that can take part, with its names |
 //! | `entities.toml` | participants that are not states: former states, organisations, territories |
@@ -61,6 +62,7 @@ pub fn parse(files: &[DataFile]) -> Result<Dataset, LoadError> {
                 have_states = true;
                 p.states(file);
             }
+            "dataset.toml" => p.dataset_meta(file),
             "conflicts.csv" => p.conflicts(file),
             "entities.toml" => p.entities(file),
             _ if path.starts_with("treaties/")
@@ -92,7 +94,7 @@ pub fn parse(files: &[DataFile]) -> Result<Dataset, LoadError> {
                 path,
                 0,
                 None,
-                "unexpected file: the dataset holds sources.toml, states.toml, entities.toml, \
+                "unexpected file: the dataset holds dataset.toml, sources.toml, states.toml, entities.toml, \
                  conflicts.csv, treaties/<id>.toml, actions/<id>.csv, evidence/<id>.csv, \
                  records/<id>.csv and *.md notes",
             )),
@@ -109,10 +111,26 @@ pub fn parse(files: &[DataFile]) -> Result<Dataset, LoadError> {
             problems: p.problems,
         });
     }
+    p.data.meta.digest = format!("{:016x}", digest(files));
     p.data.states.sort_by_key(|s| s.code);
     p.data.entities.sort_by(|a, b| a.id.cmp(&b.id));
     p.data.treaties.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(p.data)
+}
+
+/// A 64-bit FNV-1a hash of every file's path and text, in path order: the same files
+/// give the same digest whatever order they were read in.
+pub fn digest(files: &[DataFile]) -> u64 {
+    let mut sorted: Vec<&DataFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in sorted {
+        for b in f.path.bytes().chain([0]).chain(f.text.bytes()).chain([0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
 }
 
 /// Parses and checks: the dataset, with any warnings, or every problem found.

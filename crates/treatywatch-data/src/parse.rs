@@ -125,6 +125,16 @@ struct RawTreaty {
     obligations: Vec<Spanned<ObligationRule>>,
 }
 
+/// `dataset.toml`: the dataset's name, version and licence.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDatasetMeta {
+    title: String,
+    version: Spanned<String>,
+    license: String,
+    license_url: Spanned<String>,
+}
+
 impl Parser {
     fn origin(path: &Arc<str>, line: u32) -> Origin {
         Origin {
@@ -149,6 +159,40 @@ impl Parser {
                 None
             }
         }
+    }
+
+    /// `dataset.toml`: the dataset's name, version and licence.
+    pub fn dataset_meta(&mut self, file: &DataFile) {
+        let lines = LineIndex::new(&file.text);
+        let Some(raw) = parse_toml::<RawDatasetMeta>(file, &mut self.problems) else {
+            return;
+        };
+        let version = raw.version.get_ref().trim();
+        if version.is_empty()
+            || !version
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+'))
+        {
+            self.problems.push(Problem::error(
+                &file.path,
+                lines.line(raw.version.span().start),
+                Some("version"),
+                "a version is letters, digits, `.`, `-` or `+`, such as `2026.1`",
+            ));
+        }
+        let url = raw.license_url.get_ref().trim();
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            self.problems.push(Problem::error(
+                &file.path,
+                lines.line(raw.license_url.span().start),
+                Some("license_url"),
+                "an http(s) URL of the licence's text",
+            ));
+        }
+        self.data.meta.title = raw.title.trim().to_string();
+        self.data.meta.version = version.to_string();
+        self.data.meta.license = raw.license.trim().to_string();
+        self.data.meta.license_url = url.to_string();
     }
 
     /// `sources.toml`: one table per source, keyed by its id.

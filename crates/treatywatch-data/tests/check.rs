@@ -585,3 +585,170 @@ proptest! {
         let _ = problems(&with("actions/mini.csv", &text));
     }
 }
+
+#[test]
+fn the_dataset_names_itself() {
+    let (data, _) = treatywatch_data::load(&mini(), date(2026, 11, 26)).unwrap();
+    let id = data.identity();
+    assert_eq!(id.version, "0.1");
+    assert_eq!(id.license, "CC0-1.0");
+    assert_eq!(id.digest.len(), 16);
+    assert!(id.latest_fact.is_some());
+    // The same files in another order give the same digest; any change gives another.
+    let mut reversed = mini();
+    reversed.reverse();
+    assert_eq!(
+        treatywatch_data::digest(&reversed),
+        treatywatch_data::digest(&mini())
+    );
+    let changed = edit("dataset.toml", "0.1", "0.2");
+    assert_ne!(
+        treatywatch_data::digest(&changed),
+        treatywatch_data::digest(&mini())
+    );
+}
+
+#[test]
+fn a_bad_dataset_version_names_the_field() {
+    let files = edit("dataset.toml", "\"0.1\"", "\"zero one\"");
+    expect_error(&files, "dataset.toml", 3, Some("version"), "2026.1");
+}
+
+#[test]
+fn a_copy_without_dataset_toml_loads_unversioned_with_a_warning() {
+    let files: Vec<DataFile> = mini()
+        .into_iter()
+        .filter(|f| f.path != "dataset.toml")
+        .collect();
+    let (data, warnings) = treatywatch_data::load(&files, date(2026, 11, 26)).unwrap();
+    assert_eq!(data.identity().version, "unversioned");
+    assert!(
+        warnings.iter().any(|p| p.file == "dataset.toml"),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn a_scanner_probe_in_a_source_url_is_refused() {
+    let files = edit(
+        "sources.toml",
+        "url = \"https://example.org/status\"",
+        "url = \"https://example.org/status?L=0%27%2Ffileadmin%2Fx&cHash=1\"",
+    );
+    expect_error(&files, "sources.toml", 8, Some("url"), "probe");
+    // A plain language switch is not a probe.
+    let files = edit(
+        "sources.toml",
+        "url = \"https://example.org/status\"",
+        "url = \"https://example.org/status?L=1\"",
+    );
+    assert!(problems(&files).iter().all(|p| !p.is_error()));
+}
+
+#[test]
+fn a_local_file_path_in_a_source_title_is_refused() {
+    let files = edit(
+        "sources.toml",
+        "title = \"Status table\"",
+        "title = \"Status table (copy at /home/me/tables/status.html)\"",
+    );
+    expect_error(&files, "sources.toml", 8, Some("title"), "file path");
+    // A UN document symbol is not a path.
+    let files = edit(
+        "sources.toml",
+        "title = \"Status table\"",
+        "title = \"Status table, A/RES/45/158 and C:\u{e9}t\u{e9}\"",
+    );
+    assert!(
+        problems(&files).iter().all(|p| !p.is_error()),
+        "{:#?}",
+        problems(&files)
+    );
+}
+
+#[test]
+fn a_known_publisher_on_another_host_is_a_warning() {
+    let files = edit(
+        "sources.toml",
+        "publisher = \"Depositary\"\ndate = \"2013\"",
+        "publisher = \"Human Rights Watch\"\ndate = \"2013\"",
+    );
+    let ps = problems(&files);
+    assert!(ps.iter().all(|p| !p.is_error()), "{ps:#?}");
+    assert!(
+        ps.iter()
+            .any(|p| p.field.as_deref() == Some("url") && p.message.contains("hrw.org")),
+        "{ps:#?}"
+    );
+}
+
+#[test]
+fn a_completion_dated_after_its_declaration_is_refused() {
+    let files = edit(
+        "records/mini.csv",
+        "AAA,stockpile_destroyed,2001-01-01,,,table,",
+        "AAA,stockpile_destroyed,2001-01-01,,,table,\nAAA,stockpile_destruction_declared,2000-11,,a meeting,table,",
+    );
+    expect_error(
+        &files,
+        "records/mini.csv",
+        3,
+        Some("date"),
+        "later than its declaration",
+    );
+    // Declared after the work was done: fine.
+    let files = edit(
+        "records/mini.csv",
+        "AAA,stockpile_destroyed,2001-01-01,,,table,",
+        "AAA,stockpile_destroyed,2001-01-01,,,table,\nAAA,stockpile_destruction_declared,2001-11,,a meeting,table,",
+    );
+    assert!(problems(&files).iter().all(|p| !p.is_error()));
+}
+
+#[test]
+fn an_extension_that_moves_a_deadline_earlier_is_refused() {
+    let files = edit(
+        "records/mini.csv",
+        "BBB,clearance_extension_granted,2010-11,2019-03-01,a meeting,table,",
+        "BBB,clearance_extension_granted,2010-11,2019-03-01,a meeting,table,\nBBB,clearance_extension_granted,2018-11,2018-12-31,another meeting,table,",
+    );
+    expect_error(
+        &files,
+        "records/mini.csv",
+        5,
+        Some("value"),
+        "only move a deadline later",
+    );
+}
+
+#[test]
+fn a_completion_after_the_withdrawal_took_effect_is_refused() {
+    // BBB's withdrawal (received 2025-06-27) took effect on 2025-12-27.
+    let files = edit(
+        "records/mini.csv",
+        "BBB,clearance_extension_granted,2010-11,2019-03-01,a meeting,table,",
+        "BBB,clearance_extension_granted,2010-11,2019-03-01,a meeting,table,\nBBB,clearance_completed,2026-03,,too late,table,",
+    );
+    expect_error(
+        &files,
+        "records/mini.csv",
+        5,
+        Some("kind"),
+        "withdrawal took effect",
+    );
+}
+
+proptest! {
+    /// Whatever a title or URL holds, the source checks never panic.
+    #[test]
+    fn source_checks_never_panic(title in "\\PC{0,40}", query in "\\PC{0,40}") {
+        let t = title.replace(['"', '\\'], "");
+        let q = query.replace(['"', '\\'], "");
+        let files = edit(
+            "sources.toml",
+            "title = \"Status table\"\npublisher = \"Depositary\"\ndate = \"2013\"\nurl = \"https://example.org/status\"",
+            &format!("title = \"{t}\"\npublisher = \"Depositary\"\ndate = \"2013\"\nurl = \"https://example.org/status?{q}\""),
+        );
+        let _ = problems(&files);
+    }
+}

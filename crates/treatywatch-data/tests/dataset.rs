@@ -26,11 +26,41 @@ fn status_of(engine: &Engine<'_>, data: &Dataset, who: &str, on: Date) -> Status
     engine.status_only(t, s, on)
 }
 
+/// The sources still cited through a copy because the publisher's own page could not be
+/// found (wire stories in a subscriber's pages, report PDFs on document-sharing sites):
+/// `check` warns about each, and the list may only shrink.
+const KNOWN_COPIES: &[&str] = &[
+    "cp24-reuters-2025-05-08-lithuania",
+    "fmt-reuters-2025-06-19-finland-parliament",
+    "icbl-15msp-statement-ukraine",
+    "mar-ctm2016-peru-copy",
+    "mar-ctm2016-turkey",
+    "mar-ctm2019-bih",
+    "mar-ctm2019-serbia-copy",
+    "mar-ctm2020-cambodia",
+    "mar-ctm2020-croatia",
+    "mar-ctm2020-drc-copy",
+    "mar-ctm2020-palestine-copy",
+    "mar-ctm2020-ukraine",
+    "miragenews-2025-12-hrw-landmine-monitor-2025",
+    "redorbit-reuters-2006-06-28-montenegro-192nd",
+    "thestar-reuters-2025-03-18-poland-baltics",
+];
+
 #[test]
 fn the_embedded_dataset_checks_clean() {
     let d = data();
     let problems = treatywatch_data::check(&d, jiff::ZonedDateTime::now().date());
-    assert!(problems.is_empty(), "{problems:#?}");
+    let unexpected: Vec<_> = problems
+        .iter()
+        .filter(|p| {
+            p.is_error()
+                || !KNOWN_COPIES
+                    .iter()
+                    .any(|id| p.message.starts_with(&format!("source `{id}` names ")))
+        })
+        .collect();
+    assert!(unexpected.is_empty(), "{unexpected:#?}");
 }
 
 #[test]
@@ -378,12 +408,35 @@ fn registry_treaties_have_rules_but_no_participants_in_the_embedded_data() {
     let d = data();
     let engine = Engine::new(&d);
     for id in [
-        "enmod", "ccw", "ccw-p4", "ccw-ap2", "ccw-art1", "ccw-p5", "cwc", "ctbt", "kinshasa", "att",
+        "enmod", "ccw", "ccw-p4", "ccw-ap2", "ccw-art1", "ccw-p5", "cwc", "ctbt", "kinshasa",
     ] {
         let t = d.treaty(id).unwrap_or_else(|| panic!("{id}"));
         assert!(t.untc.as_deref().unwrap().starts_with("XXVI-"), "{id}");
         assert!(!engine.has_actions(t), "{id}");
     }
+    // The TPNW and the ATT are curated: their counts on the depositary's table of
+    // 2026-02-03 (TPNW: 95 signatories, 74 parties; ATT: 130 signatories, 117 parties).
+    for (id, signed, bound) in [("tpnw", 95, 74), ("att", 130, 117)] {
+        let t = d.treaty(id).unwrap();
+        let on = date(2026, 2, 3);
+        let counts = engine.counts_on(t, on);
+        let n = |f: &dyn Fn(Status) -> bool| -> usize {
+            counts.iter().filter(|(s, _)| f(*s)).map(|(_, n)| n).sum()
+        };
+        assert_eq!(n(&|s| s.is_bound()), bound, "{id}");
+        let ever_signed = d
+            .actions
+            .iter()
+            .filter(|a| a.treaty.0 == id && a.kind == treatywatch_core::ActionKind::Signature)
+            .count();
+        assert_eq!(ever_signed, signed, "{id}");
+    }
+    // The TPNW entered into force 90 days after Honduras's 50th instrument.
+    let tpnw = d.treaty("tpnw").unwrap();
+    assert!(matches!(
+        engine.general_entry(tpnw),
+        treatywatch_core::rules::GeneralEntry::InForce { date: d, .. } if *d == date(2021, 1, 22)
+    ));
     // The CTBT waits for all 44 Annex 2 states.
     let ctbt = d.treaty("ctbt").unwrap();
     match &ctbt.rules.entry_into_force {

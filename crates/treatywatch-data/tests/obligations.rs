@@ -114,8 +114,14 @@ fn overdue_on_1_january_2020_is_exactly_what_the_records_show() {
     assert_eq!(
         overdue,
         [
+            // Cameroon: the Monitor showed its 2013 deadline passed with no extension
+            // requested, in 2017.
+            ("CMR".to_string(), "clearance".to_string()),
             ("GRC".to_string(), "stockpile_destruction".to_string()),
-            ("UKR".to_string(), "stockpile_destruction".to_string())
+            // Nigeria declared completion in 2011, then reported improvised mines in the
+            // northeast; the Monitor showed its 2012 deadline missed in 2017.
+            ("NGA".to_string(), "clearance".to_string()),
+            ("UKR".to_string(), "stockpile_destruction".to_string()),
         ]
     );
     // Belarus and Turkey missed theirs too, but had completed by 2020.
@@ -368,5 +374,193 @@ fn the_depositary_tables_are_records_whose_facts_are_public_from_their_own_day()
         .filter(|s| s.url.contains("treaties.un.org"))
     {
         assert_eq!(s.kind, treatywatch_core::SourceKind::Record, "{}", s.id);
+    }
+}
+
+fn one<'d>(
+    engine: &Engine<'d>,
+    data: &'d Dataset,
+    treaty: &str,
+    who: &str,
+    obligation: &str,
+    on: Date,
+) -> Deadline<'d> {
+    let t = data.treaty(treaty).unwrap();
+    let s = engine.resolve_state(who).unwrap();
+    engine
+        .deadlines(t, s, on, on)
+        .into_iter()
+        .find(|d| d.obligation.id == obligation && d.covers_year.is_none())
+        .unwrap_or_else(|| panic!("{who}: no {obligation} under {treaty}"))
+}
+
+#[test]
+fn thailand_clearance_deadline_moves_with_each_extension_granted() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let at = |on| one(&engine, &d, "apmbc", "Thailand", "clearance", on);
+    // Ten years after entry into force (1999-05-01), then three extensions.
+    assert_eq!(at(date(2008, 1, 1)).due, date(2009, 5, 1));
+    assert_eq!(at(date(2008, 1, 1)).original_due, date(2009, 5, 1));
+    // 9MSP, 28 November 2008: to 1 November 2018.
+    assert_eq!(at(date(2008, 11, 27)).due, date(2009, 5, 1));
+    assert_eq!(at(date(2008, 11, 28)).due, date(2018, 11, 1));
+    // 16MSP, December 2017: to 31 October 2023 (known from the month's end).
+    assert_eq!(at(date(2018, 1, 1)).due, date(2023, 10, 31));
+    // 20MSP, November 2022: to 31 December 2026.
+    let now = at(date(2026, 6, 1));
+    assert_eq!(
+        (now.due, now.status),
+        (date(2026, 12, 31), DeadlineStatus::Pending)
+    );
+    let granted = now
+        .history
+        .iter()
+        .filter(|r| r.kind.as_str() == "clearance_extension_granted")
+        .count();
+    assert_eq!(granted, 3, "{:#?}", now.history);
+}
+
+#[test]
+fn chile_completion_is_dated_by_the_work_not_by_its_declaration() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let c = one(&engine, &d, "apmbc", "Chile", "clearance", date(2026, 6, 1));
+    // Finished on 27 February 2020, two days before the deadline of 1 March 2020;
+    // declared to the 18MSP in November 2020, after it.
+    assert_eq!(c.due, date(2020, 3, 1));
+    assert_eq!(c.status, DeadlineStatus::Completed, "{}", c.reason);
+    assert_eq!(c.completed.as_ref().unwrap().to_string(), "2020-02-27");
+    assert_eq!(c.declared.as_ref().unwrap().to_string(), "2020-11");
+    // Between the two, the record already shows it met.
+    let between = one(&engine, &d, "apmbc", "Chile", "clearance", date(2020, 6, 1));
+    assert_eq!(between.status, DeadlineStatus::Completed);
+    assert!(between.declared.is_none());
+}
+
+#[test]
+fn a_state_that_never_held_a_stockpile_has_nothing_to_destroy() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let l = one(
+        &engine,
+        &d,
+        "apmbc",
+        "Liberia",
+        "stockpile_destruction",
+        date(2026, 6, 1),
+    );
+    assert_eq!(l.status, DeadlineStatus::NotApplicable, "{}", l.reason);
+    assert!(l.reason.contains("never held"), "{}", l.reason);
+    assert!(l.sources.iter().any(|s| s.url.contains("the-monitor.org")));
+    // A state that destroyed its stockpile is told apart.
+    let f = one(
+        &engine,
+        &d,
+        "apmbc",
+        "Finland",
+        "stockpile_destruction",
+        date(2026, 6, 1),
+    );
+    assert_eq!(f.status, DeadlineStatus::Completed);
+}
+
+#[test]
+fn a_cluster_munitions_clearance_deadline_and_its_extension() {
+    let d = data();
+    let engine = Engine::new(&d);
+    // Lao PDR: in force 2010-08-01, ten years to 2020-08-01, extended at the 9MSP
+    // (September 2019) to 2025-08-01.
+    let before = one(&engine, &d, "ccm", "Lao", "clearance", date(2019, 6, 1));
+    assert_eq!(
+        (before.original_due, before.due),
+        (date(2020, 8, 1), date(2020, 8, 1))
+    );
+    let after = one(&engine, &d, "ccm", "Lao", "clearance", date(2020, 1, 1));
+    assert_eq!(
+        (after.due, after.status),
+        (date(2025, 8, 1), DeadlineStatus::Pending)
+    );
+    // Croatia finished on 10 July 2020, before its deadline of 1 August 2020.
+    let hrv = one(&engine, &d, "ccm", "Croatia", "clearance", date(2021, 1, 1));
+    assert_eq!(hrv.status, DeadlineStatus::Completed, "{}", hrv.reason);
+}
+
+#[test]
+fn overdue_in_2026_names_the_states_the_records_show() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let on = date(2026, 6, 1);
+    let overdue = |treaty: &str| -> Vec<(String, String)> {
+        let t = d.treaty(treaty).unwrap();
+        let window = treatywatch_core::DeadlineWindow::new(on, None, None, true, false).unwrap();
+        engine
+            .deadline_list(t, &[], on, &window)
+            .into_iter()
+            .map(|x| (x.state.code.to_string(), x.obligation.id.clone()))
+            .collect()
+    };
+    assert_eq!(
+        overdue("apmbc"),
+        [
+            ("GRC".to_string(), "stockpile_destruction".to_string()),
+            // Mali declared no mined areas in 2005; Mine Action Review (2023) counts its
+            // improvised mines and its 2009 deadline as missed.
+            ("MLI".to_string(), "clearance".to_string()),
+            ("UKR".to_string(), "stockpile_destruction".to_string()),
+            ("NGA".to_string(), "clearance".to_string()),
+            ("CMR".to_string(), "clearance".to_string()),
+        ]
+    );
+    // No Convention on Cluster Munitions deadline is shown missed by its record.
+    assert!(overdue("ccm").is_empty());
+}
+
+#[test]
+fn yearly_reports_are_listed_only_when_asked_for() {
+    let d = data();
+    let engine = Engine::new(&d);
+    let t = d.treaty("apmbc").unwrap();
+    let on = date(2026, 1, 1);
+    let window = treatywatch_core::DeadlineWindow::new(on, None, None, false, false).unwrap();
+    let default = engine.deadline_list(t, &[], on, &window);
+    assert!(!default.is_empty());
+    assert!(default.iter().all(|x| x.covers_year.is_none()));
+    let asked = window
+        .clone()
+        .with_obligations(t, &["art7".to_string()])
+        .unwrap();
+    let reports = engine.deadline_list(t, &[], on, &asked);
+    assert!(reports.iter().any(|x| x.obligation.id == "annual_report"));
+    assert!(
+        reports
+            .iter()
+            .all(|x| x.obligation.article.starts_with("Art. 7"))
+    );
+    let e = window
+        .with_obligations(t, &["art9".to_string()])
+        .unwrap_err();
+    assert!(e.to_string().contains("art5"), "{e}");
+}
+
+#[test]
+fn coverage_counts_every_party_and_names_the_gaps() {
+    let d = data();
+    let engine = Engine::new(&d);
+    for treaty in ["apmbc", "ccm"] {
+        let t = d.treaty(treaty).unwrap();
+        let c = engine.coverage(t, date(2026, 6, 1));
+        for o in &c.obligations {
+            let total: usize = DeadlineStatus::ALL.iter().map(|s| o.counts.get(*s)).sum();
+            assert_eq!(total, o.states, "{treaty} {}", o.obligation);
+            assert_eq!(o.unknown_states.len(), o.unknown);
+        }
+        let stockpile = c
+            .obligations
+            .iter()
+            .find(|o| o.obligation == "stockpile_destruction")
+            .unwrap();
+        // The stockpile record covers at least 95% of the parties.
+        assert!(stockpile.unknown_share <= 0.05, "{treaty}: {stockpile:#?}");
     }
 }

@@ -95,6 +95,11 @@ pub struct DeadlinesParams {
     /// `true`: only the deadlines overdue on `on`. Default `false`.
     #[param(example = "true")]
     pub overdue: Option<String>,
+    /// Only these obligations, comma-separated: ids (`stockpile_destruction`,
+    /// `clearance`, `initial_report`, `annual_report`) or articles (`art4`, `art5`,
+    /// `art7`). Default: every obligation but the yearly reports.
+    #[param(example = "art5")]
+    pub obligation: Option<String>,
     /// The day the deadlines' statuses are for, `YYYY-MM-DD`. Default: `known_on` if
     /// given, else today (UTC).
     #[param(example = "2020-01-01")]
@@ -396,7 +401,10 @@ pub async fn deadlines(
     headers: HeaderMap,
     q: Result<Query<DeadlinesParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
-    let p = params(q, "treaty, state, from, to, overdue, on and known_on")?;
+    let p = params(
+        q,
+        "treaty, state, from, to, overdue, obligation, on and known_on",
+    )?;
     let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
     let (on, known_on, fresh) = app.on_known(p.on.as_deref(), p.known_on.as_deref())?;
     let state = p
@@ -430,19 +438,38 @@ pub async fn deadlines(
             ));
         }
     };
-    let window = DeadlineWindow::new(on, from, to, overdue, state.is_some()).map_err(|e| {
-        ApiError::bad(
-            "bad_range",
-            e.to_string(),
-            "send a from that is on or before to",
-        )
-    })?;
+    let obligations: Vec<String> = p
+        .obligation
+        .as_deref()
+        .unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .take(16)
+        .map(str::to_string)
+        .collect();
+    let window = DeadlineWindow::new(on, from, to, overdue, state.is_some())
+        .map_err(|e| {
+            ApiError::bad(
+                "bad_range",
+                e.to_string(),
+                "send a from that is on or before to",
+            )
+        })?
+        .with_obligations(treaty, &obligations)
+        .map_err(|e| {
+            ApiError::bad(
+                "bad_obligation",
+                format!("obligation: {e}"),
+                "send an obligation id or article of the treaty, or leave it out",
+            )
+        })?;
     let key = Key::Deadlines {
         treaty: ti,
         state: state.map(|s| s.code),
         on,
         known_on,
-        window,
+        window: window.clone(),
     };
     let states: Vec<&'static treatywatch_core::State> = state.into_iter().collect();
     Ok(app

@@ -195,7 +195,37 @@ pub struct Deadline {
     status: DeadlineStatus,
     /// Why, in words, with the records that decided it.
     reason: String,
+    /// The day (`YYYY-MM-DD`), month or year the work was done, if recorded and known
+    /// by `on`.
+    #[schema(required = true)]
+    completed: Option<String>,
+    /// The day, month or year completion was declared (to a meeting, in a report), if
+    /// recorded and known by `on`: kept apart from the day the work was done.
+    #[schema(required = true)]
+    declared: Option<String>,
+    /// Every record of this obligation for the state known by `on`, by date: requests,
+    /// decisions, declarations, completions.
+    history: Vec<ObligationRecord>,
     sources: Vec<Source>,
+}
+
+/// One record in a deadline's history.
+#[derive(ToSchema)]
+pub struct ObligationRecord {
+    /// The date of the fact the record states: `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or
+    /// `FROM/TO`.
+    #[schema(example = "2008-11-28")]
+    date: String,
+    /// `clearance_extension_granted`, `clearance_completed`, `stockpile_never_held`, ...
+    #[schema(example = "clearance_extension_granted")]
+    kind: String,
+    /// The record's value in words: a deadline, a count, a year.
+    #[schema(required = true, example = "2018-11-01")]
+    value: Option<String>,
+    /// The meeting, document or how it was confirmed, in the project's words.
+    detail: String,
+    /// The ids of the record's sources (their details are in `sources`).
+    sources: Vec<String>,
 }
 
 /// A stretch of the article, in byte offsets into its UTF-8 text: `text[start..end]`.

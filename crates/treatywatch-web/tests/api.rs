@@ -249,7 +249,7 @@ fn bad_dates_states_treaties_and_parameters_say_what_to_send() {
         StatusCode::BAD_REQUEST,
         "no_participants",
     );
-    assert!(e["hint"].as_str().unwrap().contains("apmbc, ccm"), "{e}");
+    assert!(e["hint"].as_str().unwrap().contains("apmbc, att, ccm, tpnw"), "{e}");
     let e = err(
         "/api/v1/status?date=2026-03-01",
         StatusCode::BAD_REQUEST,
@@ -440,7 +440,8 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
     );
     let error = get(&app(), "/api/v1/status?on=x", &[]).json();
     assert_eq!(schema_props(&doc, "ApiError"), keys(&error));
-    let deadlines = ok("/api/v1/deadlines?state=UKR&on=2026-03-01").json();
+    let deadlines =
+        ok("/api/v1/deadlines?state=UKR&on=2026-03-01&obligation=art4,art5,art7").json();
     let annual = deadlines
         .as_array()
         .unwrap()
@@ -449,6 +450,16 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
         .expect("a yearly deadline");
     assert_eq!(schema_props(&doc, "Deadline"), keys(annual));
     assert_eq!(schema_props(&doc, "Deadline"), keys(&deadlines[0]));
+    let with_history = deadlines
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| !d["history"].as_array().unwrap().is_empty())
+        .expect("a deadline with records");
+    assert_eq!(
+        schema_props(&doc, "ObligationRecord"),
+        keys(&with_history["history"][0])
+    );
     let body = serde_json::json!({"text": ARTICLE, "date": "2025-07-09"}).to_string();
     let a = post("/api/v1/annotate", Some("application/json"), body).json();
     assert_eq!(schema_props(&doc, "Annotation"), keys(&a));
@@ -623,7 +634,9 @@ fn deadlines_are_the_command_lines_list() {
         due,
         [
             ("2008-03-01", "GRC", "overdue"),
-            ("2010-06-01", "UKR", "overdue")
+            ("2010-06-01", "UKR", "overdue"),
+            ("2012-03-01", "NGA", "overdue"),
+            ("2013-03-01", "CMR", "overdue")
         ]
     );
     assert!(
@@ -896,7 +909,8 @@ fn panel_downloads_are_the_export_commands_files() {
     let n: i64 = db
         .query_row("SELECT count(*) FROM panel", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(n, 197 * 2 * 7);
+    // Four curated treaties: apmbc, att, ccm, tpnw.
+    assert_eq!(n, 197 * 4 * 7);
     let fin: String = db
         .query_row(
             "SELECT status FROM panel WHERE state = 'FIN' AND treaty = 'apmbc' AND period = '2026'",
@@ -949,7 +963,7 @@ fn panel_downloads_are_bounded_and_errors_say_what_to_send() {
     );
     let m = e["message"].as_str().unwrap();
     assert!(
-        m.contains("3885628 rows (2 treaties x 197 states x 9862 days)")
+        m.contains("7771256 rows (4 treaties x 197 states x 9862 days)")
             && m.contains("at most 100000"),
         "{e}"
     );

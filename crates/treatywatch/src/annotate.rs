@@ -40,13 +40,15 @@ pub struct AnnotateArgs {
     /// Defaults to a dateline in the text, else today.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
-    #[arg(long, default_value = "apmbc")]
+    /// The treaty the claims are checked against: an id (apmbc, ccm) or a UN reference.
+    #[arg(long, default_value = "apmbc", value_name = "TREATY")]
     pub treaty: String,
     /// The article's language: en, lt, lv, et, fi, pl, uk or ru. Defaults to the
     /// language told from the text.
     #[arg(long, value_name = "CODE")]
     pub language: Option<String>,
-    /// Text, JSON or HTML for an article; text or JSON for `--eval`.
+    /// text: for people; json: for programs; html: a page to open in a browser
+    /// (text or json with `--eval`).
     #[arg(long, value_enum, default_value_t)]
     pub format: AnnotateFormat,
     #[command(flatten)]

@@ -3,7 +3,7 @@
 
 use icalendar::{Calendar, Component, Event, EventLike};
 use treatywatch_core::engine::{Engine, TimelineKind};
-use treatywatch_core::{Date, Source, Treaty};
+use treatywatch_core::{Date, DeadlineWindow, Source, State, Treaty};
 
 use crate::render::cite;
 
@@ -30,20 +30,25 @@ fn describe(text: &str, sources: &[&Source]) -> String {
     d
 }
 
-/// Every event of a treaty between `from` and `to`, inclusive; deadlines as they stand
-/// on `on`.
-pub fn events(
-    engine: &Engine<'_>,
-    treaty: &Treaty,
-    from: Date,
-    to: Date,
+/// Every event of a treaty between `from` and `to`, inclusive, for `states` (every state
+/// when empty); deadlines as they stand on `on`, of the obligations `window` lists
+/// (yearly reports only when asked for).
+pub fn events<'d>(
+    engine: &Engine<'d>,
+    treaty: &'d Treaty,
+    states: &[&'d State],
+    window: &DeadlineWindow,
     on: Date,
 ) -> Vec<CalEvent> {
+    let (Some(from), Some(to)) = (window.from, window.to) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     let in_window = |d: Date| from <= d && d <= to;
     if let treatywatch_core::rules::GeneralEntry::InForce { date, .. } =
         engine.general_entry(treaty)
         && in_window(*date)
+        && states.is_empty()
     {
         let sources: Vec<&Source> = treaty
             .sources
@@ -62,7 +67,9 @@ pub fn events(
             category: "entry into force",
         });
     }
-    for state in &engine.data().states {
+    let all: Vec<&State> = engine.data().states.iter().collect();
+    let chosen = if states.is_empty() { &all[..] } else { states };
+    for state in chosen {
         for e in engine.timeline(treaty, state) {
             let (category, summary) = match e.kind {
                 TimelineKind::EntryIntoForce => (
@@ -107,10 +114,7 @@ pub fn events(
             });
         }
     }
-    for d in engine.all_deadlines(treaty, on, to) {
-        if !in_window(d.due) {
-            continue;
-        }
+    for d in engine.deadline_list(treaty, states, on, window) {
         let covers = d
             .covers_year
             .map(|y| format!(" for {y}"))

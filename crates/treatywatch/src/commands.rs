@@ -12,6 +12,7 @@ use treatywatch_data::{LoadError, Problem};
 
 use crate::UserError;
 use crate::cli::{Cli, Command, Format};
+use crate::layout::Width;
 use crate::render;
 
 /// Today's date on this machine's clock and time zone.
@@ -99,8 +100,19 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
         Command::Import(cmd) => return crate::research::import(cli.data.as_deref(), cmd, out),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "treatywatch", out);
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Man { out: dir } => {
+            man(dir.as_deref(), out)?;
+            return Ok(ExitCode::SUCCESS);
+        }
         _ => {}
     }
+    // Tables and text sized to the terminal, COLUMNS, or not at all (piped, --wide).
+    let width = Width::detect(cli.wide);
     let full = match cli.untc.is_empty() {
         true => load(cli.data.as_deref())?,
         false => crate::research::load_with_untc(cli.data.as_deref(), &cli.untc)?,
@@ -132,7 +144,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 .map(|s| engine.status(treaty, s, on))
                 .collect();
             match format {
-                Format::Table => render::status_table(out, treaty, on, known_on, &reports)?,
+                Format::Table => render::status_table(out, width, treaty, on, known_on, &reports)?,
                 Format::Json => render::json(out, &reports)?,
                 Format::Csv => render::status_csv(out, &reports)?,
             }
@@ -158,9 +170,15 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 doc.states.retain(|r| r.status == f);
             }
             match format {
-                Format::Table => {
-                    render::parties_table(out, treaty, on, known_on, &doc.counts.0, &doc.states)?
-                }
+                Format::Table => render::parties_table(
+                    out,
+                    width,
+                    treaty,
+                    on,
+                    known_on,
+                    &doc.counts.0,
+                    &doc.states,
+                )?,
                 Format::Json => render::parties_json(out, &doc)?,
                 Format::Csv => render::status_csv(out, &doc.states)?,
             }
@@ -183,7 +201,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             let events = &doc.events;
             let now = engine.status(treaty, state, known_on.unwrap_or_else(today));
             match format {
-                Format::Table => render::timeline_text(out, treaty, state, known_on, events, &now)?,
+                Format::Table => {
+                    render::timeline_text(out, width, treaty, state, known_on, events, &now)?
+                }
                 Format::Json => render::timeline_json(out, &doc)?,
                 Format::Csv => render::timeline_csv(out, state, events)?,
             }
@@ -194,6 +214,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             from,
             to,
             overdue,
+            obligations,
             on,
             format,
             ..
@@ -210,11 +231,14 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 .map(|d| parse_date(d.trim()).map_err(|e| user(format!("--to: {e}"))))
                 .transpose()?;
             let window = DeadlineWindow::new(on, from, to, overdue, !states.is_empty())
-                .map_err(|e| user(format!("--from {} is after --to {}", e.from, e.to)))?;
+                .map_err(|e| user(format!("--from {} is after --to {}", e.from, e.to)))?
+                .with_obligations(treaty, &obligations)
+                .map_err(|e| user(format!("--obligation: {e}")))?;
             let deadlines = engine.deadline_list(treaty, &states, on, &window);
             match format {
                 Format::Table => render::deadlines_table(
                     out,
+                    width,
                     treaty,
                     on,
                     known_on,
@@ -238,13 +262,20 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 .map_err(|e| user(e.to_string()))?;
             let records = engine.records(treaty, state);
             match format {
-                Format::Table => render::records_table(out, treaty, state, &records)?,
+                Format::Table => render::records_table(out, width, treaty, state, &records)?,
                 Format::Json => render::records_json(out, &records)?,
                 Format::Csv => render::records_csv(out, &records)?,
             }
         }
-        Command::Calendar { treaty, from, to } => {
+        Command::Calendar {
+            treaty,
+            from,
+            to,
+            states,
+            obligations,
+        } => {
             let treaty = treaty_arg(&engine, &treaty)?;
+            let states = states_arg(&engine, &states)?;
             let from = date_arg(from.as_deref(), "--from")?;
             let to = match to.as_deref() {
                 Some(t) => parse_date(t.trim()).map_err(|e| user(format!("--to: {e}")))?,
@@ -253,8 +284,22 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             if from > to {
                 return Err(user(format!("--from {from} is after --to {to}")));
             }
-            let events = crate::calendar::events(&engine, treaty, from, to, today());
+            let window = DeadlineWindow::new(today(), Some(from), Some(to), false, false)
+                .map_err(|e| user(format!("--from {} is after --to {}", e.from, e.to)))?
+                .with_obligations(treaty, &obligations)
+                .map_err(|e| user(format!("--obligation: {e}")))?;
+            let events = crate::calendar::events(&engine, treaty, &states, &window, today());
             out.write_all(crate::calendar::to_ics(&events, today()).as_bytes())?;
+        }
+        Command::Coverage { treaty, on, format } => {
+            let on = on_arg(on.as_deref())?;
+            let treaty = treaty_arg(&engine, &treaty)?;
+            let coverage = engine.coverage(treaty, on);
+            match format {
+                Format::Table => render::coverage_table(out, width, &coverage)?,
+                Format::Json => render::json(out, &coverage)?,
+                Format::Csv => render::coverage_csv(out, &coverage)?,
+            }
         }
         Command::Annotate(args) => return crate::annotate::run(&engine, args, today(), out),
         Command::Export(cmd) => return crate::research::export(&engine, &cmd, out),
@@ -267,13 +312,50 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             let from = date_arg(Some(&from), "--from")?;
             let to = date_arg(to.as_deref(), "--to")?;
             let treaty = treaty.map(|t| treaty_arg(&engine, &t)).transpose()?;
-            crate::research::changes(&engine, treaty, from, to, format, out)?;
+            crate::research::changes(&engine, treaty, from, to, format, width, out)?;
         }
-        Command::Check | Command::Serve { .. } | Command::Import(_) => {
+        Command::Check
+        | Command::Serve { .. }
+        | Command::Import(_)
+        | Command::Completions { .. }
+        | Command::Man { .. } => {
             unreachable!("handled above")
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `treatywatch man`: the main page on standard output, or every page to `dir`.
+fn man(dir: Option<&std::path::Path>, out: &mut impl Write) -> Result<()> {
+    let command = <Cli as clap::CommandFactory>::command();
+    match dir {
+        None => clap_mangen::Man::new(command)
+            .render(out)
+            .context("writing the manual page")?,
+        Some(dir) => {
+            if !dir.is_dir() {
+                return Err(user(format!(
+                    "--out {}: not a directory (create it first)",
+                    dir.display()
+                )));
+            }
+            clap_mangen::generate_to(command, dir)
+                .with_context(|| format!("writing the manual pages to {}", dir.display()))?;
+            fn pages(c: &clap::Command) -> usize {
+                1 + c
+                    .get_subcommands()
+                    .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+                    .map(pages)
+                    .sum::<usize>()
+            }
+            let pages = pages(&<Cli as clap::CommandFactory>::command());
+            eprintln!(
+                "treatywatch: wrote {pages} manual pages to {}",
+                dir.display()
+            );
+        }
+    }
+    Ok(())
 }
 
 fn check(dir: Option<&std::path::Path>, out: &mut impl Write) -> Result<ExitCode> {
@@ -322,6 +404,7 @@ fn report(
             d.steps.len(),
             d.records.len()
         )?;
+        writeln!(out, "dataset: {}", d.identity().line())?;
     }
     writeln!(out, "{errors} error(s), {warnings} warning(s)")?;
     Ok(if errors > 0 {

@@ -5,13 +5,16 @@ mod annotate;
 mod calendar;
 mod cli;
 mod commands;
+mod layout;
+#[cfg(test)]
+mod reference;
 mod render;
 mod research;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use cli::Cli;
 
@@ -27,8 +30,42 @@ impl std::fmt::Display for UserError {
 
 impl std::error::Error for UserError {}
 
+/// `--version`: the release, and the built-in dataset's identity (its version, the date
+/// of its latest fact and its digest), so a bug report or a citation names both.
+fn long_version() -> String {
+    let data = match treatywatch_data::embedded() {
+        Ok(d) => d.identity().line(),
+        Err(e) => format!("built-in dataset does not load: {e}"),
+    };
+    format!("{}\n{data}", env!("CARGO_PKG_VERSION"))
+}
+
+/// Whether the error, or any error in its chain, is a write to a closed pipe.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        // serde_json's error hides the io::Error it holds from the chain; csv's names it.
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+            || c.downcast_ref::<csv::Error>().is_some_and(
+                |e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe),
+            )
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut command = Cli::command();
+    // Parsing the dataset costs milliseconds: only when the version is asked for.
+    if std::env::args_os().any(|a| a == "--version" || a == "-V") {
+        command = command.long_version(&*Box::leak(long_version().into_boxed_str()));
+    }
+    let matches = command.get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result = commands::run(cli, &mut out);
@@ -45,9 +82,9 @@ fn main() -> ExitCode {
             code
         }
         Err(e) => {
-            if let Some(io) = e.downcast_ref::<std::io::Error>()
-                && io.kind() == std::io::ErrorKind::BrokenPipe
-            {
+            // A reader that stopped early (`| head`) is not an error, however deep in
+            // the error's chain (anyhow context, csv or serde_json errors) it is found.
+            if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("treatywatch: {e:#}");

@@ -3,31 +3,19 @@
 use std::io::Write;
 
 use anyhow::Result;
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use serde::Serialize;
+use treatywatch_core::doc::CoverageDoc;
 use treatywatch_core::engine::Deadline;
 use treatywatch_core::evidence::{Record, RecordValue};
+use treatywatch_core::obligations::DeadlineStatus;
 use treatywatch_core::{
     Date, PartiesDoc, Source, State, Status, StatusReport, TimelineDoc, TimelineEvent, Treaty,
 };
 
+use crate::layout::{Column, Grid, Width};
+
 fn opt(d: Option<Date>) -> String {
     d.map_or_else(|| "-".to_string(), |d| d.to_string())
-}
-
-/// Writes a table with no trailing spaces on its lines.
-fn write_table(out: &mut impl Write, t: &Table) -> Result<()> {
-    for line in t.to_string().lines() {
-        writeln!(out, "{}", line.trim_end())?;
-    }
-    Ok(())
-}
-
-fn table() -> Table {
-    let mut t = Table::new();
-    t.load_style(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Disabled);
-    t
 }
 
 /// The one-line citation of a source.
@@ -68,6 +56,20 @@ const ALL_COLUMNS: [Col; 9] = [
 ];
 
 impl Col {
+    /// The column of a table: names wrap (and are not padded beyond 24 columns), dates
+    /// and codes never break; the least needed columns are left out first.
+    fn column(self) -> Column {
+        let c = Column::keep(self.header());
+        match self {
+            Col::State | Col::Status => c,
+            Col::Name => Column::wrap(self.header(), 10, Some(24)),
+            Col::InForce | Col::WithdrawalEffective => c.priority(1),
+            Col::Consent | Col::WithdrawalNotified => c.priority(2),
+            Col::Signed => c.priority(3),
+            Col::Kind => c.priority(4),
+        }
+    }
+
     fn header(self) -> &'static str {
         match self {
             Col::State => "STATE",
@@ -100,11 +102,10 @@ impl Col {
 fn report_table<'a, 'd: 'a>(
     reports: impl IntoIterator<Item = &'a StatusReport<'d>>,
     cols: &[Col],
-) -> Table {
-    let mut t = table();
-    t.set_header(cols.iter().map(|c| c.header()).collect::<Vec<_>>());
+) -> Grid {
+    let mut t = Grid::new(cols.iter().map(|c| c.column()).collect());
     for r in reports {
-        t.add_row(cols.iter().map(|c| c.cell(r)).collect::<Vec<_>>());
+        t.row(cols.iter().map(|c| c.cell(r)));
     }
     t
 }
@@ -143,14 +144,23 @@ impl<'d> Citations<'d> {
         format!("[{}]", nums.join(", "))
     }
 
+    /// The numbered list, one citation a line.
     pub fn write(&self, out: &mut impl Write) -> Result<()> {
+        self.write_wrapped(out, Width::Unlimited)
+    }
+
+    /// The numbered list, each citation wrapped to the width under its number (URLs
+    /// whole).
+    pub fn write_wrapped(&self, out: &mut impl Write, width: Width) -> Result<()> {
         if self.list.is_empty() {
             return Ok(());
         }
         writeln!(out)?;
         writeln!(out, "Sources:")?;
+        let pad = (self.list.len().to_string().len() + 3).min(8);
         for (i, s) in self.list.iter().enumerate() {
-            writeln!(out, "[{}] {}", i + 1, cite(s))?;
+            let number = format!("[{}] ", i + 1);
+            width.para(out, &number, &" ".repeat(pad), &cite(s))?;
         }
         Ok(())
     }
@@ -158,14 +168,15 @@ impl<'d> Citations<'d> {
 
 pub fn status_table(
     out: &mut impl Write,
+    width: Width,
     treaty: &Treaty,
     on: Date,
     known_on: Option<Date>,
     reports: &[StatusReport<'_>],
 ) -> Result<()> {
-    writeln!(out, "{}", heading(treaty, on, known_on))?;
+    width.para(out, "", "", &heading(treaty, on, known_on))?;
     writeln!(out)?;
-    write_table(out, &report_table(reports, &ALL_COLUMNS))?;
+    report_table(reports, &ALL_COLUMNS).write(out, width)?;
     for r in reports {
         writeln!(out)?;
         writeln!(
@@ -176,7 +187,7 @@ pub fn status_table(
             r.status.as_str()
         )?;
         for n in &r.notes {
-            writeln!(out, "  - {n}")?;
+            width.para(out, "  - ", "    ", n)?;
         }
         if !r.evidence.is_empty() {
             writeln!(
@@ -184,18 +195,19 @@ pub fn status_table(
                 "  Domestic steps (evidence of intent, not legal acts):"
             )?;
             for e in &r.evidence {
-                writeln!(
-                    out,
-                    "    {}: {}",
+                let step = format!(
+                    "{}: {}",
                     treatywatch_core::engine::describe_step(e.step),
                     e.step.summary
-                )?;
+                );
+                width.para(out, "    ", "      ", &step)?;
             }
         }
         if !r.sources.is_empty() {
             writeln!(out, "  Sources:")?;
+            let pad = " ".repeat((r.sources.len().to_string().len() + 5).min(10));
             for (i, s) in r.sources.iter().enumerate() {
-                writeln!(out, "  [{}] {}", i + 1, cite(s))?;
+                width.para(out, &format!("  [{}] ", i + 1), &pad, &cite(s))?;
             }
         }
     }
@@ -252,6 +264,7 @@ pub fn status_csv(out: &mut impl Write, reports: &[StatusReport<'_>]) -> Result<
 
 pub fn parties_table(
     out: &mut impl Write,
+    width: Width,
     treaty: &Treaty,
     on: Date,
     known_on: Option<Date>,
@@ -259,17 +272,14 @@ pub fn parties_table(
     reports: &[StatusReport<'_>],
 ) -> Result<()> {
     let total: usize = counts.iter().map(|(_, n)| n).sum();
-    writeln!(out, "{}: {total} states", heading(treaty, on, known_on))?;
+    let title = format!("{}: {total} states", heading(treaty, on, known_on));
+    width.para(out, "", "", &title)?;
     writeln!(out)?;
-    let mut c = table();
-    c.set_header(vec!["STATUS", "STATES"]);
+    let mut c = Grid::new(vec![Column::keep("STATUS"), Column::keep("STATES").right()]);
     for (s, n) in counts {
-        c.add_row(vec![s.as_str().to_string(), n.to_string()]);
+        c.row([s.as_str().to_string(), n.to_string()]);
     }
-    if let Some(col) = c.column_mut(1) {
-        col.set_cell_alignment(CellAlignment::Right);
-    }
-    write_table(out, &c)?;
+    c.write(out, width)?;
     writeln!(out)?;
     let mut sorted: Vec<&StatusReport<'_>> = reports.iter().collect();
     sorted.sort_by(|a, b| {
@@ -285,7 +295,7 @@ pub fn parties_table(
         Col::InForce,
         Col::WithdrawalEffective,
     ];
-    write_table(out, &report_table(sorted, &cols))?;
+    report_table(sorted, &cols).write(out, width)?;
     Ok(())
 }
 
@@ -296,33 +306,37 @@ pub fn parties_json(out: &mut impl Write, doc: &PartiesDoc<'_>) -> Result<()> {
 
 pub fn timeline_text<'d>(
     out: &mut impl Write,
+    width: Width,
     treaty: &Treaty,
     state: &State,
     known_on: Option<Date>,
     events: &[TimelineEvent<'d>],
     now: &StatusReport<'d>,
 ) -> Result<()> {
-    write!(
-        out,
+    let mut title = format!(
         "{} ({}) and the {} ({})",
         state.name, state.code, treaty.short_name, treaty.id
-    )?;
-    match known_on {
-        Some(k) => writeln!(out, ", as known on {k}")?,
-        None => writeln!(out)?,
+    );
+    if let Some(k) = known_on {
+        title.push_str(&format!(", as known on {k}"));
     }
+    width.para(out, "", "", &title)?;
     writeln!(out)?;
     let mut cites = Citations::default();
     let no_actions = events.iter().all(|e| e.kind.class() != "action");
     if no_actions {
         let r = cites.refs(&now.sources);
-        writeln!(
-            out,
+        let line = format!(
             "No depositary action recorded: {} has neither signed nor joined. {r}",
             state.name
-        )?;
+        );
+        width.para(out, "", "", &line)?;
     }
-    let mut t = table();
+    let mut t = Grid::headless(vec![
+        Column::keep("DATE"),
+        Column::keep("KIND"),
+        Column::wrap("EVENT", 30, None),
+    ]);
     for e in events {
         let mark = match e.kind.class() {
             "action" => "",
@@ -332,23 +346,25 @@ pub fn timeline_text<'d>(
         if !e.note.is_empty() {
             text.push_str(&format!("\nnote: {}", e.note));
         }
-        t.add_row(vec![e.when.to_string(), mark.to_string(), text]);
+        t.row([e.when.to_string(), mark.to_string(), text]);
     }
     if !events.is_empty() {
         if no_actions {
             writeln!(out)?;
         }
-        write_table(out, &t)?;
+        t.write(out, width)?;
     }
     writeln!(out)?;
     writeln!(out, "Status on {}: {}", now.on, now.status)?;
-    writeln!(
+    width.para(
         out,
+        "",
+        "",
         "Unmarked lines are depositary actions; `rule` lines are computed from the treaty's \
          clauses; `evidence` lines are domestic steps (intent, not legal acts); `record` lines \
-         are records of stockpiles, production, use and obligations."
+         are records of stockpiles, production, use and obligations.",
     )?;
-    cites.write(out)
+    cites.write_wrapped(out, width)
 }
 
 /// The `timeline --format json` document: the same type the web API serves.
@@ -391,6 +407,7 @@ pub fn timeline_csv(
 #[allow(clippy::too_many_arguments)]
 pub fn deadlines_table<'d>(
     out: &mut impl Write,
+    width: Width,
     treaty: &Treaty,
     on: Date,
     known_on: Option<Date>,
@@ -410,25 +427,30 @@ pub fn deadlines_table<'d>(
     } else {
         "deadlines"
     };
-    writeln!(
-        out,
+    let title = format!(
         "{}: {} {what}{window}",
         heading(treaty, on, known_on),
         deadlines.len()
-    )?;
+    );
+    width.para(out, "", "", &title)?;
     if deadlines.is_empty() {
         return Ok(());
     }
     writeln!(out)?;
     let mut cites = Citations::default();
-    let mut t = table();
-    t.set_header(vec!["DUE", "STATE", "OBLIGATION", "STATUS", "REASON"]);
+    let mut t = Grid::new(vec![
+        Column::keep("DUE"),
+        Column::wrap("STATE", 10, Some(24)),
+        Column::wrap("OBLIGATION", 10, Some(30)),
+        Column::keep("STATUS"),
+        Column::wrap_or_below("REASON", 40),
+    ]);
     for d in deadlines {
         let obligation = match d.covers_year {
             Some(y) => format!("{} {} ({y})", d.obligation.article, d.obligation.id),
             None => format!("{} {}", d.obligation.article, d.obligation.id),
         };
-        t.add_row(vec![
+        t.row([
             d.due.to_string(),
             format!("{} {}", d.state.code, d.state.name),
             obligation,
@@ -436,8 +458,8 @@ pub fn deadlines_table<'d>(
             format!("{} {}", d.reason, cites.refs(&d.sources)),
         ]);
     }
-    write_table(out, &t)?;
-    cites.write(out)
+    t.write(out, width)?;
+    cites.write_wrapped(out, width)
 }
 
 pub fn deadlines_csv(out: &mut impl Write, deadlines: &[Deadline<'_>]) -> Result<()> {
@@ -454,6 +476,8 @@ pub fn deadlines_csv(out: &mut impl Write, deadlines: &[Deadline<'_>]) -> Result
         "due",
         "on",
         "status",
+        "completed",
+        "declared",
         "reason",
         "source_urls",
     ])?;
@@ -470,6 +494,14 @@ pub fn deadlines_csv(out: &mut impl Write, deadlines: &[Deadline<'_>]) -> Result
             d.due.to_string(),
             d.on.to_string(),
             d.status.to_string(),
+            d.completed
+                .as_ref()
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+            d.declared
+                .as_ref()
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
             d.reason.clone(),
             urls(&d.sources),
         ])?;
@@ -479,6 +511,115 @@ pub fn deadlines_csv(out: &mut impl Write, deadlines: &[Deadline<'_>]) -> Result
 }
 
 /// Source URLs for a CSV cell, separated by spaces.
+/// `coverage` as a table: one row per obligation, with the unknown states named.
+pub fn coverage_table(out: &mut impl Write, width: Width, doc: &CoverageDoc<'_>) -> Result<()> {
+    let title = format!(
+        "Coverage of the {} obligations' record on {}",
+        doc.treaty, doc.on
+    );
+    width.para(out, "", "", &title)?;
+    writeln!(out)?;
+    let mut columns = vec![
+        Column::wrap("OBLIGATION", 12, Some(32)),
+        Column::keep("STATES").right(),
+    ];
+    // The unknown count is what the command is for: it stays; the rarer statuses are
+    // left out first when the terminal is narrow.
+    columns.extend(DeadlineStatus::ALL.iter().map(|s| {
+        let priority = match s {
+            DeadlineStatus::Unknown => 0,
+            DeadlineStatus::NotApplicable | DeadlineStatus::Overdue => 1,
+            DeadlineStatus::Completed | DeadlineStatus::Pending => 2,
+            _ => 3,
+        };
+        Column::keep(&s.as_str().to_uppercase())
+            .right()
+            .priority(priority)
+    }));
+    columns.push(Column::keep("UNKNOWN %").right());
+    let mut t = Grid::new(columns);
+    for o in &doc.obligations {
+        let mut row = vec![
+            match o.covers_year {
+                Some(y) => format!("{} {} ({y})", o.article, o.obligation),
+                None => format!("{} {}", o.article, o.obligation),
+            },
+            o.states.to_string(),
+        ];
+        row.extend(
+            DeadlineStatus::ALL
+                .iter()
+                .map(|s| o.counts.get(*s).to_string()),
+        );
+        row.push(format!("{:.1}", o.unknown_share * 100.0));
+        t.row(row);
+    }
+    t.write(out, width)?;
+    for o in &doc.obligations {
+        if o.unknown_states.is_empty() {
+            continue;
+        }
+        let codes: Vec<&str> = o.unknown_states.iter().map(|c| c.as_str()).collect();
+        writeln!(out)?;
+        width.para(
+            out,
+            "",
+            "  ",
+            &format!(
+                "{} {}: unknown for {} state(s): {}",
+                o.article,
+                o.obligation,
+                codes.len(),
+                codes.join(" ")
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+/// `coverage` as CSV: one row per obligation and status, plus the unknown states.
+pub fn coverage_csv(out: &mut impl Write, doc: &CoverageDoc<'_>) -> Result<()> {
+    let mut w = csv::Writer::from_writer(&mut *out);
+    let mut header = vec![
+        "treaty".to_string(),
+        "on".to_string(),
+        "obligation".to_string(),
+        "article".to_string(),
+        "covers_year".to_string(),
+        "states".to_string(),
+    ];
+    header.extend(DeadlineStatus::ALL.iter().map(|s| s.as_str().to_string()));
+    header.push("unknown_share".to_string());
+    header.push("unknown_states".to_string());
+    w.write_record(&header)?;
+    for o in &doc.obligations {
+        let mut row = vec![
+            doc.treaty.to_string(),
+            doc.on.to_string(),
+            o.obligation.to_string(),
+            o.article.to_string(),
+            o.covers_year.map(|y| y.to_string()).unwrap_or_default(),
+            o.states.to_string(),
+        ];
+        row.extend(
+            DeadlineStatus::ALL
+                .iter()
+                .map(|s| o.counts.get(*s).to_string()),
+        );
+        row.push(format!("{:.4}", o.unknown_share));
+        row.push(
+            o.unknown_states
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
 pub fn urls(sources: &[&Source]) -> String {
     sources
         .iter()
@@ -489,40 +630,45 @@ pub fn urls(sources: &[&Source]) -> String {
 
 pub fn records_table<'d>(
     out: &mut impl Write,
+    width: Width,
     treaty: &Treaty,
     state: &State,
     records: &[(&'d Record, Vec<&'d Source>)],
 ) -> Result<()> {
-    writeln!(
-        out,
+    let title = format!(
         "{} ({}) under the {} ({}): {} records",
         state.name,
         state.code,
         treaty.short_name,
         treaty.id,
         records.len()
-    )?;
+    );
+    width.para(out, "", "", &title)?;
     if records.is_empty() {
         return Ok(());
     }
     writeln!(out)?;
     let mut cites = Citations::default();
-    let mut t = table();
-    t.set_header(vec!["DATE", "RECORD", "VALUE", "DETAIL"]);
+    let mut t = Grid::new(vec![
+        Column::keep("DATE"),
+        Column::wrap("RECORD", 10, Some(24)),
+        Column::wrap("VALUE", 10, Some(24)),
+        Column::wrap_or_below("DETAIL", 30),
+    ]);
     for (r, sources) in records {
         let mut detail = format!("{} {}", r.detail, cites.refs(sources));
         if !r.note.is_empty() {
             detail.push_str(&format!("\nnote: {}", r.note));
         }
-        t.add_row(vec![
+        t.row([
             r.date.to_string(),
             r.kind.words().to_string(),
             r.value.to_string(),
             detail.trim_start().to_string(),
         ]);
     }
-    write_table(out, &t)?;
-    cites.write(out)
+    t.write(out, width)?;
+    cites.write_wrapped(out, width)
 }
 
 #[derive(Serialize)]

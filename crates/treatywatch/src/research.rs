@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use comfy_table::{CellAlignment, Table, presets};
 use serde_json::json;
 use treatywatch_core::{Dataset, Date, Engine, Treaty};
 use treatywatch_data::DataFile;
@@ -15,6 +14,7 @@ use treatywatch_untc::{FileReport, Import};
 
 use crate::cli::{ExportCommand, Format, Granularity, ImportCommand, PanelFormat};
 use crate::commands::{treaty_arg, user};
+use crate::layout::{Column, Grid, Width};
 use crate::render;
 
 /// Refuses a treaty whose rules are recorded but not its participants (the registry's
@@ -81,21 +81,20 @@ fn file_name(path: &str) -> &str {
 /// with its reason, and the column notes.
 pub fn report_text(import: &Import, index_problems: &[String]) -> String {
     let mut s = String::new();
-    let mut t = Table::new();
-    t.load_style(presets::NOTHING);
-    t.set_header(vec![
-        "FILE",
-        "TREATY",
-        "UN REF",
-        "ROWS",
-        "IMPORTED",
-        "ACTIONS",
-        "NOT STATES",
-        "NO DATE",
-        "UNRESOLVED",
+    // Written to IMPORT-REPORT.md as well as printed: never sized to a terminal.
+    let mut t = Grid::new(vec![
+        Column::keep("FILE"),
+        Column::keep("TREATY"),
+        Column::keep("UN REF"),
+        Column::keep("ROWS").right(),
+        Column::keep("IMPORTED").right(),
+        Column::keep("ACTIONS").right(),
+        Column::keep("NOT STATES").right(),
+        Column::keep("NO DATE").right(),
+        Column::keep("UNRESOLVED").right(),
     ]);
     for r in &import.reports {
-        t.add_row(vec![
+        t.row([
             file_name(&r.path).to_string(),
             r.treaty.as_ref().map_or("-".into(), |t| t.to_string()),
             r.reference.clone().unwrap_or_else(|| "-".into()),
@@ -110,14 +109,7 @@ pub fn report_text(import: &Import, index_problems: &[String]) -> String {
             },
         ]);
     }
-    for i in 3..9 {
-        if let Some(c) = t.column_mut(i) {
-            c.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    for line in t.to_string().lines() {
-        let _ = writeln!(s, "{}", line.trim_end());
-    }
+    s.push_str(&t.render(Width::Unlimited));
     let sum = |f: fn(&FileReport) -> usize| import.reports.iter().map(f).sum::<usize>();
     let read = import.reports.iter().filter(|r| r.error.is_none()).count();
     let _ = writeln!(
@@ -261,7 +253,68 @@ pub fn import(dir: Option<&Path>, cmd: &ImportCommand, out: &mut impl Write) -> 
     Ok(ExitCode::SUCCESS)
 }
 
-/// `treatywatch export panel`.
+/// The name clap gives a value (`csv`, `parquet`, `sqlite`).
+fn value_name(v: impl clap::ValueEnum) -> String {
+    v.to_possible_value()
+        .map(|p| p.get_name().to_string())
+        .unwrap_or_default()
+}
+
+/// The format of `export panel`: `--format`, else the one `--out`'s extension names,
+/// else CSV for standard output. A known extension that names another format than
+/// `--format` is refused: a `.parquet` file holding CSV would mislead every reader.
+pub fn panel_format(format: Option<PanelFormat>, path: &Path) -> Result<PanelFormat> {
+    let to_stdout = path.as_os_str() == "-";
+    let by_extension = PanelFormat::from_extension(path);
+    match (format, by_extension) {
+        (Some(f), Some(e)) if f != e && !to_stdout => Err(user(format!(
+            "--format {} but --out {} names a {} file: drop --format, or change the file name",
+            value_name(f),
+            path.display(),
+            value_name(e)
+        ))),
+        (Some(f), _) => Ok(f),
+        (None, Some(e)) => Ok(e),
+        (None, None) if to_stdout => Ok(PanelFormat::Csv),
+        (None, None) => Err(user(format!(
+            "cannot tell the format of --out {}: end the file name in .csv, .parquet or \
+             .sqlite (or .db), or give --format csv|parquet|sqlite",
+            path.display()
+        ))),
+    }
+}
+
+/// A byte count for people: `812 bytes`, `41.3 KiB`, `2.0 MiB`.
+pub fn human_size(bytes: u64) -> String {
+    const KIB: f64 = 1024.0;
+    let b = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if b < KIB * KIB {
+        format!("{:.1} KiB", b / KIB)
+    } else if b < KIB * KIB * KIB {
+        format!("{:.1} MiB", b / (KIB * KIB))
+    } else {
+        format!("{:.1} GiB", b / (KIB * KIB * KIB))
+    }
+}
+
+/// `1234567` as `1,234,567`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut s = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            s.push(',');
+        }
+        s.push(c);
+    }
+    s
+}
+
+/// `treatywatch export panel`. A file is written beside its destination under a
+/// temporary name and renamed when complete, so a failed export leaves no partial file
+/// and never harms the file it would replace.
 pub fn export(engine: &Engine<'_>, cmd: &ExportCommand, out: &mut impl Write) -> Result<ExitCode> {
     let ExportCommand::Panel {
         treaty,
@@ -272,7 +325,19 @@ pub fn export(engine: &Engine<'_>, cmd: &ExportCommand, out: &mut impl Write) ->
         as_of,
         format,
         out: path,
+        force,
     } = cmd;
+    let to_stdout = path.as_os_str() == "-";
+    let format = panel_format(*format, path)?;
+    if to_stdout && format != PanelFormat::Csv {
+        return Err(user("--out -: only CSV can go to standard output"));
+    }
+    if !to_stdout && !force && path.exists() {
+        return Err(user(format!(
+            "--out {}: the file exists; give --force to replace it",
+            path.display()
+        )));
+    }
     let treaties: Vec<&Treaty> = if *all {
         // Every treaty with recorded participants.
         engine
@@ -297,25 +362,72 @@ pub fn export(engine: &Engine<'_>, cmd: &ExportCommand, out: &mut impl Write) ->
         treatywatch_export::parse_as_of(as_of).map_err(|e| user(format!("--as-of: {e}")))?;
     let periods =
         treatywatch_export::periods(*from, *to, g, as_of).map_err(|e| user(e.to_string()))?;
-    let to_stdout = path.as_os_str() == "-";
-    match format {
-        PanelFormat::Csv if to_stdout => {
-            treatywatch_export::write_csv(out, engine, &treaties, &periods)?;
-        }
-        PanelFormat::Csv => {
-            let file = std::fs::File::create(path)
-                .with_context(|| format!("creating {}", path.display()))?;
-            let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
-            treatywatch_export::write_csv(&mut w, engine, &treaties, &periods)?;
-        }
-        _ if to_stdout => return Err(user("--out -: only CSV can go to standard output")),
-        PanelFormat::Parquet => {
-            treatywatch_export::write_parquet(path, engine, &treaties, &periods, g)?;
-        }
-        PanelFormat::Sqlite => {
-            treatywatch_export::write_sqlite(path, engine.data(), engine, &treaties, &periods)?;
-        }
+    // One row per state of the dataset, treaty and period (`for_each_pair`).
+    let rows = (treaties.len() * engine.data().states.len() * periods.len()) as u64;
+    if to_stdout {
+        treatywatch_export::write_csv(out, engine, &treaties, &periods)?;
+        return Ok(ExitCode::SUCCESS);
     }
+    let name = path
+        .file_name()
+        .ok_or_else(|| user(format!("--out {}: not a file name", path.display())))?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let partial = dir.join(format!(
+        ".{}.partial-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = (|| -> Result<()> {
+        match format {
+            PanelFormat::Csv => {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&partial)
+                    .with_context(|| format!("creating {}", path.display()))?;
+                let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+                treatywatch_export::write_csv(&mut w, engine, &treaties, &periods)?;
+                w.flush()
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
+            PanelFormat::Parquet => {
+                treatywatch_export::write_parquet(&partial, engine, &treaties, &periods, g)?;
+            }
+            PanelFormat::Sqlite => {
+                treatywatch_export::write_sqlite(
+                    &partial,
+                    engine.data(),
+                    engine,
+                    &treaties,
+                    &periods,
+                )?;
+            }
+        }
+        if !force && path.exists() {
+            return Err(user(format!(
+                "--out {}: the file appeared while exporting; give --force to replace it",
+                path.display()
+            )));
+        }
+        std::fs::rename(&partial, path)
+            .with_context(|| format!("moving the export to {}", path.display()))?;
+        Ok(())
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "treatywatch: wrote {} rows ({}, {}) to {}",
+        thousands(rows),
+        value_name(format),
+        human_size(size),
+        path.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -326,6 +438,7 @@ pub fn changes(
     from: Date,
     to: Date,
     format: Format,
+    width: Width,
     out: &mut impl Write,
 ) -> Result<()> {
     if from > to {
@@ -397,22 +510,18 @@ pub fn changes(
             writeln!(out, "Status changes from {from} to {to}: {}", all.len())?;
             let mut cites = render::Citations::default();
             for c in &all {
-                writeln!(
-                    out,
-                    "\n{}  {} ({})  {}: {} -> {}",
+                writeln!(out)?;
+                let line = format!(
+                    "{}  {} ({})  {}: {} -> {}",
                     c.date, c.state.name, c.state.code, c.treaty.id, c.from, c.to
-                )?;
+                );
+                width.para(out, "", "    ", &line)?;
                 for e in &c.events {
-                    writeln!(
-                        out,
-                        "  {}: {} {}",
-                        e.kind.class(),
-                        e.text,
-                        cites.refs(&e.sources)
-                    )?;
+                    let line = format!("{}: {} {}", e.kind.class(), e.text, cites.refs(&e.sources));
+                    width.para(out, "  ", "    ", &line)?;
                 }
             }
-            cites.write(out)?;
+            cites.write_wrapped(out, width)?;
         }
     }
     Ok(())

@@ -4,8 +4,11 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
+/// The binary, as when piped: no `COLUMNS` from the environment that runs the tests.
 fn tw() -> Command {
-    Command::cargo_bin("treatywatch").unwrap()
+    let mut c = Command::cargo_bin("treatywatch").unwrap();
+    c.env_remove("COLUMNS");
+    c
 }
 
 fn json(args: &[&str]) -> Value {
@@ -476,7 +479,9 @@ fn deadlines_overdue_on_2020_01_01() {
         got,
         [
             ("GRC", "stockpile_destruction"),
-            ("UKR", "stockpile_destruction")
+            ("UKR", "stockpile_destruction"),
+            ("NGA", "clearance"),
+            ("CMR", "clearance")
         ]
     );
     for d in list {
@@ -498,7 +503,7 @@ fn deadlines_overdue_on_2020_01_01() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
-    assert!(text.contains("2 overdue deadlines"), "{text}");
+    assert!(text.contains("4 overdue deadlines"), "{text}");
     assert!(
         text.contains("GRC Greece") && text.contains("UKR Ukraine"),
         "{text}"
@@ -813,4 +818,112 @@ fn serve_answers_and_stops_on_sigterm() {
     assert!(status.success(), "{status}");
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
     assert!(rest.iter().any(|l| l.contains("stopped")), "{rest:?}");
+}
+
+#[test]
+fn the_calendar_leaves_yearly_reports_out_unless_asked() {
+    let ics = |args: &[&str]| {
+        let out = tw()
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let all = ics(&["calendar", "--from", "2025-01-01", "--to", "2026-12-31"]);
+    assert!(
+        !all.contains("Art. 7(2)"),
+        "yearly reports listed by default"
+    );
+    let reports = ics(&[
+        "calendar",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2026-12-31",
+        "--state",
+        "Ukraine",
+        "--obligation",
+        "annual_report",
+    ]);
+    assert!(reports.contains("Ukraine: Art. 7(2) deadline"), "{reports}");
+    assert!(!reports.contains("Finland"), "only the state asked for");
+    assert!(!reports.contains("Art. 5"), "only the obligation asked for");
+    tw().args(["calendar", "--obligation", "art99"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("art5"));
+}
+
+#[test]
+fn deadlines_by_obligation() {
+    let v = json(&[
+        "deadlines",
+        "--state",
+        "Thailand",
+        "--obligation",
+        "art5",
+        "--format",
+        "json",
+    ]);
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["obligation"], "clearance");
+    let history = list[0]["history"].as_array().unwrap();
+    assert!(
+        history
+            .iter()
+            .filter(|r| r["kind"] == "clearance_extension_granted")
+            .count()
+            >= 3
+    );
+}
+
+#[test]
+fn coverage_names_the_gaps_in_every_format() {
+    let v = json(&["coverage", "--on", "2026-06-01", "--format", "json"]);
+    let obligations = v["obligations"].as_array().unwrap();
+    let ids: Vec<&str> = obligations
+        .iter()
+        .map(|o| o["obligation"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "stockpile_destruction",
+            "clearance",
+            "initial_report",
+            "annual_report"
+        ]
+    );
+    for o in obligations {
+        let counts = o["counts"].as_object().unwrap();
+        let total: u64 = counts.values().map(|n| n.as_u64().unwrap()).sum();
+        assert_eq!(total, o["states"].as_u64().unwrap());
+        assert_eq!(
+            o["unknown_states"].as_array().unwrap().len() as u64,
+            o["unknown"].as_u64().unwrap()
+        );
+    }
+    let out = tw()
+        .args(["coverage", "--treaty", "ccm", "--on", "2026-06-01"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("Art. 3 stockpile_destruction"), "{text}");
+    let out = tw()
+        .args(["coverage", "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(out).unwrap();
+    assert!(csv.starts_with("treaty,on,obligation,article,covers_year,states,pending"));
+    assert_eq!(csv.lines().count(), 5);
 }

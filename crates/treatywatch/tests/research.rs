@@ -3,8 +3,11 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+/// The binary, as when piped: no `COLUMNS` from the environment that runs the tests.
 fn tw() -> Command {
-    Command::cargo_bin("treatywatch").unwrap()
+    let mut c = Command::cargo_bin("treatywatch").unwrap();
+    c.env_remove("COLUMNS");
+    c
 }
 
 fn fixtures() -> String {
