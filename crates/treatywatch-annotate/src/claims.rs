@@ -353,10 +353,6 @@ pub struct ClaimFinder {
     pluperfect: Regex,
 }
 
-fn re(p: &str) -> Regex {
-    Regex::new(&format!("(?i){p}")).expect("claim patterns are valid")
-}
-
 /// The earlier (then longer) of overlapping spans wins.
 fn drop_overlaps<T>(mut all: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
     all.sort_by_key(|t| (span(t).start, std::cmp::Reverse(span(t).end)));
@@ -372,6 +368,14 @@ fn drop_overlaps<T>(mut all: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
 
 impl ClaimFinder {
     pub fn new(lex: &'static Lexicon) -> ClaimFinder {
+        // English patterns take ASCII word boundaries (see `lexicon::word_bounds`).
+        let re = |p: &str| -> Regex {
+            Regex::new(&format!(
+                "(?i){}",
+                crate::lexicon::word_bounds(p, lex.language)
+            ))
+            .expect("claim patterns are valid")
+        };
         let numbers_alt = lex
             .numbers
             .iter()
@@ -411,7 +415,11 @@ impl ClaimFinder {
             places: lex
                 .places
                 .iter()
-                .map(|(p, id)| (Regex::new(&format!(r"\b(?:{p})\b")).expect("valid"), *id))
+                .map(|(p, id)| {
+                    let p = crate::lexicon::word_bounds(&format!(r"\b(?:{p})\b"), lex.language)
+                        .into_owned();
+                    (Regex::new(&p).expect("valid"), *id)
+                })
                 .collect(),
             relative_clause: re(lex.relative_clause),
             contrast: re(lex.contrast),
@@ -1324,19 +1332,27 @@ impl ClaimFinder {
                 };
                 // Not across a colon ("set the date for entry into force: under
                 // Article 17, the Convention takes effect ...").
-                let object = triggers.iter().any(|x| {
-                    x.span.start >= prev_end
-                        && x.span.end <= n.span.start
-                        && !text[x.span.end..n.span.start].contains(':')
-                });
+                // (Triggers are sorted by start; every scan here is bounded, for
+                // sentences that never end.)
+                let between = |from: usize, to: usize| {
+                    let i = triggers.partition_point(|y| y.span.start < from);
+                    triggers[i..]
+                        .iter()
+                        .take(50)
+                        .take_while(move |y| y.span.start < to)
+                        .filter(move |y| y.span.end <= to)
+                };
+                let colon = |from: usize, to: usize| {
+                    to.saturating_sub(from) > 400 || text[from..to].contains(':')
+                };
+                let object =
+                    between(prev_end, n.span.start).any(|x| !colon(x.span.end, n.span.start));
                 // The treaty after a state is the object ("Lietuva konvenciją pasirašė").
                 // ... with no verb or colon between them.
-                let state_before = before[..k].iter().any(|x| {
+                let state_before = before[k.saturating_sub(8)..k].iter().any(|x| {
                     matches!(x.who, Who::State(..) | Who::Group(_) | Who::Body(..))
-                        && !text[x.span.end..n.span.start].contains(':')
-                        && !triggers
-                            .iter()
-                            .any(|y| y.span.start >= x.span.end && y.span.end <= n.span.start)
+                        && !colon(x.span.end, n.span.start)
+                        && between(x.span.end, n.span.start).next().is_none()
                 });
                 if (object || state_before) && k > 0 {
                     continue;

@@ -281,6 +281,7 @@ impl DateFinder {
         );
         push("year".into(), y.to_string(), Part::Year);
         let pattern = format!(r"(?i)\b(?:{})\b", alts.join("|"));
+        let pattern = crate::lexicon::word_bounds(&pattern, lex.language);
         DateFinder {
             re: Regex::new(&pattern).expect("the date pattern is valid"),
             parts,

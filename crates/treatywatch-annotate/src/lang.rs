@@ -9,6 +9,7 @@
 //! passes it.
 
 use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A language the annotator reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -265,10 +266,8 @@ pub fn detect(text: &str) -> Option<Language> {
             score[Language::Et.index()] += 1;
         }
     }
-    for word in sample
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    // Words as Unicode defines them (UAX #29): "прем'єр" and "д'Італії" stay whole.
+    for word in sample.unicode_words() {
         let w = word.to_lowercase();
         for (lang, list) in WORDS {
             if list.contains(&w.as_str()) {

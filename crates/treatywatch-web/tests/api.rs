@@ -249,7 +249,13 @@ fn bad_dates_states_treaties_and_parameters_say_what_to_send() {
         StatusCode::BAD_REQUEST,
         "no_participants",
     );
-    assert!(e["hint"].as_str().unwrap().contains("apmbc, att, ccm, tpnw"), "{e}");
+    assert!(
+        e["hint"]
+            .as_str()
+            .unwrap()
+            .contains("apmbc, att, ccm, tpnw"),
+        "{e}"
+    );
     let e = err(
         "/api/v1/status?date=2026-03-01",
         StatusCode::BAD_REQUEST,
@@ -493,7 +499,12 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
     assert_eq!(schema_props(&doc, "Source"), keys(&claim["sources"][0]));
     assert_eq!(
         schema_props(&doc, "AnnotateRequest"),
-        BTreeSet::from(["text".to_string(), "date".to_string(), "treaty".to_string()])
+        BTreeSet::from([
+            "text".to_string(),
+            "date".to_string(),
+            "treaty".to_string(),
+            "language".to_string()
+        ])
     );
     // The enums list every value the documents use.
     let values = |name: &str| -> BTreeSet<String> {
@@ -1332,7 +1343,7 @@ fn the_annotate_page_works_without_javascript() {
     assert_eq!(r.header("cache-control"), Some("no-store"));
     let html = r.text();
     assert!(
-        html.contains(r#"<section class="tw-annotation" data-claims="25""#),
+        html.contains(r#"<section class="tw-annotation" data-claims="27""#),
         "{html}"
     );
     assert!(html.contains(r#"data-verdict="contradicted""#));

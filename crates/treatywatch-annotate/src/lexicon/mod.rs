@@ -286,6 +286,20 @@ pub enum RuleTopic {
     Duration,
 }
 
+/// A pattern with English word boundaries made ASCII: `\b` becomes `(?-u:\b)`.
+///
+/// The regex crate's fast engines cannot run Unicode word boundaries on text that is
+/// not all ASCII (a curly quote is enough) and fall back to a slow one; English
+/// patterns are ASCII words, whose boundaries ASCII decides. Other languages keep
+/// Unicode boundaries (their words have letters beyond ASCII).
+pub fn word_bounds(p: &str, l: Language) -> std::borrow::Cow<'_, str> {
+    if l == Language::En && p.contains(r"\b") {
+        std::borrow::Cow::Owned(p.replace(r"\b", r"(?-u:\b)"))
+    } else {
+        std::borrow::Cow::Borrowed(p)
+    }
+}
+
 /// The lexicon of a language.
 pub fn for_language(l: Language) -> &'static Lexicon {
     match l {
