@@ -84,6 +84,31 @@ fn annotate(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // Every development article of the corpus, one after another: articles per second.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/annotate/dev");
+    let mut all: Vec<String> = std::fs::read_dir(&dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .filter_map(|p| std::fs::read_to_string(p).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    all.sort();
+    if !all.is_empty() {
+        let mut g = c.benchmark_group("corpus");
+        g.throughput(Throughput::Elements(all.len() as u64));
+        g.bench_function(format!("the {} development articles", all.len()), |b| {
+            b.iter(|| {
+                for t in &all {
+                    annotator.annotate(black_box(t), &opts).unwrap();
+                }
+            })
+        });
+        g.finish();
+    }
 }
 
 criterion_group!(benches, annotate);
