@@ -1,12 +1,16 @@
 """The country-year panel from the UN Treaty Collection tables, in plain pandas.
 
 The baseline a researcher would write by hand: read every table, turn participant
-names into ISO codes, read the dates and their suffixes, apply each treaty's
-entry-into-force rule from the project's registry (data/treaties/*.toml), and spread
-the result over every state, treaty and year. It reads the same files as
-`treatywatch --untc DIR export panel --all` and must give the same rows.
+names into ISO codes, read the dates and their suffixes, keep the curated record of the
+treaties the project curates (adding only what the tables alone have), apply each
+treaty's rules from the project's registry (data/treaties/*.toml: entry into force,
+successions, withdrawal), and spread the result over every state while it exists, every
+former state, treaty and year, with the state codes of data/codes.csv and a status
+`unknown` after a table's capture. It reads the same files as
+`treatywatch --untc DIR --untc-captured FROM/TO export panel --all` and must give the
+same rows.
 
-    python panel_pandas.py UNTC_DIR DATA_DIR FROM TO OUT.csv
+    python panel_pandas.py UNTC_DIR DATA_DIR FROM TO OUT.csv [CAPTURED_FROM]
 """
 
 import csv
@@ -21,6 +25,7 @@ import pandas as pd
 
 untc_dir, data_dir, year_from, year_to, out = sys.argv[1:6]
 year_from, year_to = int(year_from), int(year_to)
+captured_from = pd.Timestamp(sys.argv[6]) if len(sys.argv) > 6 else None
 
 # ---- names -----------------------------------------------------------------------
 
@@ -172,14 +177,14 @@ def month_of(word):
 # ---- every table -------------------------------------------------------------------
 
 frames = []
-treaties = []
+table_meta = {}
 for _, row in index.iterrows():
     path = os.path.join(untc_dir, "treaties", row["stem"] + ".csv")
     if not os.path.exists(path):
         continue
     reg = registry.get(row["ref"].upper())
     tid = reg["id"] if reg else "un-" + row["stem"].lower()
-    treaties.append((tid, row["ref"]))
+    table_meta[tid] = row
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     if len(table.columns) < 2 or table.empty:
         continue  # the table lists participants without dates
@@ -200,25 +205,63 @@ for _, row in index.iterrows():
         dict(year=long["year"].astype(int), month=long["mon"].map(month_of),
              day=long["day"].astype(int)))
     name = long[table.columns[0]].str.strip().str.rstrip("0123456789,*† ")
-    key = name.map(normalize)
-    long["state"] = key.map(name_to_code)
+    long["state"] = name.map(normalize).map(name_to_code)
     long = long.dropna(subset=["state"])
     long["treaty"] = tid
-    long["order"] = range(len(long))
-    frames.append(long[["treaty", "state", "kind", "date", "order"]])
+    frames.append(long[["treaty", "state", "kind", "date"]])
 
-actions = pd.concat(frames, ignore_index=True)
-actions = actions.drop_duplicates(["treaty", "state", "kind", "date"])
-actions = actions[actions["kind"] != "provisional_application"]
-treaty_refs = dict(treaties)
+table_actions = pd.concat(frames, ignore_index=True)
+table_actions = table_actions.drop_duplicates(["treaty", "state", "kind", "date"])
+RANKS = {"signature": 0, "provisional_application": 2, "withdrawal": 3,
+         "withdrawal_retracted": 4, "suspension_declared": 5}
+table_actions["rank"] = table_actions["kind"].map(lambda k: RANKS.get(k, 1))
+table_actions = table_actions.sort_values(["treaty", "state", "date", "rank"], kind="stable")
+latest = table_actions.groupby("treaty")["date"].max()
 
-# ---- entry into force --------------------------------------------------------------
+# ---- the curated record, and what only the tables add ---------------------------------
+
+curated = {}
+for path in sorted(glob.glob(os.path.join(data_dir, "actions", "*.csv"))):
+    tid = os.path.basename(path)[:-4]
+    rows = pd.read_csv(path, dtype=str, comment="#", keep_default_na=False)
+    curated[tid] = pd.DataFrame({"treaty": tid, "state": rows["state"], "kind": rows["action"],
+                                 "date": pd.to_datetime(rows["date"])})
+
+
+def klass(kind):
+    return "signature" if kind == "signature" else (
+        "consent" if RANKS.get(kind, 1) == 1 else kind)
+
+
+parts = []
+known_until = {}
+for tid in sorted(set(table_actions["treaty"]) | set(curated)):
+    t = table_actions[table_actions["treaty"] == tid]
+    if tid in curated:
+        c = curated[tid]
+        have = set(zip(c["state"], c["kind"], c["date"]))
+        classes = set(zip(c["state"], c["kind"].map(klass)))
+        keep = [(s, k, d) not in have and (s, klass(k)) not in classes
+                for s, k, d in zip(t["state"], t["kind"], t["date"])]
+        extra = t.loc[pd.Series(keep, index=t.index, dtype=bool), ["treaty", "state", "kind", "date"]]
+        parts.append(pd.concat([c, extra]) if len(extra) else c)
+    elif len(t):
+        parts.append(t[["treaty", "state", "kind", "date"]])
+        k = latest[tid]
+        known_until[tid] = max(k, captured_from) if captured_from is not None else k
+actions = pd.concat(parts, ignore_index=True)
+actions["order"] = range(len(actions))
+actions = actions[~actions["kind"].isin(["provisional_application", "suspension_declared"])]
+
+# ---- the rules -----------------------------------------------------------------------
 
 
 def apply(delay, d):
     rule = delay["rule"]
     if rule == "first_day_of_month_after":
         return d.replace(day=1) + pd.DateOffset(months=delay["months"])
+    if rule == "first_day_of_month_after_days":
+        return (d + pd.Timedelta(days=delay["days"])).replace(day=1) + pd.DateOffset(months=1)
     if rule == "days_after":
         return d + pd.Timedelta(days=delay["days"])
     if rule == "months_after":
@@ -230,6 +273,8 @@ def invert(delay, d):
     rule = delay["rule"]
     if rule == "first_day_of_month_after":
         return d.replace(day=1) - pd.DateOffset(months=delay["months"])
+    if rule == "first_day_of_month_after_days":
+        return d.replace(day=1) - pd.DateOffset(months=1) - pd.Timedelta(days=delay["days"])
     if rule == "days_after":
         return d - pd.Timedelta(days=delay["days"])
     if rule == "months_after":
@@ -238,26 +283,112 @@ def invert(delay, d):
 
 
 reg_by_id = {t["id"]: t for t in registry.values()}
-consents = actions[actions["kind"] != "signature"].copy()
-sigs = actions[actions["kind"] == "signature"]
+for path in glob.glob(os.path.join(data_dir, "treaties", "*.toml")):
+    with open(path, "rb") as f:
+        t = tomllib.load(f)
+    reg_by_id.setdefault(t["id"], t)
+NOT = pd.NaT
 
 
-def counts_from(r, rules):
-    if r["kind"] == "succession" and rules.get("succession", {}).get("rule") == "from_independence":
-        ind = independence.get(r["state"])
-        if ind is not None:
-            return min(ind, r["date"])
-    return r["date"]
+def pair_events(tid, state, acts, rules, general, threshold):
+    """Every day the pair's record changes, with the facts from then on."""
+    acts = sorted(acts, key=lambda a: (a[3], RANKS.get(a[1], 1), a[2], a[4]))
+    succession = rules.get("succession", {}).get("rule", "unknown")
+    eif_rule = rules.get("entry_into_force", {"rule": "unknown"})
+    wd = rules.get("withdrawal", {"rule": "unknown"})
+
+    def entry(kind, d):
+        if eif_rule["rule"] == "unknown":
+            return "unknown"
+        if general is None:
+            return "not_in_force"
+        if kind == "succession":
+            if succession == "from_independence":
+                ind = independence.get(state)
+                return max(ind, general) if ind is not None else "unknown"
+            if succession == "from_notification":
+                return max(d, general)
+            return "unknown"
+        cutoff = threshold if eif_rule.get("later_from", "threshold_deposit") == "threshold_deposit" else general
+        return general if d <= cutoff else max(apply(eif_rule["later"], d), general)
+
+    def effect(d):
+        if wd["rule"] != "notice":
+            return None
+        p = wd.get("period", {})
+        return d + pd.DateOffset(months=p.get("months", 0)) + pd.Timedelta(days=p.get("days", 0))
+
+    derived = {}
+    days = set()
+    for i, (_, kind, d, cf, _) in enumerate(acts):
+        days.add(cf)
+        if kind == "withdrawal":
+            e = effect(d)
+            derived[i] = e
+            if e is not None:
+                days.add(e)
+        elif kind != "signature":
+            e = entry(kind, d)
+            derived[i] = e
+            if isinstance(e, pd.Timestamp):
+                days.add(e)
+    events = []
+    for day in sorted(days):
+        sig = consent = wdr = None
+        for i, (_, kind, d, cf, _) in enumerate(acts):
+            if cf > day:
+                break
+            if kind == "signature":
+                sig = i
+            elif kind == "withdrawal":
+                if wd["rule"] == "no_clause":
+                    continue
+                if consent is not None and wdr is None:
+                    wdr = i
+            else:
+                left = wdr is not None and derived[wdr] is not None and derived[wdr] <= d
+                if consent is None or left:
+                    consent, wdr = i, None if left else wdr
+        e = derived.get(consent) if consent is not None else None
+        eif = e if isinstance(e, pd.Timestamp) else NOT
+        we = derived.get(wdr) if wdr is not None else None
+        if consent is not None and wdr is not None:
+            status = "withdrawn" if we is not None and we <= day else "withdrawal_pending"
+        elif consent is not None:
+            if isinstance(e, pd.Timestamp) and e <= day:
+                status = "party"
+            elif e == "unknown":
+                status = "consented"
+            else:
+                status = "consent_deposited"
+        elif sig is not None:
+            status = "signatory"
+        else:
+            status = "not_signatory"
+        events.append((tid, state, day, status,
+                       acts[sig][2] if sig is not None else NOT,
+                       acts[consent][2] if consent is not None else NOT,
+                       acts[consent][1] if consent is not None else "",
+                       eif,
+                       acts[wdr][2] if wdr is not None else NOT,
+                       we if we is not None else NOT))
+    return events
 
 
-firsts = []
-for tid, group in consents.groupby("treaty", sort=False):
+events = []
+for tid, group in actions.groupby("treaty", sort=True):
     t = reg_by_id.get(tid, {})
     rules = t.get("rules", {})
+    succession = rules.get("succession", {}).get("rule", "unknown")
     g = group.copy()
-    g["from"] = [counts_from(r, rules) for _, r in g.iterrows()]
-    g = g.sort_values(["state", "from", "date", "order"], kind="stable")
-    first = g.groupby("state", sort=False).head(1).copy()
+    g["from"] = [
+        min(independence[s], d) if k == "succession" and succession == "from_independence"
+        and s in independence else d
+        for s, k, d in zip(g["state"], g["kind"], g["date"])]
+    g["rank"] = g["kind"].map(lambda k: RANKS.get(k, 1))
+    g = g.sort_values(["state", "from", "rank", "date", "order"], kind="stable")
+    consents = g[g["rank"] == 1]
+    first = consents.groupby("state", sort=False).head(1)
     eif_rule = rules.get("entry_into_force", {"rule": "unknown"})
     general = threshold = None
     if eif_rule["rule"] in ("threshold", "all_of"):
@@ -278,64 +409,107 @@ for tid, group in consents.groupby("treaty", sort=False):
         if recorded is not None and (general is None or general > pd.Timestamp(recorded)):
             general = pd.Timestamp(recorded)
             threshold = invert(eif_rule["general"], general)
-    eif = []
-    for _, r in first.iterrows():
-        if general is None:
-            eif.append(pd.NaT)
-        elif r["kind"] == "succession":
-            rule = rules.get("succession", {}).get("rule", "unknown")
-            if rule == "from_independence" and r["state"] in independence:
-                eif.append(max(independence[r["state"]], general))
-            elif rule == "from_notification":
-                eif.append(max(r["date"], general))
-            else:
-                eif.append(pd.NaT)
-        else:
-            cutoff = threshold if eif_rule.get("later_from", "threshold_deposit") == "threshold_deposit" else general
-            eif.append(general if r["date"] <= cutoff else max(apply(eif_rule["later"], r["date"]), general))
-    first["eif"] = eif
-    firsts.append(first)
+    for state, acts in g.groupby("state", sort=False):
+        events.extend(pair_events(tid, state, list(zip(acts["state"], acts["kind"], acts["date"],
+                                                       acts["from"], acts["order"])),
+                                  rules, general, threshold))
 
-first = pd.concat(firsts, ignore_index=True)
+ev = pd.DataFrame(events, columns=["treaty", "record", "day", "status", "signature_date",
+                                   "consent_date", "consent_kind", "entry_into_force",
+                                   "withdrawal_notified", "withdrawal_effective"])
 
-# ---- the panel ---------------------------------------------------------------------
+# ---- who has rows, and their codes -------------------------------------------------------
 
-with_actions = sorted(set(actions["treaty"]))
-years = pd.DataFrame({"period": range(year_from, year_to + 1)})
-years["date"] = pd.to_datetime(years["period"].astype(str) + "-12-31")
-grid = (
-    pd.DataFrame({"treaty": with_actions})
-    .merge(state_names, how="cross")
-    .merge(years, how="cross")
-)
-grid["treaty_ref"] = grid["treaty"].map(treaty_refs)
-last_sig = sigs.groupby(["treaty", "state", "date"], as_index=False).size()[["treaty", "state", "date"]]
-grid = grid.merge(
-    first[["treaty", "state", "kind", "date", "from", "eif"]].rename(
-        columns={"kind": "k", "date": "c_date", "from": "c_from", "eif": "c_eif"}),
-    on=["treaty", "state"], how="left")
-# The latest signature on or before each period's day.
-grid = grid.sort_values("date", kind="stable")
-sig_sorted = last_sig.rename(columns={"date": "sig"}).sort_values("sig")
-sig_sorted["sig_key"] = sig_sorted["sig"]
-grid = pd.merge_asof(grid, sig_sorted, left_on="date", right_on="sig_key",
-                     by=["treaty", "state"], direction="backward")
-has_consent = grid["c_from"].notna() & (grid["c_from"] <= grid["date"])
-grid["consent_deposited"] = grid["c_date"].where(has_consent)
-grid["consent_kind"] = grid["k"].where(has_consent)
-grid["entry_into_force"] = grid["c_eif"].where(has_consent)
-grid["signed"] = grid["sig"]
-grid["status"] = "not_signatory"
-grid.loc[grid["signed"].notna(), "status"] = "signatory"
-grid.loc[has_consent, "status"] = "consent_deposited"
-grid.loc[has_consent & grid["entry_into_force"].notna() & (grid["entry_into_force"] <= grid["date"]), "status"] = "party"
-grid["withdrawal_notified"] = ""
-grid["withdrawal_effective"] = ""
-for c in ["date", "signed", "consent_deposited", "entry_into_force"]:
+actors = [(c, s["name"], pd.Timestamp(s["from"]) if "from" in s else None, None, c)
+          for c, s in sorted(states.items())]
+actors += sorted((eid, e["name"], pd.Timestamp(e["from"]) if "from" in e else None,
+                  pd.Timestamp(e["until"]) if "until" in e else None, e.get("continued_by"))
+                 for eid, e in entities.items()
+                 if e["kind"] == "historical_state" and ("from" in e or "until" in e))
+codes = pd.read_csv(os.path.join(data_dir, "codes.csv"), comment="#", dtype=str, keep_default_na=False)
+years = list(range(year_from, year_to + 1))
+spans = {}
+for r in codes.itertuples(index=False):
+    spans.setdefault(r.id, []).append((r.system, r.code, getattr(r, "_3"), r.until))
+rows = []
+for order, (aid, name, start, end, record) in enumerate(actors):
+    for y in years:
+        day = pd.Timestamp(f"{y}-12-31")
+        if (start is not None and day < start) or (end is not None and day > end):
+            continue
+        text = f"{y}-12-31"
+        code = {}
+        for system in ["iso3n", "cow", "gw"]:
+            code[system] = next((c for sy, c, f, u in spans.get(aid, [])
+                                 if sy == system and (f == "" or f <= text)
+                                 and (u == "" or u >= text)), "")
+        rows.append((order, aid, name, code["iso3n"], code["cow"], code["gw"], record, y, day))
+frame = pd.DataFrame(rows, columns=["order", "state", "state_name", "iso3n", "ccode", "gwcode",
+                                    "record", "year", "date"])
+
+# ---- the panel ---------------------------------------------------------------------------
+
+treaty_ids = sorted(set(actions["treaty"]))
+
+
+def names(tid):
+    t = reg_by_id.get(tid)
+    if t is not None:
+        return t["name"], t["short_name"], t.get("untc", "")
+    m = table_meta[tid]
+    title = m["treaty_name"].strip()
+    head, _, tail = title.rpartition(". ")
+    short = head if head and tail[-1:].isdigit() else title
+    return short, short, m["ref"]
+
+
+def opened(tid):
+    t = reg_by_id.get(tid) or {}
+    days = [pd.Timestamp(t[k]) for k in ("adopted", "opened_for_signature") if k in t]
+    return min(days) if days else None
+
+
+grid = pd.DataFrame({"treaty": treaty_ids}).merge(frame, how="cross")
+names_df = pd.DataFrame([(t, *names(t)) for t in treaty_ids],
+                        columns=["treaty", "treaty_name", "treaty_short_name", "treaty_ref"])
+grid = grid.merge(names_df, on="treaty", how="left")
+grid["known_until"] = grid["treaty"].map(known_until)
+grid["asked"] = grid["date"].where(grid["known_until"].isna() | (grid["date"] <= grid["known_until"]),
+                                   grid["known_until"])
+grid = grid.sort_values("asked", kind="stable")
+ev = ev.sort_values("day", kind="stable")
+grid = pd.merge_asof(grid, ev, left_on="asked", right_on="day", by=["treaty", "record"],
+                     direction="backward")
+grid["status"] = grid["status"].fillna("not_signatory")
+grid.loc[grid["known_until"].notna() & (grid["date"] > grid["known_until"]), "status"] = "unknown"
+no_record = grid["record"].isna()
+grid["opened"] = grid["treaty"].map({t: opened(t) for t in treaty_ids})
+before = no_record & grid["opened"].notna() & (grid["date"] < grid["opened"])
+grid.loc[no_record, "status"] = "unknown"
+grid.loc[before, "status"] = "not_signatory"
+st = grid["status"]
+known = st != "unknown"
+
+
+def ind(mask, blank=None):
+    out = pd.Series("", index=grid.index)
+    out[known] = mask[known].map({True: "1", False: "0"})
+    if blank is not None:
+        out[blank] = ""
+    return out
+
+
+grid["signed"] = ind(grid["signature_date"].notna())
+grid["consented"] = ind(st.isin(["consent_deposited", "consented", "party", "withdrawal_pending"]))
+grid["bound"] = ind(st.isin(["party", "withdrawal_pending"]), blank=st == "consented")
+grid["withdrawn"] = ind(st == "withdrawn")
+for c in ["date", "signature_date", "consent_date", "entry_into_force", "withdrawal_notified",
+          "withdrawal_effective", "known_until"]:
     grid[c] = grid[c].dt.strftime("%Y-%m-%d").fillna("")
 grid["consent_kind"] = grid["consent_kind"].fillna("")
-grid = grid.sort_values(["treaty", "state", "period"], kind="stable")
-columns = ["state", "state_name", "treaty", "treaty_ref", "period", "date", "status", "signed",
-           "consent_deposited", "consent_kind", "entry_into_force", "withdrawal_notified",
-           "withdrawal_effective"]
+grid = grid.sort_values(["treaty", "order", "year"], kind="stable")
+columns = ["state", "state_name", "iso3n", "ccode", "gwcode", "treaty", "treaty_name",
+           "treaty_short_name", "treaty_ref", "year", "date", "status", "signed", "consented",
+           "bound", "withdrawn", "signature_date", "consent_date", "consent_kind",
+           "entry_into_force", "withdrawal_notified", "withdrawal_effective", "known_until"]
 grid[columns].to_csv(out, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")

@@ -8,8 +8,14 @@
 //! * [`ChangesDoc`]: every status change between two dates, each with the events and
 //!   sources behind it (`GET /api/v1/changes`), built by [`Engine::changes`].
 //! * [`DeadlineWindow`] and [`Engine::deadline_list`]: which deadlines `deadlines`
-//!   lists (`deadlines --format json`, `GET /api/v1/deadlines`), with the same defaults
-//!   for the window on both.
+//!   lists, with the same defaults for the window on both; [`DeadlinesDoc`] the listing
+//!   as a document (`deadlines --format json`, `GET /api/v1/deadlines`).
+//! * [`Identified`]: any other document (one state's status, an annotation) with the
+//!   dataset's identity beside its own fields.
+//!
+//! Every document carries `dataset`, the identity of the dataset that answered
+//! ([`Dataset::identity`]: version, date of the latest fact, licence, digest), so that a
+//! program, a newsroom or a cache can tell how current an answer is.
 
 use jiff::ToSpan;
 use serde::Serialize;
@@ -17,7 +23,7 @@ use serde::ser::{SerializeMap, SerializeStruct};
 
 use crate::date::Date;
 use crate::engine::{Deadline, Engine, Status, StatusReport, TimelineEvent};
-use crate::model::{Source, State, StateCode, Treaty, TreatyId};
+use crate::model::{Dataset, DatasetIdentity, Source, State, StateCode, Treaty, TreatyId};
 use crate::obligations::DeadlineStatus;
 
 /// The number of states in each status, serialized as an object with a key for every
@@ -56,22 +62,54 @@ impl Serialize for Counts {
     }
 }
 
-/// Every state's status on a date: `{"treaty", "on", "counts", "states"}`. `counts`
-/// covers every state even when `states` has been filtered.
+/// A document with the dataset's identity first, then the fields of `doc` (which must
+/// serialize as an object): `{"dataset", ...}`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Identified<T> {
+    pub dataset: DatasetIdentity,
+    #[serde(flatten)]
+    pub doc: T,
+}
+
+impl<T> Identified<T> {
+    /// `doc` with the identity of `data`.
+    pub fn new(data: &Dataset, doc: T) -> Identified<T> {
+        Identified {
+            dataset: data.identity(),
+            doc,
+        }
+    }
+}
+
+/// Every state's status on a date: `{"dataset", "treaty", "on", "counts", "states"}`.
+/// `counts` covers every state even when `states` has been filtered.
 #[derive(Clone, Debug, Serialize)]
 pub struct PartiesDoc<'d> {
+    pub dataset: DatasetIdentity,
     pub treaty: &'d TreatyId,
     pub on: Date,
+    /// Set when `on` is after the last day the treaty's record speaks for (a treaty
+    /// known only from an imported status table): every state's status is then
+    /// `unknown`, and `counts` are the last known ones, as of this day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub known_until: Option<Date>,
     pub counts: Counts,
     pub states: Vec<StatusReport<'d>>,
 }
 
 impl<'d> PartiesDoc<'d> {
     /// The document for `reports`, which should be every state's report on `on`.
-    pub fn new(treaty: &'d Treaty, on: Date, states: Vec<StatusReport<'d>>) -> PartiesDoc<'d> {
+    pub fn new(
+        data: &Dataset,
+        treaty: &'d Treaty,
+        on: Date,
+        states: Vec<StatusReport<'d>>,
+    ) -> PartiesDoc<'d> {
         PartiesDoc {
+            dataset: data.identity(),
             treaty: &treaty.id,
             on,
+            known_until: treaty.known_until.filter(|k| on > *k),
             counts: Counts::of(&states),
             states,
         }
@@ -92,9 +130,10 @@ impl Serialize for TimelineEvent<'_> {
     }
 }
 
-/// One state's dated story: `{"state", "name", "treaty", "events"}`.
+/// One state's dated story: `{"dataset", "state", "name", "treaty", "events"}`.
 #[derive(Clone, Debug)]
 pub struct TimelineDoc<'d> {
+    pub dataset: DatasetIdentity,
     pub treaty: &'d Treaty,
     pub state: &'d State,
     pub events: Vec<TimelineEvent<'d>>,
@@ -102,7 +141,8 @@ pub struct TimelineDoc<'d> {
 
 impl Serialize for TimelineDoc<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Timeline", 4)?;
+        let mut st = s.serialize_struct("Timeline", 5)?;
+        st.serialize_field("dataset", &self.dataset)?;
         st.serialize_field("state", &self.state.code)?;
         st.serialize_field("name", &self.state.name)?;
         st.serialize_field("treaty", &self.treaty.id)?;
@@ -154,13 +194,29 @@ impl Serialize for Change<'_> {
 }
 
 /// Every status change on a day from `from` to `to`, both included:
-/// `{"treaty", "from", "to", "changes"}`.
+/// `{"dataset", "treaty", "from", "to", "changes"}`.
 #[derive(Clone, Debug, Serialize)]
 pub struct ChangesDoc<'d> {
+    pub dataset: DatasetIdentity,
     pub treaty: &'d TreatyId,
     pub from: Date,
     pub to: Date,
     pub changes: Vec<Change<'d>>,
+}
+
+/// The deadlines listing as a document: `{"dataset", "treaty", "on", "from", "to",
+/// "overdue", "deadlines"}`, with the window it covers (`null` for an open end).
+#[derive(Clone, Debug, Serialize)]
+pub struct DeadlinesDoc<'d> {
+    pub dataset: DatasetIdentity,
+    pub treaty: &'d TreatyId,
+    pub on: Date,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub overdue: bool,
+    /// The obligations listed, by id; empty: every obligation but the yearly reports.
+    pub obligations: Vec<String>,
+    pub deadlines: Vec<Deadline<'d>>,
 }
 
 /// Which deadlines a listing shows: those due from `from` to `to` (either bound open
@@ -308,9 +364,39 @@ impl<'d> Engine<'d> {
         out
     }
 
+    /// The deadlines listing as one document.
+    pub fn deadlines_doc(
+        &self,
+        treaty: &'d Treaty,
+        states: &[&'d State],
+        on: Date,
+        window: &DeadlineWindow,
+    ) -> DeadlinesDoc<'d> {
+        DeadlinesDoc {
+            dataset: self.data().identity(),
+            treaty: &treaty.id,
+            on,
+            from: window.from,
+            to: window.to,
+            overdue: window.overdue,
+            obligations: window.obligations.clone(),
+            deadlines: self.deadline_list(treaty, states, on, window),
+        }
+    }
+
     /// Every state's full report on a date, as one document.
     pub fn parties(&self, treaty: &'d Treaty, on: Date) -> PartiesDoc<'d> {
-        PartiesDoc::new(treaty, on, self.statuses(treaty, on))
+        PartiesDoc::new(self.data(), treaty, on, self.statuses(treaty, on))
+    }
+
+    /// One state's dated story, as one document.
+    pub fn timeline_doc(&self, treaty: &'d Treaty, state: &'d State) -> TimelineDoc<'d> {
+        TimelineDoc {
+            dataset: self.data().identity(),
+            treaty,
+            state,
+            events: self.timeline(treaty, state),
+        }
     }
 
     /// Every status change that happens on a day `D` with `from <= D <= to`, ordered by
@@ -350,6 +436,7 @@ impl<'d> Engine<'d> {
     /// The changes between two days, as one document.
     pub fn changes_doc(&self, treaty: &'d Treaty, from: Date, to: Date) -> ChangesDoc<'d> {
         ChangesDoc {
+            dataset: self.data().identity(),
             treaty: &treaty.id,
             from,
             to,
@@ -462,6 +549,7 @@ impl Serialize for DeadlineCounts {
 /// the record covers on a day, and which it does not.
 #[derive(Clone, Debug, Serialize)]
 pub struct CoverageDoc<'d> {
+    pub dataset: DatasetIdentity,
     pub treaty: &'d TreatyId,
     pub on: Date,
     pub obligations: Vec<ObligationCoverage<'d>>,
@@ -515,6 +603,7 @@ impl<'d> Engine<'d> {
             });
         }
         CoverageDoc {
+            dataset: self.data().identity(),
             treaty: &treaty.id,
             on,
             obligations,

@@ -111,10 +111,50 @@ impl std::str::FromStr for Status {
 
 /// A treaty that is not in the dataset.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown treaty `{query}`: known treaties are {}", known.join(", "))]
+#[error("{}", self.message())]
 pub struct UnknownTreaty {
     pub query: String,
+    /// Every treaty, as `id (UN reference)`.
     pub known: Vec<String>,
+    /// The closest treaties, best first: `(id, the name that matched)`.
+    pub suggestions: Vec<(String, String)>,
+}
+
+impl UnknownTreaty {
+    fn message(&self) -> String {
+        if self.suggestions.is_empty() {
+            let mut known = self.known.clone();
+            let more = known.len().saturating_sub(20);
+            known.truncate(20);
+            let tail = if more > 0 {
+                format!(" and {more} more (`treatywatch treaties` lists them all)")
+            } else {
+                String::new()
+            };
+            format!(
+                "unknown treaty `{}`: known treaties are {}{tail}",
+                self.query,
+                known.join(", ")
+            )
+        } else {
+            let list: Vec<String> = self
+                .suggestions
+                .iter()
+                .map(|(id, name)| {
+                    if id == name {
+                        id.clone()
+                    } else {
+                        format!("{name} ({id})")
+                    }
+                })
+                .collect();
+            format!(
+                "unknown treaty `{}`: did you mean {}?",
+                self.query,
+                list.join(", ")
+            )
+        }
+    }
 }
 
 /// What the engine derived for one action at indexing time.
@@ -331,6 +371,15 @@ impl<'d> Engine<'d> {
         Ok(&self.data.states[self.state_pos[&code]])
     }
 
+    /// Resolves a code, name, alias or former name exactly, without looking for the
+    /// closest names when there is none (see [`Engine::resolve_state`]).
+    pub fn find_state(&self, query: &str) -> Option<&'d State> {
+        let code = self
+            .names
+            .find(query, |c| self.state_pos.contains_key(&c))?;
+        Some(&self.data.states[self.state_pos[&code]])
+    }
+
     /// The closest state names to `query`.
     pub fn suggest_states(&self, query: &str, limit: usize) -> Vec<(String, StateCode)> {
         self.names.suggest(query, limit)
@@ -340,6 +389,7 @@ impl<'d> Engine<'d> {
     pub fn resolve_treaty(&self, query: &str) -> Result<&'d Treaty, UnknownTreaty> {
         self.data.treaty(query).ok_or_else(|| UnknownTreaty {
             query: query.to_string(),
+            suggestions: crate::names::suggest_treaties(&self.data.treaties, query, 5),
             known: self
                 .data
                 .treaties
@@ -423,6 +473,14 @@ impl<'d> Engine<'d> {
                     } else {
                         r.ignored.push(i);
                     }
+                }
+                ActionKind::Withdrawal
+                    if matches!(
+                        self.data.treaties[t].rules.withdrawal,
+                        WithdrawalRule::NoClause { .. }
+                    ) =>
+                {
+                    r.without_effect.push(i);
                 }
                 ActionKind::Withdrawal => {
                     if r.consent.is_some() && r.withdrawal.is_none() {
@@ -510,8 +568,17 @@ impl<'d> Engine<'d> {
     pub fn status(&self, treaty: &'d Treaty, state: &'d State, on: Date) -> StatusReport<'d> {
         let t = self.treaty_pos(treaty);
         let p = self.state_position(state);
-        let r = self.replay(t, p, on);
+        let r = self.replay(t, p, Self::record_day(treaty, on));
         self.report(treaty, state, p, on, r)
+    }
+
+    /// The day a question about `on` is answered for: `on`, or the last day the treaty's
+    /// record speaks for ([`Treaty::known_until`]) when `on` is after it.
+    fn record_day(treaty: &Treaty, on: Date) -> Date {
+        match treaty.known_until {
+            Some(k) if on > k => k,
+            _ => on,
+        }
     }
 
     /// The full answer for every state on one date, in dataset order.
@@ -521,7 +588,10 @@ impl<'d> Engine<'d> {
             .states
             .iter()
             .enumerate()
-            .map(|(p, s)| self.report(treaty, s, p, on, self.replay(t, p, on)))
+            .map(|(p, s)| {
+                let r = self.replay(t, p, Self::record_day(treaty, on));
+                self.report(treaty, s, p, on, r)
+            })
             .collect()
     }
 
@@ -540,11 +610,15 @@ impl<'d> Engine<'d> {
         r: Replay,
     ) -> StatusReport<'d> {
         let actions = &self.data.actions;
+        let day = Self::record_day(treaty, on);
+        let known_until = treaty.known_until.filter(|k| on > *k);
         let mut rep = StatusReport {
             state,
             treaty,
             on,
+            known_until,
             status: r.status,
+            bound_unknown: false,
             signed: r.signature.map(|i| actions[i].date),
             consent_deposited: r.consent.map(|i| actions[i].date),
             consent_kind: r.consent.and_then(|i| match actions[i].kind {
@@ -560,7 +634,7 @@ impl<'d> Engine<'d> {
             evidence: self.treaties[self.treaty_pos(treaty)].steps[p]
                 .iter()
                 .map(|&i| &self.data.steps[i])
-                .filter(|st| st.date.earliest().is_some_and(|d| d <= on))
+                .filter(|st| st.date.earliest().is_some_and(|d| d <= day))
                 .map(|step| Evidence {
                     step,
                     sources: step
@@ -573,6 +647,16 @@ impl<'d> Engine<'d> {
         };
         let name = &state.name;
         let short = &treaty.short_name;
+        if let Some(k) = known_until {
+            rep.notes.push(format!(
+                "The record of the {short} ends on {k}: it comes from a status table captured \
+                 then, and nothing later is known here. {on} is after it, so the status is \
+                 unknown; what follows is {name}'s status on {k}, the last day the record \
+                 speaks for ({}).",
+                r.status.as_str()
+            ));
+        }
+        let on = day;
         let mut cite_rules = false;
         let mut cite_independence = false;
         let mut cited_conflicts: Vec<usize> = Vec::new();
@@ -682,6 +766,7 @@ impl<'d> Engine<'d> {
                     ));
                 }
                 Some(StateEntry::Unknown(what)) => {
+                    rep.bound_unknown = r.status == Status::ConsentDeposited;
                     rep.notes.push(format!(
                         "{} deposited on {}; the date the treaty enters into force for it is \
                          unknown, because {what} is not recorded.",
@@ -705,7 +790,7 @@ impl<'d> Engine<'d> {
                     cite_rules = true;
                     let period = match &treaty.rules.withdrawal {
                         WithdrawalRule::Notice { period, .. } => period.describe(),
-                        WithdrawalRule::Unknown => String::new(),
+                        WithdrawalRule::Unknown | WithdrawalRule::NoClause { .. } => String::new(),
                     };
                     if *date <= on {
                         rep.notes.push(format!(
@@ -803,6 +888,16 @@ impl<'d> Engine<'d> {
             rep.notes.push(format!(
                 "Declared provisional application on {}.",
                 actions[i].date
+            ));
+        }
+        for &i in &r.without_effect {
+            cite_rules = true;
+            rep.notes.push(format!(
+                "{name} notified a withdrawal on {}. The {short} has no withdrawal or \
+                 denunciation clause, so the notice does not end its obligations: it is \
+                 recorded here, and {name} is shown as {}.",
+                actions[i].date,
+                r.status.phrase()
             ));
         }
         for &i in &r.ignored {
@@ -952,6 +1047,9 @@ impl<'d> Engine<'d> {
         let consent = r.consent.map(|i| &actions[i]);
         StatusFacts {
             status: r.status,
+            bound_unknown: r.status == Status::ConsentDeposited
+                && r.consent
+                    .is_some_and(|i| matches!(self.entry(i), Some(StateEntry::Unknown(_)))),
             signed: r.signature.map(|i| actions[i].date),
             consent_deposited: consent.map(|a| a.date),
             consent_kind: consent.and_then(|a| match a.kind {
@@ -1187,6 +1285,7 @@ fn entry_clause(treaty: &Treaty) -> String {
 fn withdrawal_clause(treaty: &Treaty) -> String {
     match &treaty.rules.withdrawal {
         WithdrawalRule::Notice { clause, .. } => clause.clone(),
+        WithdrawalRule::NoClause { .. } => "no withdrawal clause".into(),
         WithdrawalRule::Unknown => "rule unknown".into(),
     }
 }
@@ -1214,6 +1313,8 @@ struct Replay {
     retracted: Vec<(usize, usize)>,
     suspensions: Vec<usize>,
     provisional: Vec<usize>,
+    /// Withdrawals notified under a treaty with no withdrawal clause.
+    without_effect: Vec<usize>,
     ignored: Vec<usize>,
     seen: Vec<usize>,
 }
@@ -1224,7 +1325,15 @@ pub struct StatusReport<'d> {
     pub state: &'d State,
     pub treaty: &'d Treaty,
     pub on: Date,
+    /// Set when `on` is after the last day the treaty's record speaks for (a treaty known
+    /// only from a status table captured then): the status is then unknown, and every
+    /// other field is as of this day.
+    pub known_until: Option<Date>,
+    /// The status on `on`, or, when `known_until` is set, the last known status.
     pub status: Status,
+    /// Consent is recorded but whether and when it binds the state is unknown, because
+    /// a rule is not recorded (the status stays `consent_deposited`).
+    pub bound_unknown: bool,
     pub signed: Option<Date>,
     pub consent_deposited: Option<Date>,
     pub consent_kind: Option<ConsentKind>,
@@ -1294,10 +1403,21 @@ pub fn describe_step(st: &Step) -> String {
 }
 
 impl StatusReport<'_> {
+    /// The status as said to people and programs: `unknown` after the record
+    /// (`known_until`), else the status.
+    pub fn status_label(&self) -> &'static str {
+        if self.known_until.is_some() {
+            "unknown"
+        } else {
+            self.status.as_str()
+        }
+    }
+
     /// The report's facts without notes or sources: what [`Engine::facts_on`] gives.
     pub fn facts(&self) -> StatusFacts {
         StatusFacts {
             status: self.status,
+            bound_unknown: self.bound_unknown,
             signed: self.signed,
             consent_deposited: self.consent_deposited,
             consent_kind: self.consent_kind,
@@ -1316,7 +1436,12 @@ impl Serialize for StatusReport<'_> {
         st.serialize_field("name", &self.state.name)?;
         st.serialize_field("treaty", &self.treaty.id)?;
         st.serialize_field("on", &self.on)?;
-        st.serialize_field("status", &self.status)?;
+        st.serialize_field("status", self.status_label())?;
+        if let Some(k) = self.known_until {
+            // Only after a snapshot's record: the last known status and its day.
+            st.serialize_field("known_until", &k)?;
+            st.serialize_field("last_known_status", &self.status)?;
+        }
         st.serialize_field("signed", &self.signed)?;
         st.serialize_field("consent_deposited", &self.consent_deposited)?;
         st.serialize_field("consent_kind", &self.consent_kind)?;
@@ -1335,6 +1460,9 @@ impl Serialize for StatusReport<'_> {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StatusFacts {
     pub status: Status,
+    /// Consent is recorded, but whether and when it binds the state is unknown: a rule
+    /// the answer depends on (entry into force, succession) is not recorded.
+    pub bound_unknown: bool,
     pub signed: Option<Date>,
     pub consent_deposited: Option<Date>,
     pub consent_kind: Option<ConsentKind>,

@@ -24,16 +24,16 @@ pub mod rules;
 
 pub use date::{Date, DateError, PartialDate, SourceDate, parse_date};
 pub use doc::{
-    BadWindow, Change, ChangesDoc, Counts, DeadlineWindow, PartiesDoc, TimelineDoc,
-    UnknownObligation,
+    BadWindow, Change, ChangesDoc, Counts, DeadlineWindow, DeadlinesDoc, Identified, PartiesDoc,
+    TimelineDoc, UnknownObligation,
 };
 pub use engine::{
     Engine, Status, StatusFacts, StatusReport, TimelineEvent, TimelineKind, UnknownTreaty,
 };
 pub use model::{
-    Action, ActionKind, ConflictPeriod, ConsentKind, Dataset, DatasetIdentity, DatasetMeta, Dated,
-    Entity, EntityKind, Origin, Source, SourceId, SourceKind, State, StateCode, StateKind, Treaty,
-    TreatyId,
+    Action, ActionKind, CodeSystem, ConflictPeriod, ConsentKind, Dataset, DatasetIdentity,
+    DatasetMeta, Dated, Entity, EntityKind, Origin, Source, SourceId, SourceKind, State, StateCode,
+    StateKind, SystemCode, Treaty, TreatyId,
 };
 pub use names::UnknownState;
 pub use rules::Rules;

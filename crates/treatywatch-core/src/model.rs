@@ -196,6 +196,10 @@ pub struct State {
     pub demonyms: Vec<String>,
     /// The date it became independent, for successions that take effect from then.
     pub independence: Option<Dated>,
+    /// The first day it exists as a state, for one that came into being after 1945
+    /// (independence, unification, or the day after the former state it continues
+    /// ended); `None` for older states. Research panels have rows for it from then.
+    pub from: Option<Dated>,
     pub origin: Origin,
 }
 
@@ -419,6 +423,10 @@ pub struct Treaty {
     /// The general entry-into-force date as recorded by sources, checked against the
     /// date computed from the rules and the deposits.
     pub entry_into_force: Option<Date>,
+    /// The last day the record of this treaty speaks for, when it is known only from a
+    /// status table captured then (an import): after it, statuses are unknown. `None`
+    /// for a treaty curated to the dataset's latest fact.
+    pub known_until: Option<Date>,
     pub rules: Rules,
     /// The treaty text and other sources for its rules.
     pub sources: Vec<SourceId>,
@@ -438,6 +446,51 @@ impl Treaty {
             .iter()
             .find(|(f, _)| *f == field)
             .map_or(&self.origin, |(_, o)| o)
+    }
+}
+
+/// A coding scheme for states that research data sets use beside ISO alpha-3.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeSystem {
+    /// ISO 3166-1 numeric (the UN's M49 country codes).
+    Iso3n,
+    /// Correlates of War state number (`ccode`).
+    Cow,
+    /// Gleditsch and Ward state number (`gwcode`).
+    Gw,
+}
+
+impl CodeSystem {
+    pub const ALL: [CodeSystem; 3] = [CodeSystem::Iso3n, CodeSystem::Cow, CodeSystem::Gw];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CodeSystem::Iso3n => "iso3n",
+            CodeSystem::Cow => "cow",
+            CodeSystem::Gw => "gw",
+        }
+    }
+}
+
+/// One state's code in a [`CodeSystem`], for the days it applies (`data/codes.csv`): the
+/// Correlates of War number of Germany is 260 to 1990-10-02 and 255 after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SystemCode {
+    /// A state's alpha-3 code or a historical state's entity id.
+    pub id: String,
+    pub system: CodeSystem,
+    pub code: u16,
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+    pub source: SourceId,
+    pub origin: Origin,
+}
+
+impl SystemCode {
+    /// Whether the code applies on `day`.
+    pub fn covers(&self, day: Date) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.until.is_none_or(|u| day <= u)
     }
 }
 
@@ -516,7 +569,9 @@ pub struct DatasetMeta {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DatasetIdentity {
     pub title: String,
-    /// The curators' version of the data (`2026.1`), or `unversioned`.
+    /// The curators' version of the data (`2026.1`), or `unversioned`; with
+    /// `+untc.FROM..TO` when UN status tables were imported into it, FROM and TO the
+    /// earliest and latest day up to which a table is known (`2026.2+untc.2013-01-01..2014-09-01`).
     pub version: String,
     /// The date of the latest fact recorded (an action, a domestic step, a record, the
     /// start or end of a conflict): how current the data is.
@@ -558,6 +613,8 @@ pub struct Dataset {
     pub steps: Vec<crate::evidence::Step>,
     /// Records of stockpiles, production, use and obligations' milestones.
     pub records: Vec<crate::evidence::Record>,
+    /// Research codes of states (ISO numeric, Correlates of War, Gleditsch-Ward).
+    pub codes: Vec<SystemCode>,
 }
 
 impl Dataset {
@@ -600,6 +657,7 @@ impl Dataset {
             states: self.states.clone(),
             entities: self.entities.clone(),
             treaties: self.treaties.clone(),
+            codes: self.codes.clone(),
             actions: self
                 .actions
                 .iter()
@@ -651,9 +709,22 @@ impl Dataset {
                 s.to_string()
             }
         };
+        // A dataset merged with imported status tables says so in its version: the
+        // curators' version, then `+untc.` and the range of the tables' known_until.
+        let bounded = self.treaties.iter().filter_map(|t| t.known_until);
+        let (lo, hi) = bounded.fold((None, None), |(lo, hi): (Option<Date>, Option<Date>), d| {
+            (
+                Some(lo.map_or(d, |l| l.min(d))),
+                Some(hi.map_or(d, |h| h.max(d))),
+            )
+        });
+        let mut version = or(&m.version, "unversioned");
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            version = format!("{version}+untc.{lo}..{hi}");
+        }
         DatasetIdentity {
             title: or(&m.title, "treatywatch dataset"),
-            version: or(&m.version, "unversioned"),
+            version,
             latest_fact: self.latest_fact(),
             license: or(&m.license, "unknown"),
             license_url: m.license_url.clone(),
@@ -661,14 +732,11 @@ impl Dataset {
         }
     }
 
-    /// Finds a treaty by id or alias, ignoring case (`apmbc`, `XXVI-5`, `ottawa`).
+    /// Finds a treaty by id, UN reference, name, short name or alias, ignoring case,
+    /// accents and punctuation (`apmbc`, `XXVI-5`, `XXVI.5`, `Ottawa Convention`, `mine ban
+    /// treaty`). A name two treaties share finds neither ([`crate::names::find_treaty`]).
     pub fn treaty(&self, query: &str) -> Option<&Treaty> {
-        let q = query.trim();
-        self.treaties.iter().find(|t| {
-            t.id.0.eq_ignore_ascii_case(q)
-                || t.untc.as_deref().is_some_and(|u| u.eq_ignore_ascii_case(q))
-                || t.aliases.iter().any(|a| a.eq_ignore_ascii_case(q))
-        })
+        crate::names::find_treaty(&self.treaties, query)
     }
 }
 

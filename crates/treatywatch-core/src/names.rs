@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::model::{State, StateCode};
+use crate::model::{State, StateCode, Treaty};
 
 /// Reduces a name to a key that ignores case, accents, punctuation, spacing, a leading
 /// "the", and the abbreviation "St." for "Saint".
@@ -143,18 +143,25 @@ impl NameIndex {
         codes: impl Fn(StateCode) -> bool,
     ) -> Result<StateCode, UnknownState> {
         let q = query.trim();
-        if let Ok(code) = q.parse::<StateCode>()
-            && codes(code)
-        {
-            return Ok(code);
-        }
-        if let Some(&code) = self.by_key.get(&normalize(q)) {
+        if let Some(code) = self.find(q, codes) {
             return Ok(code);
         }
         Err(UnknownState {
             query: query.to_string(),
             suggestions: self.suggest(q, 5),
         })
+    }
+
+    /// Resolves a code or a name exactly (no suggestions): cheap, for a caller that
+    /// looks for the closest names elsewhere.
+    pub fn find(&self, query: &str, codes: impl Fn(StateCode) -> bool) -> Option<StateCode> {
+        let q = query.trim();
+        if let Ok(code) = q.parse::<StateCode>()
+            && codes(code)
+        {
+            return Some(code);
+        }
+        self.by_key.get(&normalize(q)).copied()
     }
 
     /// The names closest to `query`, at most `limit`, one per state.
@@ -190,6 +197,74 @@ impl NameIndex {
     }
 }
 
+/// Every name a treaty can be found by: its id, UN reference, full and short names and
+/// aliases (which hold the common names: "Ottawa Convention").
+pub fn treaty_names(t: &Treaty) -> impl Iterator<Item = &str> {
+    std::iter::once(t.id.as_str())
+        .chain(t.untc.as_deref())
+        .chain([t.name.as_str(), t.short_name.as_str()])
+        .chain(t.aliases.iter().map(String::as_str))
+}
+
+/// Finds a treaty: an exact id first, then any of [`treaty_names`] compared by
+/// [`normalize`] (case, accents, punctuation, "and" and a leading "the" ignored), so
+/// `XXVI.5`, `xxvi-5`, `Ottawa Convention` and `the mine-ban treaty` all find the Mine Ban
+/// Treaty. A key that two treaties share finds neither: it is ambiguous.
+pub fn find_treaty<'t>(treaties: &'t [Treaty], query: &str) -> Option<&'t Treaty> {
+    let q = query.trim();
+    if let Some(t) = treaties.iter().find(|t| t.id.as_str() == q) {
+        return Some(t);
+    }
+    let key = normalize(q);
+    if key.is_empty() {
+        return None;
+    }
+    let mut found: Option<&Treaty> = None;
+    for t in treaties {
+        if treaty_names(t).any(|n| normalize(n) == key) {
+            if found.is_some_and(|f| f.id != t.id) {
+                return None;
+            }
+            found = Some(t);
+        }
+    }
+    found
+}
+
+/// The treaties whose names are closest to `query`, best first: `(id, the name that
+/// matched)`, at most `limit`, one per treaty. Also lists every treaty a shared name
+/// matches, for an ambiguous query.
+pub fn suggest_treaties(treaties: &[Treaty], query: &str, limit: usize) -> Vec<(String, String)> {
+    let key = normalize(query);
+    if key.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(f64, &str, &str)> = Vec::new();
+    for t in treaties {
+        let best = treaty_names(t)
+            .map(|n| {
+                let k = normalize(n);
+                let mut score = strsim::jaro_winkler(&key, &k);
+                if key.len() >= 4 && k.contains(&key) {
+                    score = score.max(0.9);
+                }
+                (score, n)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((score, name)) = best
+            && score >= 0.8
+        {
+            scored.push((score, t.id.as_str(), name));
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(limit)
+        .map(|(_, id, name)| (id.to_string(), name.to_string()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +280,7 @@ mod tests {
             former: former.iter().map(|s| s.to_string()).collect(),
             demonyms: vec![],
             independence: None,
+            from: None,
             origin: Default::default(),
         }
     }

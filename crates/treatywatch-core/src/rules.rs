@@ -40,6 +40,10 @@ pub enum Delay {
     /// `months` calendar months after the event, on the same day of the month, or the
     /// last day of a shorter month.
     MonthsAfter { months: u8 },
+    /// On the first day of the month after the `days`-th day following the event ("on
+    /// the first day of the month after the 60th day following the date of the deposit",
+    /// Rome Statute Art. 126).
+    FirstDayOfMonthAfterDays { days: u16 },
     /// On the day of the event.
     SameDay,
 }
@@ -54,6 +58,12 @@ impl Delay {
                 .ok(),
             Delay::DaysAfter { days } => from.checked_add(i64::from(days).days()).ok(),
             Delay::MonthsAfter { months } => from.checked_add(i64::from(months).months()).ok(),
+            Delay::FirstDayOfMonthAfterDays { days } => from
+                .checked_add(i64::from(days).days())
+                .ok()?
+                .first_of_month()
+                .checked_add(1.month())
+                .ok(),
             Delay::SameDay => Some(from),
         }
     }
@@ -69,6 +79,13 @@ impl Delay {
                 .ok(),
             Delay::DaysAfter { days } => to.checked_sub(i64::from(days).days()).ok(),
             Delay::MonthsAfter { months } => to.checked_sub(i64::from(months).months()).ok(),
+            // The Nth day must fall in the month before `to`: its first day is the earliest.
+            Delay::FirstDayOfMonthAfterDays { days } => to
+                .first_of_month()
+                .checked_sub(1.month())
+                .ok()?
+                .checked_sub(i64::from(days).days())
+                .ok(),
             Delay::SameDay => Some(to),
         }
     }
@@ -84,6 +101,10 @@ impl Delay {
             }
             Delay::DaysAfter { days } => format!("{days} days after"),
             Delay::MonthsAfter { months } => format!("{months} months after"),
+            Delay::FirstDayOfMonthAfterDays { days } => format!(
+                "the first day of the month after the {} day following",
+                ordinal(u32::from(days))
+            ),
             Delay::SameDay => "the day of".to_string(),
         }
     }
@@ -141,6 +162,10 @@ pub enum EntryIntoForceRule {
         later: Delay,
         #[serde(default)]
         later_from: LaterFrom,
+        /// Never before this day, whatever the deposits (a protocol that cannot enter
+        /// into force before its parent treaty: ICCPR Optional Protocol Art. 9).
+        #[serde(default)]
+        not_before: Option<Date>,
         /// The clause paraphrased, for notes: "Art. 17".
         clause: String,
     },
@@ -261,6 +286,13 @@ pub enum WithdrawalRule {
         #[serde(default)]
         retraction: Retraction,
         /// The clause paraphrased, for notes: "Art. 20".
+        clause: String,
+    },
+    /// The treaty has no withdrawal or denunciation clause (the ICCPR, the ICESCR): a
+    /// notice of withdrawal is recorded and changes no status.
+    NoClause {
+        /// Where the final clauses are, for notes: "Arts. 48-53".
+        #[serde(default)]
         clause: String,
     },
 }
@@ -402,6 +434,7 @@ impl EntryIntoForceRule {
             instruments,
             counted,
             general,
+            not_before,
             ..
         } = self
         else {
@@ -421,7 +454,7 @@ impl EntryIntoForceRule {
         };
         match general.apply(nth.1) {
             Some(date) => GeneralEntry::InForce {
-                date,
+                date: not_before.map_or(date, |nb| date.max(nb)),
                 threshold_date: nth.1,
                 threshold_action: nth.0,
             },
@@ -620,6 +653,7 @@ mod tests {
                 general: six_months(),
                 later: six_months(),
                 later_from: LaterFrom::ThresholdDeposit,
+                not_before: None,
                 clause: "Art. 17".into(),
             },
             withdrawal: WithdrawalRule::Notice {
@@ -690,6 +724,12 @@ mod tests {
             Some(date(2025, 8, 31))
         );
         assert_eq!(six_months().apply(date(9999, 12, 1)), None);
+        // Rome Statute Art. 126: the 60th instrument on 2002-04-11, in force 2002-07-01.
+        let rome = Delay::FirstDayOfMonthAfterDays { days: 60 };
+        assert_eq!(rome.apply(date(2002, 4, 11)), Some(date(2002, 7, 1)));
+        assert_eq!(rome.apply(date(2002, 4, 1)), Some(date(2002, 6, 1)));
+        assert_eq!(rome.invert(date(2002, 7, 1)), Some(date(2002, 4, 2)));
+        assert_eq!(rome.apply(date(2002, 4, 2)), Some(date(2002, 7, 1)));
     }
 
     #[test]

@@ -78,6 +78,9 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
         }
     }
     for s in &data.states {
+        if let Some(from) = &s.from {
+            need_source(&s.origin, "from_source", &from.source, &mut problems);
+        }
         if let Some(ind) = &s.independence {
             need_source(&s.origin, "independence_source", &ind.source, &mut problems);
             if ind.date > today {
@@ -111,6 +114,49 @@ pub fn check(data: &Dataset, today: Date) -> Vec<Problem> {
                 &s.origin,
                 Some("date"),
                 "the source's date is in the future",
+            ));
+        }
+    }
+
+    // Research codes: each names a state or a historical state, once per system and day.
+    let entity_ids: HashSet<&str> = data
+        .entities
+        .iter()
+        .filter(|e| e.kind == treatywatch_core::EntityKind::HistoricalState)
+        .map(|e| e.id.as_str())
+        .collect();
+    for (i, c) in data.codes.iter().enumerate() {
+        let is_state =
+            c.id.parse::<treatywatch_core::StateCode>()
+                .is_ok_and(|code| states.contains(&code));
+        if !is_state && !entity_ids.contains(c.id.as_str()) {
+            problems.push(at(
+                &c.origin,
+                Some("id"),
+                format!(
+                    "`{}` is neither a state in states.toml nor a historical state in \
+                     entities.toml",
+                    c.id
+                ),
+            ));
+        }
+        need_source(&c.origin, "source", &c.source, &mut problems);
+        if let Some(o) = data.codes[..i].iter().find(|o| {
+            o.id == c.id
+                && o.system == c.system
+                && o.from.is_none_or(|f| c.until.is_none_or(|u| f <= u))
+                && c.from.is_none_or(|f| o.until.is_none_or(|u| f <= u))
+        }) {
+            problems.push(at(
+                &c.origin,
+                Some("from"),
+                format!(
+                    "a second {} code for {} over days that {}:{} already covers",
+                    c.system.as_str(),
+                    c.id,
+                    o.origin.file,
+                    o.origin.line
+                ),
             ));
         }
     }

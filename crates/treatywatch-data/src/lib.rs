@@ -12,6 +12,7 @@
 //! | `treaties/<id>.toml` | a treaty and its rules |
 //! | `actions/<id>.csv` | the depositary actions for that treaty |
 //! | `conflicts.csv` | armed-conflict periods |
+//! | `codes.csv` | states' ISO numeric, Correlates of War and Gleditsch-Ward codes |
 //! | `evidence/<id>.csv` | domestic steps (evidence of intent) for that treaty |
 //! | `records/<id>.csv` | stockpile, production, use and obligation records |
 //!
@@ -64,6 +65,7 @@ pub fn parse(files: &[DataFile]) -> Result<Dataset, LoadError> {
             }
             "dataset.toml" => p.dataset_meta(file),
             "conflicts.csv" => p.conflicts(file),
+            "codes.csv" => p.codes(file),
             "entities.toml" => p.entities(file),
             _ if path.starts_with("treaties/")
                 && path.ends_with(".toml")
@@ -95,7 +97,7 @@ pub fn parse(files: &[DataFile]) -> Result<Dataset, LoadError> {
                 0,
                 None,
                 "unexpected file: the dataset holds dataset.toml, sources.toml, states.toml, entities.toml, \
-                 conflicts.csv, treaties/<id>.toml, actions/<id>.csv, evidence/<id>.csv, \
+                 conflicts.csv, codes.csv, treaties/<id>.toml, actions/<id>.csv, evidence/<id>.csv, \
                  records/<id>.csv and *.md notes",
             )),
         }

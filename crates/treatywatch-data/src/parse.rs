@@ -9,9 +9,9 @@ use toml::Spanned;
 use treatywatch_core::evidence::{Aim, Record, RecordKind, Step, StepKind, Vote};
 use treatywatch_core::obligations::ObligationRule;
 use treatywatch_core::{
-    Action, ActionKind, ConflictPeriod, Dataset, Dated, Entity, EntityKind, Origin, PartialDate,
-    Rules, Source, SourceDate, SourceId, SourceKind, State, StateCode, StateKind, Treaty, TreatyId,
-    parse_date,
+    Action, ActionKind, CodeSystem, ConflictPeriod, Dataset, Dated, Entity, EntityKind, Origin,
+    PartialDate, Rules, Source, SourceDate, SourceId, SourceKind, State, StateCode, StateKind,
+    SystemCode, Treaty, TreatyId, parse_date,
 };
 
 use crate::problem::{LineIndex, Problem};
@@ -82,6 +82,8 @@ struct RawState {
     demonyms: Vec<String>,
     independence: Option<Spanned<String>>,
     independence_source: Option<Spanned<String>>,
+    from: Option<Spanned<String>>,
+    from_source: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -115,6 +117,7 @@ struct RawTreaty {
     adopted: Option<Spanned<String>>,
     opened_for_signature: Option<Spanned<String>>,
     entry_into_force: Option<Spanned<String>>,
+    known_until: Option<Spanned<String>>,
     #[serde(default)]
     sources: Vec<Spanned<String>>,
     #[serde(default)]
@@ -339,6 +342,35 @@ impl Parser {
                     None
                 }
             };
+            let from = match (&s.from, &s.from_source) {
+                (None, None) => None,
+                (Some(d), Some(src)) => {
+                    self.date_field(file, &lines, "from", d).map(|date| Dated {
+                        date,
+                        source: SourceId(src.get_ref().trim().to_string()),
+                    })
+                }
+                (Some(d), None) => {
+                    let l = lines.line(d.span().start);
+                    self.problems.push(Problem::error(
+                        &file.path,
+                        l,
+                        Some("from_source"),
+                        "a `from` day needs a `from_source`",
+                    ));
+                    None
+                }
+                (None, Some(src)) => {
+                    let l = lines.line(src.span().start);
+                    self.problems.push(Problem::error(
+                        &file.path,
+                        l,
+                        Some("from"),
+                        "`from_source` without a `from` day",
+                    ));
+                    None
+                }
+            };
             self.data.states.push(State {
                 code: parsed,
                 name: s.name.into_inner().trim().to_string(),
@@ -348,6 +380,7 @@ impl Parser {
                 former: s.former,
                 demonyms: s.demonyms,
                 independence,
+                from,
                 origin: Parser::origin(&path, line),
             });
         }
@@ -497,6 +530,10 @@ impl Parser {
             .entry_into_force
             .as_ref()
             .and_then(|d| self.date_field(file, &lines, "entry_into_force", d));
+        let known_until = raw
+            .known_until
+            .as_ref()
+            .and_then(|d| self.date_field(file, &lines, "known_until", d));
         let ids = |v: Vec<Spanned<String>>| -> Vec<SourceId> {
             v.into_iter()
                 .map(|s| SourceId(s.into_inner().trim().to_string()))
@@ -559,6 +596,7 @@ impl Parser {
             adopted,
             opened_for_signature: opened,
             entry_into_force: eif,
+            known_until,
             rules: raw.rules,
             sources: ids(raw.sources),
             status_sources: ids(raw.status_sources),
@@ -629,6 +667,89 @@ impl Parser {
                     end,
                     description: row[3].to_string(),
                     sources: source,
+                    origin: Parser::origin(&path, line),
+                });
+            }
+        });
+    }
+
+    /// `codes.csv`: research codes of states, `id,system,code,from,until,source`.
+    pub fn codes(&mut self, file: &DataFile) {
+        let path: Arc<str> = file.path.as_str().into();
+        let header = ["id", "system", "code", "from", "until", "source"];
+        self.csv(file, &header, |p, line, row| {
+            let id = row[0];
+            let id_ok = (2..=8).contains(&id.len())
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            if !id_ok {
+                p.problems.push(Problem::error(
+                    &file.path,
+                    line,
+                    Some("id"),
+                    format!(
+                        "`{id}` is not a state's alpha-3 code or an entity's id (upper case, \
+                         such as FIN or CSK)"
+                    ),
+                ));
+            }
+            let system = match row[1] {
+                "iso3n" => Some(CodeSystem::Iso3n),
+                "cow" => Some(CodeSystem::Cow),
+                "gw" => Some(CodeSystem::Gw),
+                other => {
+                    p.problems.push(Problem::error(
+                        &file.path,
+                        line,
+                        Some("system"),
+                        format!("unknown code system `{other}`: expected iso3n, cow or gw"),
+                    ));
+                    None
+                }
+            };
+            let code = match row[2].parse::<u16>() {
+                Ok(c) if c > 0 && c < 1000 => Some(c),
+                _ => {
+                    p.problems.push(Problem::error(
+                        &file.path,
+                        line,
+                        Some("code"),
+                        format!("`{}` is not a code from 1 to 999", row[2]),
+                    ));
+                    None
+                }
+            };
+            let bound = |p: &mut Parser, field: &str, v: &str| {
+                if v.is_empty() {
+                    Some(None)
+                } else {
+                    p.csv_date(file, line, field, v).map(Some)
+                }
+            };
+            let from = bound(p, "from", row[3]);
+            let until = bound(p, "until", row[4]);
+            if let (Some(Some(f)), Some(Some(u))) = (from, until)
+                && u < f
+            {
+                p.problems.push(Problem::error(
+                    &file.path,
+                    line,
+                    Some("until"),
+                    format!("until {u} is before from {f}"),
+                ));
+            }
+            let source = p.source_field(file, line, row[5]);
+            if let (true, Some(system), Some(code), Some(from), Some(until), Some(mut source)) =
+                (id_ok, system, code, from, until, source)
+            {
+                p.data.codes.push(SystemCode {
+                    id: id.to_string(),
+                    system,
+                    code,
+                    from,
+                    until,
+                    source: source.remove(0),
                     origin: Parser::origin(&path, line),
                 });
             }

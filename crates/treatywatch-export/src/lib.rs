@@ -5,43 +5,76 @@
 //! row is the state's status on the period's day, with the dates that decide it.
 
 mod csv_out;
+mod panel;
 mod parquet_out;
 mod sqlite_out;
 
 use std::path::Path;
 
 use jiff::civil::Date;
-use treatywatch_core::{Engine, State, StatusFacts, Treaty};
 
-pub use csv_out::write_csv;
+pub use csv_out::{write_csv, write_metadata_json};
 pub use parquet_out::{write_parquet, write_parquet_to};
 pub use sqlite_out::{sqlite_bytes, write_sqlite};
 
 /// The panel's columns, in order, with what each holds. The same names and order in
-/// every format.
-pub const COLUMNS: [(&str, &str); 13] = [
-    ("state", "ISO 3166-1 alpha-3 code"),
-    ("state_name", "the UN's current short name"),
-    ("treaty", "treaty id (apmbc, ccm, un-3-2-12a, ...)"),
+/// every format; `year` is `day` in a daily panel ([`columns`]).
+pub const COLUMNS: [(&str, &str); 23] = [
+    (
+        "state",
+        "ISO 3166-1 alpha-3 code; for a former state, its ISO 3166-3 code or id (CSK, DDR, SUN, YUG, SCG, YAR, YMD)",
+    ),
+    (
+        "state_name",
+        "the UN's current short name, or the former state's name",
+    ),
+    ("iso3n", "ISO 3166-1 numeric code (UN M49), empty if none"),
+    (
+        "ccode",
+        "Correlates of War state number on the row's day, empty when the COW list has none",
+    ),
+    (
+        "gwcode",
+        "Gleditsch-Ward state number on the row's day, empty when the GW list has none",
+    ),
+    ("treaty", "treaty id (apmbc, ccm, iccpr, un-3-2-12a, ...)"),
+    ("treaty_name", "the treaty's full title"),
+    (
+        "treaty_short_name",
+        "the name most people use (Mine Ban Treaty)",
+    ),
     (
         "treaty_ref",
         "UN Treaty Collection reference (XXVI-5), empty if none",
     ),
-    (
-        "period",
-        "the year (year granularity) or the day (day granularity)",
-    ),
+    ("year", "the year (`day`, the day, in a daily panel)"),
     (
         "date",
         "the day the status is taken on: the year's --as-of day, or the day",
     ),
     (
         "status",
-        "not_signatory, signatory, consent_deposited, party, withdrawal_pending, withdrawn",
+        "not_signatory, signatory, consent_deposited, consented (bound unknown), party, withdrawal_pending, withdrawn, unknown",
     ),
-    ("signed", "signature date, if signed by that day"),
     (
-        "consent_deposited",
+        "signed",
+        "1 if a signature is recorded by that day, else 0; empty when unknown",
+    ),
+    (
+        "consented",
+        "1 if an instrument of consent is in effect (deposited and not withdrawn from), else 0; empty when unknown",
+    ),
+    (
+        "bound",
+        "1 if bound by the treaty (party, withdrawal pending), else 0; empty when unknown or when a rule it depends on is not recorded",
+    ),
+    (
+        "withdrawn",
+        "1 if a withdrawal has taken effect, else 0; empty when unknown",
+    ),
+    ("signature_date", "signature date, if signed by that day"),
+    (
+        "consent_date",
         "date of the instrument of consent in force for the state by that day",
     ),
     (
@@ -60,7 +93,22 @@ pub const COLUMNS: [(&str, &str); 13] = [
         "withdrawal_effective",
         "the day that withdrawal takes (took) effect, if known",
     ),
+    (
+        "known_until",
+        "for a treaty known only from an imported status table, the last day it speaks for; after it the status is unknown and the dates are as of that day",
+    ),
 ];
+
+/// The column names for a panel of this granularity.
+pub fn columns(granularity: Granularity) -> Vec<&'static str> {
+    COLUMNS
+        .iter()
+        .map(|(c, _)| match (*c, granularity) {
+            ("year", Granularity::Day) => "day",
+            (c, _) => c,
+        })
+        .collect()
+}
 
 /// How long each period is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,23 +218,7 @@ pub fn period_count(from: i16, to: i16, granularity: Granularity) -> u64 {
     }
 }
 
-/// Calls `row` for every state (in dataset order) of every treaty (in the given order),
-/// with the facts on each period's day.
-pub fn for_each_pair<'d>(
-    engine: &Engine<'d>,
-    treaties: &[&'d Treaty],
-    periods: &[(Period, Date)],
-    mut pair: impl FnMut(&'d Treaty, &'d State, &[StatusFacts]) -> Result<(), ExportError>,
-) -> Result<(), ExportError> {
-    let days: Vec<Date> = periods.iter().map(|(_, d)| *d).collect();
-    for treaty in treaties {
-        for state in &engine.data().states {
-            let facts = engine.facts_on(treaty, state, &days);
-            pair(treaty, state, &facts)?;
-        }
-    }
-    Ok(())
-}
+pub use panel::{Actor, PanelStatus, RowFacts, actors, for_each_pair, metadata};
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> ExportError + '_ {
     move |source| ExportError::Io {

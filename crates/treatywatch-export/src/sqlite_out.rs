@@ -1,16 +1,21 @@
-//! The panel and the dataset behind it as one SQLite database: tables `states`,
-//! `entities`, `treaties`, `actions`, `action_sources`, `sources` and `panel`, with
-//! indexes for the usual joins. Opens in `sqlite3` and Datasette.
+//! The panel and the dataset behind it as one SQLite database: tables `metadata` (the
+//! dataset's identity), `states`, `entities`, `treaties`, `actions`, `action_sources`,
+//! `sources` and `panel`, with indexes for the usual joins. Opens in `sqlite3` and
+//! Datasette.
 
 use std::path::Path;
 
 use jiff::civil::Date;
 use rusqlite::{Connection, params};
-use treatywatch_core::{Dataset, Engine, Treaty};
+use treatywatch_core::{CodeSystem, Dataset, Engine, Treaty};
 
 use crate::{ExportError, Period, for_each_pair, io};
 
 const SCHEMA: &str = "
+CREATE TABLE metadata (
+    key TEXT PRIMARY KEY,           -- treatywatch.dataset.version, ...
+    value TEXT NOT NULL
+);
 CREATE TABLE states (
     code TEXT PRIMARY KEY,          -- ISO 3166-1 alpha-3
     name TEXT NOT NULL,             -- the UN's short name
@@ -38,7 +43,8 @@ CREATE TABLE treaties (
     untc TEXT,                      -- UN reference such as XXVI-5
     adopted TEXT,
     opened_for_signature TEXT,
-    entry_into_force TEXT           -- as recorded; the engine computes its own
+    entry_into_force TEXT,          -- as recorded; the engine computes its own
+    known_until TEXT                -- known only from an imported table up to this day
 );
 CREATE TABLE actions (
     id INTEGER PRIMARY KEY,
@@ -53,30 +59,45 @@ CREATE TABLE action_sources (
     source TEXT NOT NULL REFERENCES sources(id),
     PRIMARY KEY (action, source)
 );
-CREATE TABLE panel (
-    state TEXT NOT NULL REFERENCES states(code),
+CREATE TABLE panel_rows (
+    state TEXT NOT NULL,            -- states(code), or entities(id) for a former state
     state_name TEXT NOT NULL,
+    iso3n INTEGER,
+    ccode INTEGER,                  -- Correlates of War
+    gwcode INTEGER,                 -- Gleditsch-Ward
     treaty TEXT NOT NULL REFERENCES treaties(id),
-    treaty_ref TEXT NOT NULL,
-    period TEXT NOT NULL,           -- the year, or the day
+    {period},
     date TEXT NOT NULL,
     status TEXT NOT NULL,
-    signed TEXT,
-    consent_deposited TEXT,
+    signed INTEGER,                 -- 0/1, NULL when unknown
+    consented INTEGER,
+    bound INTEGER,
+    withdrawn INTEGER,
+    signature_date TEXT,
+    consent_date TEXT,
     consent_kind TEXT,
     entry_into_force TEXT,
     withdrawal_notified TEXT,
     withdrawal_effective TEXT,
-    PRIMARY KEY (state, treaty, period)
+    PRIMARY KEY (state, treaty, {key})
 ) WITHOUT ROWID;
+-- The panel with the columns of every format: the rows and their treaty's names.
+CREATE VIEW panel AS
+SELECT p.state, p.state_name, p.iso3n, p.ccode, p.gwcode, p.treaty,
+       t.name AS treaty_name, t.short_name AS treaty_short_name,
+       coalesce(t.untc, '') AS treaty_ref, p.{key}, p.date, p.status,
+       p.signed, p.consented, p.bound, p.withdrawn, p.signature_date, p.consent_date,
+       p.consent_kind, p.entry_into_force, p.withdrawal_notified, p.withdrawal_effective,
+       t.known_until
+FROM panel_rows p JOIN treaties t ON t.id = p.treaty;
 ";
 
 const INDEXES: &str = "
 CREATE INDEX actions_by_treaty_state ON actions(treaty, state, date);
 CREATE INDEX actions_by_state ON actions(state);
 CREATE INDEX action_sources_by_source ON action_sources(source);
-CREATE INDEX panel_by_treaty_period ON panel(treaty, period, status);
-CREATE INDEX panel_by_status ON panel(status, period);
+CREATE INDEX panel_by_treaty_period ON panel_rows(treaty, {key}, status);
+CREATE INDEX panel_by_status ON panel_rows(status, {key});
 ";
 
 /// Writes the dataset and the panel to a new SQLite database at `path` (replacing any
@@ -117,9 +138,19 @@ fn fill<'d>(
     periods: &[(Period, Date)],
 ) -> Result<(), ExportError> {
     db.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
-    db.execute_batch(SCHEMA)?;
+    let daily = matches!(periods.first(), Some((Period::Day(_), _)));
+    let (period, key) = if daily {
+        ("day TEXT NOT NULL", "day")
+    } else {
+        ("year INTEGER NOT NULL", "year")
+    };
+    db.execute_batch(&SCHEMA.replace("{period}", period).replace("{key}", key))?;
     let tx = db.transaction()?;
     {
+        let mut st = tx.prepare("INSERT INTO metadata VALUES (?1, ?2)")?;
+        for (k, v) in crate::metadata(data, treaties, periods) {
+            st.execute(params![k, v])?;
+        }
         let d = |d: Option<Date>| d.map(|d| d.to_string());
         let mut st = tx.prepare("INSERT INTO states VALUES (?1, ?2, ?3, ?4)")?;
         for s in &data.states {
@@ -151,7 +182,7 @@ fn fill<'d>(
                 s.url
             ])?;
         }
-        let mut st = tx.prepare("INSERT INTO treaties VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+        let mut st = tx.prepare("INSERT INTO treaties VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
         for t in &data.treaties {
             st.execute(params![
                 t.id.0,
@@ -160,7 +191,8 @@ fn fill<'d>(
                 t.untc,
                 d(t.adopted),
                 d(t.opened_for_signature),
-                d(t.entry_into_force)
+                d(t.entry_into_force),
+                d(t.known_until)
             ])?;
         }
         let mut st = tx.prepare("INSERT INTO actions VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
@@ -179,28 +211,39 @@ fn fill<'d>(
             }
         }
         let mut st = tx.prepare(
-            "INSERT INTO panel VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            "INSERT INTO panel_rows VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
+             ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
         )?;
-        let labels: Vec<(String, String)> = periods
+        let labels: Vec<(rusqlite::types::Value, String)> = periods
             .iter()
             .map(|(p, day)| {
                 let p = match p {
-                    Period::Year(y) => y.to_string(),
-                    Period::Day(x) => x.to_string(),
+                    Period::Year(y) => rusqlite::types::Value::Integer(i64::from(*y)),
+                    Period::Day(x) => rusqlite::types::Value::Text(x.to_string()),
                 };
                 (p, day.to_string())
             })
             .collect();
-        for_each_pair(engine, treaties, periods, |treaty, state, facts| {
-            for (i, f) in facts.iter().enumerate() {
+        for_each_pair(engine, treaties, periods, |_, treaty, actor, rows| {
+            for (i, r) in rows.iter().enumerate() {
+                let Some(r) = r else { continue };
+                let day = periods[i].1;
+                let f = &r.facts;
+                let [signed, consented, bound, withdrawn] = r.status.indicators(f);
                 st.execute(params![
-                    state.code.as_str(),
-                    state.name,
+                    actor.id,
+                    actor.name,
+                    actor.code(CodeSystem::Iso3n, day),
+                    actor.code(CodeSystem::Cow, day),
+                    actor.code(CodeSystem::Gw, day),
                     treaty.id.0,
-                    treaty.untc.as_deref().unwrap_or(""),
                     labels[i].0,
                     labels[i].1,
-                    f.status.as_str(),
+                    r.status.as_str(),
+                    signed,
+                    consented,
+                    bound,
+                    withdrawn,
                     d(f.signed),
                     d(f.consent_deposited),
                     f.consent_kind.map(|k| k.as_str()),
@@ -213,7 +256,7 @@ fn fill<'d>(
         })?;
     }
     tx.commit()?;
-    db.execute_batch(INDEXES)?;
+    db.execute_batch(&INDEXES.replace("{key}", key))?;
     db.execute_batch("ANALYZE;")?;
     Ok(())
 }

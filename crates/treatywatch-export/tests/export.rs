@@ -13,6 +13,14 @@ fn curated(data: &treatywatch_core::Dataset) -> Vec<&Treaty> {
     vec![data.treaty("apmbc").unwrap(), data.treaty("ccm").unwrap()]
 }
 
+/// Rows a panel has per treaty: one per actor and period while the actor exists.
+fn rows_per_treaty(engine: &Engine<'_>, p: &[(Period, jiff::civil::Date)]) -> usize {
+    treatywatch_export::actors(engine)
+        .iter()
+        .map(|a| p.iter().filter(|(_, d)| a.exists(*d)).count())
+        .sum()
+}
+
 #[test]
 fn csv_has_the_documented_columns_and_one_row_per_state_treaty_and_year() {
     let data = setup();
@@ -26,14 +34,21 @@ fn csv_has_the_documented_columns_and_one_row_per_state_treaty_and_year() {
     assert_eq!(lines.next().unwrap(), header.join(","));
     assert_eq!(lines.clone().count(), 197 * 2 * 3);
     let ltu: Vec<&str> = lines
-        .filter(|l| l.starts_with("LTU,Lithuania,ccm,"))
+        .filter(|l| l.starts_with("LTU,Lithuania,440,368,368,ccm,"))
         .collect();
+    let common = "LTU,Lithuania,440,368,368,ccm,Convention on Cluster Munitions,Convention on Cluster Munitions,XXVI-6";
     assert_eq!(
         ltu,
         [
-            "LTU,Lithuania,ccm,XXVI-6,2024,2024-03-06,party,2008-12-03,2011-03-24,ratification,2011-09-01,,",
-            "LTU,Lithuania,ccm,XXVI-6,2025,2025-03-06,withdrawn,2008-12-03,2011-03-24,ratification,2011-09-01,2024-09-06,2025-03-06",
-            "LTU,Lithuania,ccm,XXVI-6,2026,2026-03-06,withdrawn,2008-12-03,2011-03-24,ratification,2011-09-01,2024-09-06,2025-03-06",
+            format!(
+                "{common},2024,2024-03-06,party,1,1,1,0,2008-12-03,2011-03-24,ratification,2011-09-01,,,"
+            ),
+            format!(
+                "{common},2025,2025-03-06,withdrawn,1,0,0,1,2008-12-03,2011-03-24,ratification,2011-09-01,2024-09-06,2025-03-06,"
+            ),
+            format!(
+                "{common},2026,2026-03-06,withdrawn,1,0,0,1,2008-12-03,2011-03-24,ratification,2011-09-01,2024-09-06,2025-03-06,"
+            ),
         ]
     );
     // Names with commas are quoted.
@@ -51,8 +66,14 @@ fn daily_panels_have_one_row_per_day() {
     treatywatch_export::write_csv(&mut out, &engine, &ccm, &p).unwrap();
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.lines().count(), 1 + 197 * 365);
-    assert!(text.contains("LTU,Lithuania,ccm,XXVI-6,2025-03-05,2025-03-05,withdrawal_pending,"));
-    assert!(text.contains("LTU,Lithuania,ccm,XXVI-6,2025-03-06,2025-03-06,withdrawn,"));
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains(",treaty_ref,day,date,")
+    );
+    assert!(text.contains("XXVI-6,2025-03-05,2025-03-05,withdrawal_pending,1,1,1,0,"));
+    assert!(text.contains("XXVI-6,2025-03-06,2025-03-06,withdrawn,1,0,0,1,"));
 }
 
 #[test]
@@ -66,7 +87,21 @@ fn parquet_reads_back_with_the_same_columns_and_rows() {
         .unwrap();
     let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
     let meta = reader.metadata();
-    assert_eq!(meta.file_metadata().num_rows(), 197 * 2 * 30);
+    assert_eq!(
+        meta.file_metadata().num_rows() as usize,
+        2 * rows_per_treaty(&engine, &p)
+    );
+    // The dataset's identity is in the key-value metadata.
+    let kv = meta.file_metadata().key_value_metadata().unwrap();
+    let get = |k: &str| {
+        kv.iter()
+            .find(|x| x.key == k)
+            .and_then(|x| x.value.clone())
+            .unwrap()
+    };
+    assert_eq!(get("treatywatch.dataset.version"), data.identity().version);
+    assert_eq!(get("treatywatch.dataset.license"), "CC-BY-4.0");
+    assert!(format!("{:?}", meta.row_group(0).column(0).compression()).contains("ZSTD"));
     let names: Vec<&str> = meta
         .file_metadata()
         .schema_descr()
@@ -80,7 +115,7 @@ fn parquet_reads_back_with_the_same_columns_and_rows() {
         .get_row_iter(None)
         .unwrap()
         .map(|r| r.unwrap().to_string())
-        .filter(|r| r.contains("\"FIN\"") && r.contains("\"apmbc\"") && r.contains("period: 2026,"))
+        .filter(|r| r.contains("\"FIN\"") && r.contains("\"apmbc\"") && r.contains("year: 2026,"))
         .collect();
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert!(rows[0].contains("withdrawn"), "{}", rows[0]);
@@ -97,7 +132,14 @@ fn sqlite_holds_the_dataset_and_the_panel_and_answers_joins() {
     let db = rusqlite::Connection::open(&path).unwrap();
     let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(count("SELECT count(*) FROM states"), 197);
-    assert_eq!(count("SELECT count(*) FROM panel"), 197 * 2 * 7);
+    assert_eq!(
+        count("SELECT count(*) FROM panel") as usize,
+        2 * rows_per_treaty(&engine, &p)
+    );
+    assert_eq!(
+        count("SELECT count(*) FROM metadata WHERE key = 'treatywatch.dataset.version'"),
+        1
+    );
     assert_eq!(
         count("SELECT count(*) FROM actions"),
         data.actions.len() as i64
@@ -110,7 +152,7 @@ fn sqlite_holds_the_dataset_and_the_panel_and_answers_joins() {
              JOIN actions a ON a.state = p.state AND a.treaty = p.treaty AND a.action = 'withdrawal'
              JOIN action_sources x ON x.action = a.id
              JOIN sources src ON src.id = x.source
-             WHERE p.treaty = 'apmbc' AND p.period = '2025' AND p.status = 'withdrawn'
+             WHERE p.treaty = 'apmbc' AND p.year = 2025 AND p.status = 'withdrawn'
              ORDER BY p.state",
         )
         .unwrap();
@@ -155,7 +197,7 @@ fn in_memory_exports_equal_the_files() {
     assert!(count("SELECT count(*) FROM sqlite_master WHERE type = 'index'") >= 5);
     assert_eq!(
         db.query_row(
-            "SELECT status FROM panel WHERE state = 'FIN' AND treaty = 'apmbc' AND period = '2026'",
+            "SELECT status FROM panel WHERE state = 'FIN' AND treaty = 'apmbc' AND year = 2026",
             [],
             |r| r.get::<_, String>(0)
         )

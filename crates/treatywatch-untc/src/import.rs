@@ -78,6 +78,127 @@ impl ImportedTreaty {
     pub fn source_id(&self) -> String {
         format!("untc-2015-{}", self.meta.stem.to_ascii_lowercase())
     }
+
+    /// The latest day the table records: it cannot have been captured before.
+    pub fn latest(&self) -> Option<Date> {
+        self.rows.iter().map(|r| r.date).max()
+    }
+}
+
+/// When a snapshot of tables was captured, as far as it is known: no earlier than `from`
+/// and no later than `to` (`--captured FROM/TO`). Each table was also captured no
+/// earlier than the latest day it records.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Capture {
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Capture {
+    /// Reads `FROM/TO` (`2013-01-01/2015-12-31`) or a single day.
+    pub fn parse(s: &str) -> Result<Capture, String> {
+        let day =
+            |x: &str| treatywatch_core::parse_date(x.trim()).map_err(|e| format!("`{s}`: {e}"));
+        let (from, to) = match s.split_once('/') {
+            Some((a, b)) => (day(a)?, day(b)?),
+            None => (day(s)?, day(s)?),
+        };
+        if to < from {
+            return Err(format!("`{s}`: the end is before the start"));
+        }
+        Ok(Capture {
+            from: Some(from),
+            to: Some(to),
+        })
+    }
+
+    /// The range in which `table` was captured: from the later of the snapshot's start
+    /// and the table's latest day, to the snapshot's end.
+    pub fn of(&self, table: &ImportedTreaty) -> (Option<Date>, Option<Date>) {
+        let from = match (self.from, table.latest()) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        (from, self.to.map(|t| from.map_or(t, |f| t.max(f))))
+    }
+
+    /// The last day `table` surely speaks for: the earliest day it can have been
+    /// captured. After it, a treaty known only from the table has an unknown status.
+    pub fn known_until(&self, table: &ImportedTreaty) -> Option<Date> {
+        self.of(table).0
+    }
+}
+
+/// How a curated record and an imported table compare for one state's action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Difference {
+    /// The table records the action on another day than the curated record: the
+    /// curated day is kept.
+    DateDiffers {
+        state: StateCode,
+        kind: ActionKind,
+        curated: Date,
+        table: Date,
+    },
+    /// Only the table records it (no action of its class for the state in the curated
+    /// record): added to the merged record.
+    TableOnly {
+        state: StateCode,
+        kind: ActionKind,
+        date: Date,
+    },
+    /// Only the curated record has it, on a day the table should cover (before its
+    /// capture): kept.
+    CuratedOnly {
+        state: StateCode,
+        kind: ActionKind,
+        date: Date,
+    },
+}
+
+impl Difference {
+    pub fn state(&self) -> StateCode {
+        match self {
+            Difference::DateDiffers { state, .. }
+            | Difference::TableOnly { state, .. }
+            | Difference::CuratedOnly { state, .. } => *state,
+        }
+    }
+
+    /// The difference in words, with what the merge did.
+    pub fn describe(&self) -> String {
+        match self {
+            Difference::DateDiffers {
+                state,
+                kind,
+                curated,
+                table,
+            } => format!(
+                "{state} {kind}: the curated record says {curated}, the table {table}; kept \
+                 {curated}"
+            ),
+            Difference::TableOnly { state, kind, date } => {
+                format!("{state} {kind} on {date}: only in the table; added")
+            }
+            Difference::CuratedOnly { state, kind, date } => format!(
+                "{state} {kind} on {date}: only in the curated record, though the table \
+                 should show it; kept"
+            ),
+        }
+    }
+}
+
+/// How the import of one table met the curated record of the same treaty.
+#[derive(Clone, Debug)]
+pub struct Reconcile {
+    pub treaty: TreatyId,
+    pub path: String,
+    /// Actions both record on the same day.
+    pub agreed: usize,
+    /// Curated signatures and instruments after the earliest day the table can have been
+    /// captured, which it may not show.
+    pub later: usize,
+    pub differences: Vec<Difference>,
 }
 
 /// The result of an import.
@@ -85,6 +206,8 @@ impl ImportedTreaty {
 pub struct Import {
     pub treaties: Vec<ImportedTreaty>,
     pub reports: Vec<FileReport>,
+    /// When the tables were captured (`--captured`).
+    pub capture: Capture,
 }
 
 impl Import {
@@ -95,6 +218,94 @@ impl Import {
 
     pub fn unresolved(&self) -> usize {
         self.reports.iter().map(|r| r.unresolved.len()).sum()
+    }
+
+    /// Each imported table of a treaty the base dataset already records (a curated
+    /// treaty), compared with that record. The merge keeps the curated record and adds
+    /// what only the table has ([`merged_files`]); this lists every difference.
+    pub fn reconcile(&self, base: &Dataset) -> Vec<Reconcile> {
+        let mut out = Vec::new();
+        for t in &self.treaties {
+            let curated: Vec<&treatywatch_core::Action> =
+                base.actions.iter().filter(|a| a.treaty == t.id).collect();
+            if curated.is_empty() {
+                continue;
+            }
+            let path = self
+                .reports
+                .iter()
+                .find(|r| r.treaty.as_ref() == Some(&t.id))
+                .map_or_else(String::new, |r| r.path.clone());
+            let mut rec = Reconcile {
+                treaty: t.id.clone(),
+                path,
+                agreed: 0,
+                later: 0,
+                differences: Vec::new(),
+            };
+            // Curated actions after the earliest day the table can have been captured
+            // may postdate it: not a disagreement.
+            let captured = self.capture.known_until(t);
+            for r in &t.rows {
+                if curated
+                    .iter()
+                    .any(|a| a.state == r.state && a.kind == r.kind && a.date == r.date)
+                {
+                    rec.agreed += 1;
+                    continue;
+                }
+                let same_class = curated
+                    .iter()
+                    .filter(|a| a.state == r.state && same_class(a.kind, r.kind))
+                    .min_by_key(|a| (a.date.max(r.date), a.date.min(r.date)));
+                match same_class {
+                    Some(a) => rec.differences.push(Difference::DateDiffers {
+                        state: r.state,
+                        kind: a.kind,
+                        curated: a.date,
+                        table: r.date,
+                    }),
+                    None => rec.differences.push(Difference::TableOnly {
+                        state: r.state,
+                        kind: r.kind,
+                        date: r.date,
+                    }),
+                }
+            }
+            for a in &curated {
+                let in_table = t.rows.iter().any(|r| {
+                    r.state == a.state
+                        && (r.kind == a.kind && r.date == a.date || same_class(r.kind, a.kind))
+                });
+                if in_table {
+                    continue;
+                }
+                if captured.is_some_and(|c| a.date > c) {
+                    rec.later += 1;
+                } else if matches!(a.kind, ActionKind::Signature | ActionKind::Consent(_)) {
+                    // Withdrawals, retractions and declarations are not in the status
+                    // tables' columns: their absence is no disagreement.
+                    rec.differences.push(Difference::CuratedOnly {
+                        state: a.state,
+                        kind: a.kind,
+                        date: a.date,
+                    });
+                }
+            }
+            rec.differences
+                .sort_by_key(|d| (d.state(), format!("{d:?}")));
+            out.push(rec);
+        }
+        out
+    }
+}
+
+/// Whether two actions answer the same question in a state's record: two signatures,
+/// two instruments of consent (of any kind), or the same other action.
+fn same_class(a: ActionKind, b: ActionKind) -> bool {
+    match (a, b) {
+        (ActionKind::Consent(_), ActionKind::Consent(_)) => true,
+        _ => a == b,
     }
 }
 
@@ -411,7 +622,7 @@ fn toml_str(s: &str) -> String {
 }
 
 /// The source standing for one imported table.
-fn source_toml(t: &ImportedTreaty) -> String {
+fn source_toml(t: &ImportedTreaty, capture: &Capture) -> String {
     let m = &t.meta;
     let number = m.reference.split_once('-').map_or("", |(_, n)| n);
     let mut s = String::new();
@@ -427,13 +638,24 @@ fn source_toml(t: &ImportedTreaty) -> String {
         ))
     );
     let _ = writeln!(s, "publisher = \"United Nations Treaty Collection\"");
+    let (from, to) = capture.of(t);
     let _ = writeln!(
         s,
-        "# The 2013-2015 scrape in shared/data/untc-2015/treaties/{}.csv; its capture day is \
-         only bounded.",
-        m.stem
+        "# The table {}.csv as captured: no earlier than its latest entry{}, no later than \
+         the snapshot's end.",
+        m.stem,
+        if capture.from.is_some() {
+            " and the snapshot's start"
+        } else {
+            ""
+        }
     );
-    let _ = writeln!(s, "date = \"2013/2015\"");
+    let date = match (from, to) {
+        (Some(f), Some(t)) if f != t => format!("{f}/{t}"),
+        (Some(f), _) | (None, Some(f)) => f.to_string(),
+        (None, None) => "n.d.".to_string(),
+    };
+    let _ = writeln!(s, "date = {}", toml_str(&date));
     let _ = writeln!(s, "url = {}", toml_str(&m.url));
     // The depositary's table records each action as it happens: for --known-on, every
     // action it lists was public from its own date.
@@ -442,7 +664,7 @@ fn source_toml(t: &ImportedTreaty) -> String {
 }
 
 /// The treaty file for a treaty the registry does not have: rules unknown.
-fn treaty_toml(t: &ImportedTreaty) -> String {
+fn treaty_toml(t: &ImportedTreaty, known_until: Option<Date>) -> String {
     let m = &t.meta;
     let mut s = String::new();
     let _ = writeln!(
@@ -456,10 +678,42 @@ fn treaty_toml(t: &ImportedTreaty) -> String {
     let _ = writeln!(s, "short_name = {}", toml_str(m.short_title()));
     let _ = writeln!(s, "aliases = [{}]", toml_str(&m.reference));
     let _ = writeln!(s, "untc = {}", toml_str(&m.reference));
+    // The day at the end of the index's title is not always the adoption (an amended
+    // text carries its amendment's day, and parties to the original precede it): no
+    // `adopted` is written.
+    if let Some(k) = known_until {
+        let _ = writeln!(s, "# The table is known to speak for the days up to here.");
+        let _ = writeln!(s, "known_until = \"{k}\"");
+    }
     let _ = writeln!(s, "sources = [{}]", toml_str(&t.source_id()));
     let _ = writeln!(s, "status_sources = [{}]", toml_str(&t.source_id()));
     let _ = writeln!(s, "\n[rules.entry_into_force]\nrule = \"unknown\"");
     s
+}
+
+/// A treaty file of the registry with `known_until` set: the line goes before the first
+/// table, replacing any there.
+fn with_known_until(text: &str, k: Date) -> String {
+    let mut out = String::with_capacity(text.len() + 80);
+    let mut done = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("known_until") && !done {
+            continue;
+        }
+        if !done && line.trim_start().starts_with('[') {
+            out.push_str(&format!(
+                "# Known only from an imported status table: it speaks for the days up to \
+                 here.\nknown_until = \"{k}\"\n\n"
+            ));
+            done = true;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    if !done {
+        out.push_str(&format!("known_until = \"{k}\"\n"));
+    }
+    out
 }
 
 /// The actions file of an imported treaty.
@@ -486,24 +740,82 @@ fn actions_csv(t: &ImportedTreaty) -> String {
     text
 }
 
-/// The files of a dataset made of `base_files` and the import: each imported treaty's
-/// actions replace the base's for that treaty; treaties the registry lacks get a file
-/// with unknown rules; each table gets a source. `base` must be `base_files` parsed.
+/// The files of a dataset made of `base_files` and the import. A treaty the base records
+/// (curated actions) keeps its record, and gets only the actions no curated action of the
+/// same class answers ([`Import::reconcile`] lists every difference). A treaty the base
+/// does not record takes the table's actions, and its file gets `known_until`, the last
+/// day the table surely speaks for; treaties the registry lacks get a file with unknown
+/// rules; each table gets a source. `base` must be `base_files` parsed.
 pub fn merged_files(base_files: &[DataFile], base: &Dataset, import: &Import) -> Vec<DataFile> {
     let imported: HashMap<String, &ImportedTreaty> = import
         .treaties
         .iter()
         .map(|t| (t.id.0.clone(), t))
         .collect();
+    let curated: HashSet<&str> = base.actions.iter().map(|a| a.treaty.0.as_str()).collect();
+    let reconcile: HashMap<String, Reconcile> = import
+        .reconcile(base)
+        .into_iter()
+        .map(|r| (r.treaty.0.clone(), r))
+        .collect();
     let known_sources: HashSet<&str> = base.sources.iter().map(|s| s.id.0.as_str()).collect();
     let mut out: Vec<DataFile> = Vec::with_capacity(base_files.len() + 2 * imported.len());
     for f in base_files {
-        let replaced = f
+        let id = f
             .path
             .strip_prefix("actions/")
-            .and_then(|p| p.strip_suffix(".csv"))
-            .is_some_and(|id| imported.contains_key(id));
-        if replaced {
+            .and_then(|p| p.strip_suffix(".csv"));
+        if let Some(t) = id.and_then(|id| imported.get(id)) {
+            // A curated treaty: its record, and what only the table has.
+            let mut text = f.text.clone();
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            let added: Vec<&Difference> = reconcile
+                .get(&t.id.0)
+                .map(|r| {
+                    r.differences
+                        .iter()
+                        .filter(|d| matches!(d, Difference::TableOnly { .. }))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if !added.is_empty() {
+                let _ = writeln!(
+                    text,
+                    "# Added by `treatywatch import untc` from {}.csv ({}): actions the curated \
+                     record above lacks.",
+                    t.meta.stem, t.meta.reference
+                );
+                for d in added {
+                    if let Difference::TableOnly { state, kind, date } = d {
+                        let _ = writeln!(
+                            text,
+                            "{state},{kind},{date},{},only in the UN table; not in the curated record",
+                            t.source_id()
+                        );
+                    }
+                }
+            }
+            out.push(DataFile {
+                path: f.path.clone(),
+                text,
+            });
+            continue;
+        }
+        let treaty_file = f
+            .path
+            .strip_prefix("treaties/")
+            .and_then(|p| p.strip_suffix(".toml"))
+            .and_then(|id| imported.get(id));
+        if let Some(t) = treaty_file
+            && !curated.contains(t.id.0.as_str())
+            && let Some(k) = import.capture.known_until(t)
+        {
+            out.push(DataFile {
+                path: f.path.clone(),
+                text: with_known_until(&f.text, k),
+            });
             continue;
         }
         if f.path == "sources.toml" {
@@ -511,7 +823,7 @@ pub fn merged_files(base_files: &[DataFile], base: &Dataset, import: &Import) ->
             text.push_str("\n# ---- Status tables imported by `treatywatch import untc` ----\n");
             for t in &import.treaties {
                 if !known_sources.contains(t.source_id().as_str()) {
-                    text.push_str(&source_toml(t));
+                    text.push_str(&source_toml(t, &import.capture));
                 }
             }
             out.push(DataFile {
@@ -526,13 +838,15 @@ pub fn merged_files(base_files: &[DataFile], base: &Dataset, import: &Import) ->
         if base.treaties.iter().all(|b| b.id != t.id) {
             out.push(DataFile {
                 path: format!("treaties/{}.toml", t.id),
-                text: treaty_toml(t),
+                text: treaty_toml(t, import.capture.known_until(t)),
             });
         }
-        out.push(DataFile {
-            path: format!("actions/{}.csv", t.id),
-            text: actions_csv(t),
-        });
+        if !curated.contains(t.id.0.as_str()) {
+            out.push(DataFile {
+                path: format!("actions/{}.csv", t.id),
+                text: actions_csv(t),
+            });
+        }
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out

@@ -18,6 +18,9 @@ pub mod index;
 pub mod participants;
 
 pub use files::read_paths;
-pub use import::{FileReport, Import, RowNote, Table, import, merged_files, treaty_slug};
+pub use import::{
+    Capture, Difference, FileReport, Import, Reconcile, RowNote, Table, import, merged_files,
+    treaty_slug,
+};
 pub use index::{TreatyMeta, read_index};
 pub use participants::{Participant, Participants, strip_footnotes};

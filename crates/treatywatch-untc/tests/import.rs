@@ -203,27 +203,31 @@ fn the_import_loads_as_a_dataset_and_answers() {
     let (base, imp) = run();
     let files = merged_files(&treatywatch_data::embedded_files(), &base, &imp);
     let data = treatywatch_data::parse(&files).unwrap();
-    // The imported table replaces the curated actions of apmbc.
+    // The curated record of apmbc is kept; the table adds only what no curated action
+    // of the same class answers, and the reconcile report lists it.
     let apmbc = data.treaty("XXVI-5").unwrap();
+    let curated = base.actions.iter().filter(|a| a.treaty == apmbc.id).count();
+    let added = imp
+        .reconcile(&base)
+        .iter()
+        .filter(|r| r.treaty == apmbc.id)
+        .flat_map(|r| &r.differences)
+        .filter(|d| matches!(d, treatywatch_untc::Difference::TableOnly { .. }))
+        .count();
     assert_eq!(
         data.actions.iter().filter(|a| a.treaty == apmbc.id).count(),
-        10
+        curated + added
     );
+    assert!(apmbc.known_until.is_none(), "a curated treaty is current");
     let engine = Engine::new(&data);
     let fin = engine.resolve_state("FIN").unwrap();
-    // Only 6 counted instruments in the small table, short of the 40 the treaty needs: the
-    // depositary's recorded date of entry into force (1999-03-01) governs, and Finland's
-    // accession takes effect on the first day of the sixth month after it.
-    assert!(matches!(
-        engine.computed_general_entry(apmbc),
-        treatywatch_core::rules::GeneralEntry::NotYet {
-            deposited: 6,
-            needed: 40
-        }
-    ));
     assert_eq!(
         engine.status(apmbc, fin, date(2013, 1, 1)).entry_into_force,
         Some(date(2012, 7, 1))
+    );
+    assert_eq!(
+        engine.status_only(apmbc, fin, date(2026, 6, 1)),
+        Status::Withdrawn
     );
     // A treaty the registry does not know: rules unknown, stops at consent_deposited.
     let messy = data.treaty("un-99-1").unwrap();
@@ -245,5 +249,14 @@ fn the_import_loads_as_a_dataset_and_answers() {
             .unwrap()
             .sources[0],
     );
-    assert_eq!(src.unwrap().date.to_string(), "2013/2015");
+    // Captured no earlier than the table's latest entry; it is known up to that day.
+    let latest = data
+        .actions
+        .iter()
+        .filter(|a| a.treaty == messy.id)
+        .map(|a| a.date)
+        .max()
+        .unwrap();
+    assert_eq!(src.unwrap().date.to_string(), latest.to_string());
+    assert_eq!(messy.known_until, Some(latest));
 }

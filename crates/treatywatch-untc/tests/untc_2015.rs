@@ -99,12 +99,33 @@ fn every_one_of_the_324_tables_imports() {
         .filter(|p| p.field.as_deref() == Some("entry_into_force"))
         .map(|p| p.file.as_str())
         .collect();
+    // Where the recorded deposits give a later date than the depositary's (instruments of
+    // former states are missing from today's tables) the recorded date is used, with a
+    // warning; never an error.
     assert_eq!(
         eif,
         BTreeSet::from([
-            "treaties/att.toml",
+            "treaties/basel.toml",
             "treaties/ccw.toml",
-            "treaties/enmod.toml"
+            "treaties/cedaw.toml",
+            "treaties/drug-trafficking-convention.toml",
+            "treaties/enmod.toml",
+            "treaties/iccpr-op2.toml",
+            "treaties/iccpr.toml",
+            "treaties/icerd.toml",
+            "treaties/icescr.toml",
+            "treaties/lrtap.toml",
+            "treaties/minamata.toml",
+            "treaties/nagoya.toml",
+            "treaties/protected-persons.toml",
+            "treaties/psychotropic.toml",
+            "treaties/single-convention.toml",
+            "treaties/stateless-persons.toml",
+            "treaties/unclos.toml",
+            "treaties/vccr.toml",
+            "treaties/vcdr.toml",
+            "treaties/vclt.toml",
+            "treaties/vcst.toml",
         ])
     );
 }
@@ -133,7 +154,9 @@ fn compare(stem: &str, treaty: &str, snapshot_until: Date) -> Vec<String> {
     let (base, imp) = import_all(&dir, Some(stem));
     let files = merged_files(&treatywatch_data::embedded_files(), &base, &imp);
     let imported = treatywatch_data::parse(&files).unwrap();
-    let from_table = records(&imported, treaty, Date::MAX);
+    // The curated record is kept and the table adds only what it alone has: up to the
+    // day of the snapshot, the merged record must be the curated one, action for action.
+    let from_table = records(&imported, treaty, snapshot_until);
     let curated_then = records(&base, treaty, snapshot_until);
     let states: BTreeSet<&String> = from_table.keys().chain(curated_then.keys()).collect();
     for s in &states {

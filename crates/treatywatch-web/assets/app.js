@@ -21,6 +21,11 @@
   const searchMsg = document.getElementById("search-msg");
   const STATUSES = ["not_signatory", "signatory", "consent_deposited", "party", "withdrawal_pending", "withdrawn"];
   const words = (s) => s.replace(/_/g, " ");
+  // The static site (`treatywatch site`) has files where the server has queries.
+  const isStatic = main.dataset.static === "true";
+  const stateUrl = (code, iso) =>
+    isStatic ? `/${treaty}/states/${code}.html` : `/states/${code}?treaty=${treaty}&on=${iso}`;
+  const historiesUrl = isStatic ? `/api/v1/histories/${treaty}.json` : `/api/v1/histories?treaty=${treaty}`;
 
   let histories = null; // code -> [[date, status], ...]
   let changeDays = [];
@@ -56,7 +61,7 @@
       const name = el.querySelector("title").textContent.split(":")[0];
       el.querySelector("title").textContent = `${name}: ${words(st)}`;
       el.setAttribute("aria-label", `${name}: ${words(st)}`);
-      el.setAttribute("href", `/states/${code}?treaty=${treaty}&on=${iso}`);
+      el.setAttribute("href", stateUrl(code, iso));
     }
     // States with no shape on the map are counted from the list.
     for (const row of document.querySelectorAll("#states tbody tr[data-state]")) {
@@ -67,7 +72,7 @@
       cell.dataset.status = st;
       cell.querySelector("rect").setAttribute("class", "s-" + st);
       cell.querySelector("span").textContent = words(st);
-      row.querySelector("a").setAttribute("href", `/states/${code}?treaty=${treaty}&on=${iso}`);
+      row.querySelector("a").setAttribute("href", stateUrl(code, iso));
     }
     for (const s of STATUSES) {
       const el = document.querySelector(`[data-count="${s}"]`);
@@ -102,19 +107,29 @@
     if (next) setDate(next);
   }
 
+  // The address says what is on the screen: treaty, date, region and the state opened,
+  // so that a shared link opens the same view.
+  function setParam(name, value) {
+    const url = new URL(location.href);
+    if (value) url.searchParams.set(name, value);
+    else url.searchParams.delete(name);
+    history.replaceState(null, "", url);
+  }
+
   async function openState(code, focus) {
     selected = code;
+    setParam("state", code);
     for (const el of map.querySelectorAll("a.st.selected")) el.classList.remove("selected");
     for (const el of map.querySelectorAll(`a.st[data-state="${code}"]`)) el.classList.add("selected");
     try {
-      const res = await fetch(`/states/${encodeURIComponent(code)}?treaty=${treaty}&on=${current}`);
+      const res = await fetch(stateUrl(encodeURIComponent(code), current));
       const doc = new DOMParser().parseFromString(await res.text(), "text/html");
       const story = doc.getElementById("story") || doc.querySelector("main");
       panelBody.replaceChildren(...(story ? [document.importNode(story, true)] : []));
       const h1 = panelBody.querySelector("h1");
       if (h1) {
         const link = document.createElement("a");
-        link.href = `/states/${code}?treaty=${treaty}&on=${current}`;
+        link.href = stateUrl(code, current);
         link.textContent = "Open this page";
         link.className = "permalink";
         h1.insertAdjacentElement("afterend", link);
@@ -129,6 +144,7 @@
 
   function closePanel() {
     panel.hidden = true;
+    setParam("state", null);
     if (selected) {
       const el = map.querySelector(`a.st[data-state="${selected}"]`);
       for (const s of map.querySelectorAll("a.st.selected")) s.classList.remove("selected");
@@ -181,12 +197,51 @@
     }
   });
 
-  fetch(`/api/v1/histories?treaty=${treaty}`)
+  // The treaty switcher reloads the page for the other treaty, on the same day and
+  // region; the region switcher moves the map's view without a reload.
+  const treatySelect = document.getElementById("treaty-select");
+  if (treatySelect) {
+    treatySelect.addEventListener("change", () => {
+      if (isStatic) {
+        location.href = `/${treatySelect.value}/index.html?on=${current}`;
+        return;
+      }
+      const url = new URL(location.href);
+      url.searchParams.set("treaty", treatySelect.value);
+      url.searchParams.set("on", current);
+      url.searchParams.delete("state");
+      location.href = url.toString();
+    });
+  }
+  const views = Object.fromEntries((map.dataset.views || "").split(";").filter(Boolean).map((v) => v.split(":")));
+  const focusSelect = document.getElementById("focus");
+  if (focusSelect) {
+    focusSelect.addEventListener("change", () => {
+      const f = focusSelect.value;
+      if (views[f]) map.setAttribute("viewBox", views[f]);
+      map.dataset.focus = f;
+      setParam("focus", f === "world" ? null : f);
+    });
+  }
+  const params = new URL(location.href).searchParams;
+  const opened = params.get("state");
+  if (opened && /^[A-Z]{3}$/.test(opened)) openState(opened, false);
+  const focusParam = params.get("focus");
+  if (focusSelect && focusParam && views[focusParam] && focusParam !== map.dataset.focus) {
+    focusSelect.value = focusParam;
+    focusSelect.dispatchEvent(new Event("change"));
+  }
+  // A day in the address that the page was not rendered for (the static site has one
+  // page per treaty): shown once the histories are in.
+  const wanted = params.get("on");
+
+  fetch(historiesUrl)
     .then((r) => r.json())
     .then((doc) => {
       histories = Object.fromEntries(doc.states.map((s) => [s.state, s.history.map((h) => [h.date, h.status])]));
       changeDays = doc.dates;
       document.getElementById("timeline").hidden = false;
+      if (wanted && wanted !== current) setDate(wanted);
       main.dataset.ready = "true";
     });
 })();

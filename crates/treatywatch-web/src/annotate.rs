@@ -8,16 +8,17 @@
 //!   with its verdict, facts and sources (the annotator's own HTML).
 //!
 //! Bodies are read up to [`MAX_ARTICLE_BODY_BYTES`] (the 1 KiB limit of the other
-//! routes does not apply here) and the text is held to the annotator's 2 MiB once
-//! decoded. A check runs on the blocking pool behind the same permits as every render
-//! ([`App::render`]), under the server's request timeout; the annotator's passes are
-//! linear in the text (a 2 MiB article takes about a second). Answers are not cached.
+//! routes does not apply here), and only once the articles' queue has a place for the
+//! check ([`crate::queue`]): a flood of large articles is shed with 503 before their
+//! bodies are read. The text is held to the annotator's 2 MiB once decoded. A check
+//! runs on the blocking pool holding its place, under the server's request timeout;
+//! the annotator's passes are linear in the text (a 2 MiB article takes about a
+//! second). Answers are not cached.
 
 use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -32,6 +33,8 @@ use utoipa::IntoParams;
 use crate::api::{Shared, json, params};
 use crate::cache::{self, Freshness};
 use crate::error::ApiError;
+use crate::query::{Q, QueryError};
+use crate::queue::Slot;
 use crate::{App, MAX_ARTICLE_BODY_BYTES};
 
 /// `date` and `treaty`, for a `text/plain` article.
@@ -122,6 +125,25 @@ fn media(headers: &HeaderMap, accepted: &[Media], hint: &str) -> Result<Media, A
     Ok(found)
 }
 
+/// A body declared this small is read before the article takes its place in the queue
+/// (so that a bad request is answered 4xx at once); a larger one, or one of unknown
+/// length, only once it has its place.
+const SMALL_BODY: u64 = 64 * 1024;
+
+/// A place in the articles' queue: at once for a large body (before it is read), or
+/// `None`, to be taken after reading a small one.
+async fn place_before_reading(app: &App, headers: &HeaderMap) -> Result<Option<Slot>, ApiError> {
+    let declared = headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n <= SMALL_BODY) {
+        Ok(None)
+    } else {
+        app.queues.articles.enter().await.map(Some)
+    }
+}
+
 /// 413: the article is larger than an article may be.
 fn too_large(size: Option<u64>) -> ApiError {
     let size = size.map_or_else(|| "larger than that".to_string(), |n| format!("{n} bytes"));
@@ -183,20 +205,45 @@ fn empty_text() -> ApiError {
     )
 }
 
-/// One parameter from either the query or the body, not both.
+/// One parameter from the JSON body, else the query: the body's value wins when both
+/// are given (a JSON body carries its own date and treaty; the query's are for a
+/// `text/plain` body). Both are checked.
 fn one_of(
+    app: &App,
     query: Option<String>,
     body: Option<String>,
     name: &str,
 ) -> Result<Option<String>, ApiError> {
-    match (query, body) {
-        (Some(_), Some(_)) => Err(ApiError::bad(
-            "bad_query",
-            format!("{name} is given both in the address and in the JSON body"),
-            format!("send {name} once, in the JSON body"),
-        )),
-        (q, b) => Ok(q.or(b).filter(|s| !s.trim().is_empty())),
+    for v in [&query, &body].into_iter().flatten() {
+        match name {
+            "date" => {
+                app.optional_date(Some(v), "date")?;
+            }
+            "language" => {
+                parse_language(v)?;
+            }
+            _ => {
+                app.treaty(Some(v))?;
+            }
+        }
     }
+    Ok(body.or(query))
+}
+
+/// The article's language as asked for; empty means "tell it from the text".
+fn parse_language(l: &str) -> Result<Option<Language>, ApiError> {
+    let l = l.trim();
+    if l.is_empty() {
+        return Ok(None);
+    }
+    Language::parse(l).map(Some).map_err(|e| {
+        ApiError::bad(
+            "unknown_language",
+            e,
+            "send one of en, lt, lv, et, fi, pl, uk, ru, or leave it out to have the \
+             language told from the text",
+        )
+    })
 }
 
 /// An article to check, its words resolved.
@@ -217,20 +264,7 @@ impl App {
     ) -> Result<Article, ApiError> {
         let (treaty, _) = self.treaty(treaty)?;
         let date = self.optional_date(date, "date")?;
-        let language = language
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(|l| {
-                Language::parse(l).map_err(|e| {
-                    ApiError::bad(
-                        "unknown_language",
-                        e,
-                        "send one of en, lt, lv, et, fi, pl, uk, ru, or leave it out to have the \
-                         language told from the text",
-                    )
-                })
-            })
-            .transpose()?;
+        let language = language.map(parse_language).transpose()?.flatten();
         if text.trim().is_empty() {
             return Err(empty_text());
         }
@@ -243,25 +277,34 @@ impl App {
         })
     }
 
-    /// Checks an article on the blocking pool and renders the result with `render`.
-    async fn check<R, F>(self: &Arc<Self>, article: Article, render: F) -> Result<R, ApiError>
+    /// Checks an article on the blocking pool, holding its place in the articles'
+    /// queue, and renders the result with `render`.
+    async fn check<R, F>(
+        self: &Arc<Self>,
+        slot: Slot,
+        article: Article,
+        render: F,
+    ) -> Result<R, ApiError>
     where
         R: Send + 'static,
         F: FnOnce(&Annotation<'_>, &str) -> Result<R, ApiError> + Send + 'static,
     {
-        self.render(move |app| {
-            let opts = Options {
-                article_date: article.date,
-                today: app.today(),
-                language: article.language,
-            };
-            let annotation = app
-                .annotator(article.treaty)
-                .annotate(&article.text, &opts)
-                .map_err(input_error)?;
-            render(&annotation, &article.text)
-        })
-        .await
+        let app = Arc::clone(self);
+        self.queues
+            .articles
+            .run(slot, move || {
+                let opts = Options {
+                    article_date: article.date,
+                    today: app.today(),
+                    language: article.language,
+                };
+                let annotation = app
+                    .annotator(article.treaty)
+                    .annotate(&article.text, &opts)
+                    .map_err(input_error)?;
+                render(&annotation, &article.text)
+            })
+            .await
     }
 }
 
@@ -281,11 +324,12 @@ const API_HINT: &str = "send Content-Type: application/json with {\"text\": \"..
 pub async fn api(
     State(app): State<Shared>,
     headers: HeaderMap,
-    q: Result<Query<AnnotateParams>, QueryRejection>,
+    q: Result<Q<AnnotateParams>, QueryError>,
     body: Body,
 ) -> Result<Response, ApiError> {
     let p = params(q, "date, treaty and language")?;
     let kind = media(&headers, &[Media::Json, Media::Text], API_HINT)?;
+    let early = place_before_reading(&app, &headers).await?;
     let bytes = read_body(&headers, body).await?;
     let article = match kind {
         Media::Json => {
@@ -297,9 +341,9 @@ pub async fn api(
                      \"treaty\": \"apmbc\"",
                 )
             })?;
-            let date = one_of(p.date, b.date, "date")?;
-            let treaty = one_of(p.treaty, b.treaty, "treaty")?;
-            let language = one_of(p.language, b.language, "language")?;
+            let date = one_of(&app, p.date, b.date, "date")?;
+            let treaty = one_of(&app, p.treaty, b.treaty, "treaty")?;
+            let language = one_of(&app, p.language, b.language, "language")?;
             app.article(
                 b.text,
                 date.as_deref(),
@@ -319,7 +363,16 @@ pub async fn api(
             )?
         }
     };
-    let rendered = app.check(article, |a, _| json(a)).await?;
+    let slot = match early {
+        Some(s) => s,
+        None => app.queues.articles.enter().await?,
+    };
+    let data = app.engine.data();
+    let rendered = app
+        .check(slot, article, move |a, _| {
+            json(&treatywatch_core::Identified::new(data, a))
+        })
+        .await?;
     Ok(cache::response(&headers, &rendered, None, Freshness::Never))
 }
 
@@ -339,10 +392,7 @@ enum Outcome {
 }
 
 /// `GET /annotate`: the page with an empty form.
-pub async fn form(
-    State(app): State<Shared>,
-    q: Result<Query<FormParams>, QueryRejection>,
-) -> Response {
+pub async fn form(State(app): State<Shared>, q: Result<Q<FormParams>, QueryError>) -> Response {
     let treaty = match params(q, "treaty") {
         Ok(p) => p.treaty,
         Err(e) => return page_response(&app, &FormBody::default(), Outcome::Refused(e)),
@@ -361,16 +411,19 @@ pub async fn page(State(app): State<Shared>, headers: HeaderMap, body: Body) -> 
                      field text); programs can POST to /api/v1/annotate";
     let read = async {
         media(&headers, &[Media::Form], form_hint)?;
+        let slot = place_before_reading(&app, &headers).await?;
         let bytes = read_body(&headers, body).await?;
-        serde_urlencoded::from_bytes::<FormBody>(&bytes).map_err(|e| {
-            ApiError::bad(
-                "bad_query",
-                format!("the form could not be read: {e}"),
-                "send the form on this page",
-            )
-        })
+        serde_urlencoded::from_bytes::<FormBody>(&bytes)
+            .map(|f| (slot, f))
+            .map_err(|e| {
+                ApiError::bad(
+                    "bad_query",
+                    format!("the form could not be read: {e}"),
+                    "send the form on this page",
+                )
+            })
     };
-    let fields = match read.await {
+    let (slot, fields) = match read.await {
         Ok(f) => f,
         Err(e) => return page_response(&app, &FormBody::default(), Outcome::Refused(e)),
     };
@@ -382,13 +435,22 @@ pub async fn page(State(app): State<Shared>, headers: HeaderMap, body: Body) -> 
         fields.language.as_deref(),
     ) {
         Ok(article) => {
-            app.check(article, |a, text| {
-                Ok((
-                    treatywatch_annotate::html::fragment(a, text, 2),
-                    a.article_date_source == ArticleDateSource::None,
-                ))
-            })
-            .await
+            let slot = match slot {
+                Some(s) => Ok(s),
+                None => app.queues.articles.enter().await,
+            };
+            match slot {
+                Err(e) => Err(e),
+                Ok(slot) => {
+                    app.check(slot, article, |a, text| {
+                        Ok((
+                            treatywatch_annotate::html::fragment(a, text, 2),
+                            a.article_date_source == ArticleDateSource::None,
+                        ))
+                    })
+                    .await
+                }
+            }
         }
         Err(e) => Err(e),
     };

@@ -6,8 +6,8 @@
 
 use std::sync::Arc;
 
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
@@ -17,7 +17,12 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 use crate::App;
 use crate::cache::{Freshness, Key, Rendered};
 use crate::error::ApiError;
+use crate::query::{Q, QueryError};
 use crate::schema;
+
+/// The most deadlines one listing may have; a window that would list more is a 400
+/// that says to narrow it. (About 2 KB each in JSON: 8 MB at most.)
+pub const MAX_DEADLINES: usize = 4_000;
 
 pub type Shared = Arc<App>;
 
@@ -36,8 +41,8 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<Rendered, ApiError> {
 }
 
 /// The query, or a 400 that names the parameters the endpoint takes.
-pub fn params<T>(q: Result<Query<T>, QueryRejection>, takes: &str) -> Result<T, ApiError> {
-    q.map(|Query(t)| t).map_err(|e| {
+pub fn params<T>(q: Result<Q<T>, QueryError>, takes: &str) -> Result<T, ApiError> {
+    q.map(|Q(t)| t).map_err(|e| {
         ApiError::bad(
             "bad_query",
             e.body_text(),
@@ -164,6 +169,14 @@ pub struct TreatyDoc {
     has_participants: bool,
 }
 
+/// The treaties in the dataset.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Treaties)]
+pub struct TreatiesDoc {
+    dataset: treatywatch_core::DatasetIdentity,
+    treaties: Vec<TreatyDoc>,
+}
+
 /// A day and the status from that day on.
 #[derive(Serialize, ToSchema)]
 pub struct HistoryEntry {
@@ -185,6 +198,7 @@ pub struct StateHistory {
 /// to colour any day without asking again.
 #[derive(Serialize, ToSchema)]
 pub struct Histories {
+    dataset: treatywatch_core::DatasetIdentity,
     treaty: &'static str,
     /// The first day worth showing: the treaty's adoption (or its first action).
     #[schema(value_type = String, format = Date)]
@@ -245,6 +259,7 @@ impl App {
         dates.dedup();
         let (first, last) = self.span(treaty);
         Histories {
+            dataset: self.identity.clone(),
             treaty: treaty.id.as_str(),
             first,
             last,
@@ -255,10 +270,14 @@ impl App {
 }
 
 #[utoipa::path(get, path = "/api/v1/treaties", tag = "treaties",
-    responses((status = 200, description = "The treaties in the dataset.", body = Vec<TreatyDoc>)))]
+    responses((status = 200, description = "The treaties in the dataset.", body = TreatiesDoc),
+        (status = 304, description = "Not modified (If-None-Match).")))]
 pub async fn treaties(State(app): State<Shared>, headers: HeaderMap) -> Response {
     app.respond(&headers, Key::Treaties, Freshness::Release, move |app| {
-        json(&app.treaty_docs())
+        json(&TreatiesDoc {
+            dataset: app.identity.clone(),
+            treaties: app.treaty_docs(),
+        })
     })
     .await
 }
@@ -271,7 +290,7 @@ pub async fn treaties(State(app): State<Shared>, headers: HeaderMap) -> Response
 pub async fn status(
     State(app): State<Shared>,
     headers: HeaderMap,
-    q: Result<Query<DatedParams>, QueryRejection>,
+    q: Result<Q<DatedParams>, QueryError>,
 ) -> Result<Response, ApiError> {
     let p = params(q, "treaty, on and known_on")?;
     let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
@@ -291,7 +310,7 @@ pub async fn status(
 #[utoipa::path(get, path = "/api/v1/states/{state}", tag = "status",
     params(("state" = String, Path, description = "An alpha-3 code (`FIN`) or any name, alias or former name (`Finland`, `Turkey`), in any case.", example = "FIN"), DatedParams),
     responses(
-        (status = 200, description = "The state's status on the date, with notes and sources: one object of `treatywatch status --format json`.", body = schema::StatusObject),
+        (status = 200, description = "The state's status on the date, with notes and sources: one object of `treatywatch status --format json`.", body = schema::StateStatus),
         (status = 304, description = "Not modified (If-None-Match)."),
         (status = 400, description = "A bad date, treaty or parameter.", body = ApiError),
         (status = 404, description = "No such state; the message names the closest ones.", body = ApiError)))]
@@ -299,13 +318,13 @@ pub async fn state(
     State(app): State<Shared>,
     headers: HeaderMap,
     code: Result<Path<String>, PathRejection>,
-    q: Result<Query<DatedParams>, QueryRejection>,
+    q: Result<Q<DatedParams>, QueryError>,
 ) -> Result<Response, ApiError> {
     let code = path(code)?;
     let p = params(q, "treaty, on and known_on")?;
     let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
     let (on, known_on, fresh) = app.on_known(p.on.as_deref(), p.known_on.as_deref())?;
-    let state = app.state(&code)?;
+    let state = app.state(&code).await?;
     let key = Key::State {
         treaty: ti,
         state: state.code,
@@ -314,7 +333,12 @@ pub async fn state(
     };
     Ok(app
         .respond(&headers, key, fresh, move |app| {
-            app.with_engine(known_on, |engine| json(&engine.status(treaty, state, on)))
+            app.with_engine(known_on, |engine| {
+                json(&treatywatch_core::Identified::new(
+                    engine.data(),
+                    engine.status(treaty, state, on),
+                ))
+            })
         })
         .await)
 }
@@ -330,23 +354,19 @@ pub async fn timeline(
     State(app): State<Shared>,
     headers: HeaderMap,
     code: Result<Path<String>, PathRejection>,
-    q: Result<Query<TreatyParams>, QueryRejection>,
+    q: Result<Q<TreatyParams>, QueryError>,
 ) -> Result<Response, ApiError> {
     let code = path(code)?;
     let p = params(q, "treaty")?;
     let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
-    let state = app.state(&code)?;
+    let state = app.state(&code).await?;
     let key = Key::Timeline {
         treaty: ti,
         state: state.code,
     };
     Ok(app
         .respond(&headers, key, Freshness::Release, move |app| {
-            json(&treatywatch_core::TimelineDoc {
-                treaty,
-                state,
-                events: app.engine.timeline(treaty, state),
-            })
+            json(&app.engine.timeline_doc(treaty, state))
         })
         .await)
 }
@@ -359,7 +379,7 @@ pub async fn timeline(
 pub async fn changes(
     State(app): State<Shared>,
     headers: HeaderMap,
-    q: Result<Query<ChangesParams>, QueryRejection>,
+    q: Result<Q<ChangesParams>, QueryError>,
 ) -> Result<Response, ApiError> {
     let p = params(q, "from, to and treaty")?;
     let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
@@ -393,13 +413,13 @@ pub async fn changes(
 
 #[utoipa::path(get, path = "/api/v1/deadlines", tag = "status", params(DeadlinesParams),
     responses(
-        (status = 200, description = "The deadlines of the treaty's obligations (Art. 4 stockpile destruction, Art. 5 clearance with its extensions, Art. 7 reports) due in the window, with their status on `on`, the reason and the sources, by due date: the list `treatywatch deadlines --format json` prints. A deadline is `overdue` only when a record shows the obligation unmet after it; with no record either way it is `unknown`.", body = Vec<schema::Deadline>),
+        (status = 200, description = "The deadlines of the treaty's obligations (Art. 4 stockpile destruction, Art. 5 clearance with its extensions, Art. 7 reports) due in the window, with their status on `on`, the reason and the sources, by due date: the list `treatywatch deadlines --format json` prints. A deadline is `overdue` only when a record shows the obligation unmet after it; with no record either way it is `unknown`.", body = schema::Deadlines),
         (status = 304, description = "Not modified (If-None-Match)."),
-        (status = 400, description = "A bad date, treaty, state or parameter, or `from` after `to`.", body = ApiError)))]
+        (status = 400, description = "A bad date, treaty, state or parameter, `from` after `to`, or a window with more than 4,000 deadlines (`too_many_results`).", body = ApiError)))]
 pub async fn deadlines(
     State(app): State<Shared>,
     headers: HeaderMap,
-    q: Result<Query<DeadlinesParams>, QueryRejection>,
+    q: Result<Q<DeadlinesParams>, QueryError>,
 ) -> Result<Response, ApiError> {
     let p = params(
         q,
@@ -407,17 +427,16 @@ pub async fn deadlines(
     )?;
     let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
     let (on, known_on, fresh) = app.on_known(p.on.as_deref(), p.known_on.as_deref())?;
-    let state = p
-        .state
-        .as_deref()
-        .map(|s| {
-            app.state(s).map_err(|mut e| {
-                // A parameter, not the resource asked for.
+    let state = match p.state.as_deref() {
+        None => None,
+        Some(s) => Some(app.state(s).await.map_err(|mut e| {
+            // A parameter, not the resource asked for.
+            if e.status == StatusCode::NOT_FOUND {
                 e.status = StatusCode::BAD_REQUEST;
-                e
-            })
-        })
-        .transpose()?;
+            }
+            e
+        })?),
+    };
     let from = p
         .from
         .as_deref()
@@ -427,9 +446,9 @@ pub async fn deadlines(
         p.to.as_deref()
             .map(|d| app.date(Some(d), "to").map(|(d, _)| d))
             .transpose()?;
-    let overdue = match p.overdue.as_deref().map(str::trim) {
-        None | Some("false") | Some("0") => false,
-        Some("true") | Some("1") | Some("") => true,
+    let overdue = match p.overdue.as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
         Some(other) => {
             return Err(ApiError::bad(
                 "bad_query",
@@ -475,7 +494,21 @@ pub async fn deadlines(
     Ok(app
         .respond(&headers, key, fresh, move |app| {
             app.with_engine(known_on, |engine| {
-                json(&engine.deadline_list(treaty, &states, on, &window))
+                let doc = engine.deadlines_doc(treaty, &states, on, &window);
+                // The listing's work is bounded by the dates (1900 to 2099); its size
+                // is bounded here, before any JSON is written.
+                if doc.deadlines.len() > MAX_DEADLINES {
+                    return Err(ApiError::bad(
+                        "too_many_results",
+                        format!(
+                            "this listing would have {} deadlines; one request may list at most {MAX_DEADLINES}",
+                            doc.deadlines.len()
+                        ),
+                        "narrow the window (from= and to=), ask for one state (state=), or only \
+                         the overdue ones (overdue=true)",
+                    ));
+                }
+                json(&doc)
             })
         })
         .await)
@@ -489,7 +522,7 @@ pub async fn deadlines(
 pub async fn histories(
     State(app): State<Shared>,
     headers: HeaderMap,
-    q: Result<Query<TreatyParams>, QueryRejection>,
+    q: Result<Q<TreatyParams>, QueryError>,
 ) -> Result<Response, ApiError> {
     let p = params(q, "treaty")?;
     let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
@@ -506,20 +539,167 @@ pub async fn histories(
 #[utoipa::path(get, path = "/api/v1/openapi.json", tag = "meta",
     responses((status = 200, description = "This document (OpenAPI 3.1), generated from the server's code.")))]
 pub async fn openapi(State(app): State<Shared>, headers: HeaderMap) -> Response {
-    app.respond(&headers, Key::OpenApi, Freshness::Release, move |_| {
-        ApiDoc::openapi()
-            .to_json()
-            .map(|s| Rendered::new(s.into_bytes(), "application/json"))
-            .map_err(|e| {
-                ApiError::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "error",
-                    e.to_string(),
-                    "report this as a bug",
-                )
-            })
+    app.respond(&headers, Key::OpenApi, Freshness::Release, move |app| {
+        json(&app.openapi_document())
     })
     .await
+}
+
+/// The OpenAPI description's parameter schemas, as strict as the handlers.
+mod strict {
+    use serde_json::{Value, json};
+
+    /// A date parameter: `YYYY-MM-DD` from 1900-01-01 to 2099-12-31.
+    pub fn date() -> Value {
+        json!({"type": "string", "format": "date", "pattern": crate::DATE_PATTERN,
+               "minLength": 10, "maxLength": 10})
+    }
+
+    /// A year of a panel.
+    pub fn year() -> Value {
+        json!({"type": "integer", "minimum": crate::MIN_DATE.year(), "maximum": crate::MAX_DATE.year()})
+    }
+
+    /// A day of the year, `MM-DD`, that exists in a leap year.
+    pub fn day_of_year() -> Value {
+        json!({"type": "string", "pattern":
+            "^((01|03|05|07|08|10|12)-(0[1-9]|[12][0-9]|3[01])|(04|06|09|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-9]))$"})
+    }
+
+    pub fn one_of(values: &[&str]) -> Value {
+        json!({"type": "string", "enum": values})
+    }
+
+    /// A state's code or name (in the path, or `state=`).
+    pub fn state() -> Value {
+        json!({"type": "string", "minLength": 1, "maxLength": crate::MAX_NAME_CHARS})
+    }
+}
+
+impl App {
+    /// The OpenAPI document: generated from the handlers by utoipa, then made as strict
+    /// as the server: required parameters marked, dates as `format: date` with their
+    /// pattern, treaties (those whose participants the dataset holds) and other values
+    /// as enums, bounds as `minimum`/`maximum`, every error response described; `info`
+    /// names the release and the dataset.
+    pub fn openapi_document(&self) -> serde_json::Value {
+        use serde_json::{Value, json};
+        let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or(Value::Null);
+        let id = &self.identity;
+        doc["info"]["version"] =
+            json!(format!("{}+data.{}", env!("CARGO_PKG_VERSION"), id.version));
+        let description = doc["info"]["description"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        doc["info"]["description"] = json!(format!(
+            "{description}\n\nDataset: {} {} (latest fact {}, licence {}, digest {}). Every JSON \
+             document carries the same identity as `dataset`.",
+            id.title,
+            id.version,
+            id.latest_fact
+                .map_or_else(|| "none".to_string(), |d| d.to_string()),
+            id.license,
+            id.digest
+        ));
+        doc["info"]["license"] =
+            json!({"name": "MIT OR Apache-2.0 (code); the data: ".to_string() + &id.license});
+        let treaties: Vec<String> = self
+            .answerable_treaties()
+            .iter()
+            .map(|t| t.id.to_string())
+            .collect();
+        let ids: Vec<&str> = treaties.iter().map(String::as_str).collect();
+        let list = format!("({})", ids.join("|"));
+        let panel_treaties =
+            json!({"type": "string", "pattern": format!("^(all|{list}(,{list})*)$")});
+        let errors = [
+            (
+                "414",
+                "The request's address is longer than 2 KiB (`uri_too_long`).",
+            ),
+            (
+                "431",
+                "The request's headers are larger than 16 KiB (`headers_too_large`).",
+            ),
+            (
+                "503",
+                "The server is overloaded (`overloaded`: the queue for this kind of work is full) or the request took longer than 10 s (`timeout`); `Retry-After` says when to try again.",
+            ),
+        ];
+        // The article check's body: `text` with something in it but spaces, no NUL byte;
+        // no other fields.
+        let text = json!({"type": "string", "pattern": "^[^\\x00]*[^\\s\\x00][^\\x00]*$",
+            "description": "The article, UTF-8 text of at most 2 MiB (larger: 413), not only spaces, with no NUL byte."});
+        if let Some(req) = doc.pointer_mut("/components/schemas/AnnotateRequest") {
+            req["additionalProperties"] = json!(false);
+            req["properties"]["text"] = text.clone();
+            // `null` reads as absent, as the server reads it.
+            let mut date = strict::date();
+            date["type"] = json!(["string", "null"]);
+            req["properties"]["date"] = date;
+            let mut treaty_or_null: Vec<Value> = ids.iter().map(|t| json!(t)).collect();
+            treaty_or_null.push(Value::Null);
+            req["properties"]["treaty"] =
+                json!({"type": ["string", "null"], "enum": treaty_or_null});
+        }
+        if let Some(plain) = doc
+            .pointer_mut("/paths/~1api~1v1~1annotate/post/requestBody/content/text~1plain/schema")
+        {
+            *plain = text;
+        }
+        let Some(paths) = doc["paths"].as_object_mut() else {
+            return doc;
+        };
+        for (path, item) in paths.iter_mut() {
+            let Some(ops) = item.as_object_mut() else {
+                continue;
+            };
+            for (method, op) in ops.iter_mut() {
+                if let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) {
+                    for p in params.iter_mut() {
+                        let name = p["name"].as_str().unwrap_or("").to_string();
+                        let schema = match (path.as_str(), name.as_str()) {
+                            ("/api/v1/exports/panel", "from" | "to") => {
+                                p["required"] = json!(true);
+                                strict::year()
+                            }
+                            ("/api/v1/exports/panel", "treaty") => panel_treaties.clone(),
+                            ("/api/v1/exports/panel", "granularity") => {
+                                strict::one_of(&["year", "day"])
+                            }
+                            ("/api/v1/exports/panel", "format") => {
+                                strict::one_of(&["csv", "parquet", "sqlite"])
+                            }
+                            ("/api/v1/exports/panel", "as_of") => strict::day_of_year(),
+                            ("/api/v1/changes", "from") => {
+                                p["required"] = json!(true);
+                                strict::date()
+                            }
+                            (_, "on" | "known_on" | "from" | "to" | "date") => strict::date(),
+                            (_, "treaty") => strict::one_of(&ids),
+                            (_, "overdue") => json!({"type": "boolean"}),
+                            (_, "state") => strict::state(),
+                            _ => continue,
+                        };
+                        p["schema"] = schema;
+                    }
+                }
+                if let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) {
+                    let error_body = json!({"application/json": {"schema": {"$ref": "#/components/schemas/ApiError"}}});
+                    for (code, what) in errors {
+                        responses.entry(code).or_insert_with(
+                            || json!({"description": what, "content": error_body.clone()}),
+                        );
+                    }
+                    if method == "get" {
+                        responses.entry("304").or_insert_with(|| json!({"description": "Not modified: the client's `If-None-Match` names this answer."}));
+                    }
+                }
+            }
+        }
+        doc
+    }
 }
 
 #[derive(OpenApi)]

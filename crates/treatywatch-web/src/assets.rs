@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::App;
-use crate::cache::{Freshness, Key, Rendered};
+use crate::cache::{Freshness, Key, Region, Rendered};
 
 pub const WORLD_JSON: &[u8] = include_bytes!("../assets/world.json");
 pub const APP_JS: &[u8] = include_bytes!("../assets/app.js");
@@ -19,7 +19,7 @@ pub const NOTICE: &[u8] = include_bytes!("../assets/NOTICE.txt");
 
 /// The served files: name, content type, bytes. `annotate.css` is the article
 /// checker's own style (`treatywatch_annotate::html::STYLE`).
-const FILES: [(&str, &str, &[u8]); 4] = [
+pub(crate) const FILES: [(&str, &str, &[u8]); 4] = [
     ("app.js", "text/javascript; charset=utf-8", APP_JS),
     ("app.css", "text/css; charset=utf-8", APP_CSS),
     (
@@ -63,6 +63,61 @@ impl World {
         serde_json::from_slice(WORLD_JSON)
             .map_err(|e| format!("the built-in map shapes do not load (a bug): {e}"))
     }
+
+    /// The box (x, y, width, height) a region's map shows: the states listed for it
+    /// (whole shapes that do not reach across oceans), with a margin; the whole map for
+    /// the world.
+    pub fn view_box(&self, region: Region) -> (f64, f64, f64, f64) {
+        let anchors: &[&str] = match region {
+            Region::World => return (0.0, 0.0, f64::from(self.width), f64::from(self.height)),
+            Region::Europe => &[
+                "ISL", "IRL", "PRT", "ESP", "NOR", "SWE", "FIN", "EST", "LVA", "LTU", "POL", "GRC",
+                "CYP", "ITA", "ROU", "UKR", "BLR",
+            ],
+            Region::Africa => &[
+                "MAR", "EGY", "ZAF", "SEN", "SOM", "MDG", "TUN", "DZA", "NAM",
+            ],
+            Region::Americas => &["CAN", "BRA", "ARG", "CHL", "MEX", "COL", "CUB"],
+            Region::Asia => &[
+                "TUR", "SAU", "YEM", "IND", "LKA", "IDN", "PHL", "JPN", "MNG", "KAZ", "CHN",
+            ],
+            Region::Oceania => &["AUS", "NZL", "PNG", "SLB", "VUT"],
+        };
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for shape in self
+            .shapes
+            .iter()
+            .filter(|s| s.id.as_deref().is_some_and(|id| anchors.contains(&id)))
+        {
+            for (x, y) in points(&shape.d) {
+                x0 = x0.min(x);
+                y0 = y0.min(y);
+                x1 = x1.max(x);
+                y1 = y1.max(y);
+            }
+        }
+        if x0 > x1 {
+            return (0.0, 0.0, f64::from(self.width), f64::from(self.height));
+        }
+        let m = ((x1 - x0).max(y1 - y0) * 0.04).max(4.0);
+        let (x0, y0) = ((x0 - m).max(0.0), (y0 - m).max(0.0));
+        let (x1, y1) = (
+            (x1 + m).min(f64::from(self.width)),
+            (y1 + m).min(f64::from(self.height)),
+        );
+        let r = |v: f64| (v * 10.0).round() / 10.0;
+        (r(x0), r(y0), r(x1 - x0), r(y1 - y0))
+    }
+}
+
+/// The points of an SVG path made of absolute `M`, `L` and `Z` commands.
+fn points(d: &str) -> impl Iterator<Item = (f64, f64)> + '_ {
+    d.split(['M', 'L', 'Z'])
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| {
+            let (x, y) = p.split_once(',')?;
+            Some((x.trim().parse().ok()?, y.trim().parse().ok()?))
+        })
 }
 
 /// `GET /assets/{name}`.

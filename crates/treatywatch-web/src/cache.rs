@@ -3,10 +3,12 @@
 //! A response is identified by a [`Key`]: the endpoint and its resolved inputs (treaty,
 //! state code, dates), never the raw query string, so `on=2026-03-01&treaty=apmbc` and
 //! `treaty=APMBC&on=2026-03-01` share one entry. The bytes are rendered once, with a
-//! gzip copy, and kept in a cache bounded by size. The ETag is a hash of the release,
-//! the dataset and the key: it is known before anything is rendered, so a matching
-//! `If-None-Match` gets a 304 at once. [`crate::App::respond`] ties these together and
-//! renders misses off the async workers.
+//! gzip and a brotli copy, and kept in a cache bounded by size. The ETag is a hash of
+//! the release, the dataset and the key, with `-gz` or `-br` for the compressed copies:
+//! it is known before anything is rendered (the copy a request gets depends only on its
+//! `Accept-Encoding`), so a matching `If-None-Match` gets a 304 at once, carrying the
+//! ETag of the copy this request would get. [`crate::App::respond`] ties these together
+//! and renders misses off the async workers.
 //!
 //! Downloads (panel exports, up to about 20 MB each) are kept apart from the documents
 //! and pages, in their own share of the bytes, so that one large file cannot push out
@@ -17,7 +19,7 @@ use std::sync::Arc;
 use axum::body::{Body, Bytes};
 use axum::http::header::{
     ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_ENCODING, CONTENT_TYPE, ETAG,
-    IF_NONE_MATCH, VARY,
+    IF_NONE_MATCH, LAST_MODIFIED, VARY,
 };
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -73,18 +75,80 @@ pub enum Key {
     MapPage {
         treaty: usize,
         on: Date,
+        focus: Region,
     },
     StatePage {
         treaty: usize,
         state: StateCode,
         on: Date,
     },
+    /// The embed view: treaty, date, region focus.
+    Embed {
+        treaty: usize,
+        on: Date,
+        focus: Region,
+    },
+    /// The map as an image, SVG or PNG.
+    MapImage {
+        treaty: usize,
+        on: Date,
+        focus: Region,
+        png: bool,
+    },
     Asset(&'static str),
+}
+
+/// The part of the world a map shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Region {
+    World,
+    Africa,
+    Americas,
+    Asia,
+    Europe,
+    Oceania,
+}
+
+impl Region {
+    pub const ALL: [Region; 6] = [
+        Region::World,
+        Region::Africa,
+        Region::Americas,
+        Region::Asia,
+        Region::Europe,
+        Region::Oceania,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Region::World => "world",
+            Region::Africa => "africa",
+            Region::Americas => "americas",
+            Region::Asia => "asia",
+            Region::Europe => "europe",
+            Region::Oceania => "oceania",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Region::World => "World",
+            Region::Africa => "Africa",
+            Region::Americas => "Americas",
+            Region::Asia => "Asia",
+            Region::Europe => "Europe",
+            Region::Oceania => "Oceania",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|r| r.as_str() == s)
+    }
 }
 
 impl Key {
     /// Whether the answer is a download, kept in the downloads' share of the cache.
-    fn is_download(&self) -> bool {
+    pub fn is_download(&self) -> bool {
         matches!(self, Key::Export { .. })
     }
 }
@@ -144,35 +208,109 @@ pub enum Freshness {
 }
 
 impl Freshness {
-    fn header(self) -> HeaderValue {
+    /// `Cache-Control`. Shared caches may serve a stale copy while they ask again
+    /// (`stale-while-revalidate`) and while this server fails (`stale-if-error`).
+    pub fn header(self) -> HeaderValue {
         HeaderValue::from_static(match self {
-            Freshness::Release => "public, max-age=3600, stale-while-revalidate=86400",
-            Freshness::Today => "public, max-age=300",
+            Freshness::Release => {
+                "public, max-age=3600, stale-while-revalidate=86400, stale-if-error=86400"
+            }
+            Freshness::Today => {
+                "public, max-age=300, stale-while-revalidate=600, stale-if-error=86400"
+            }
             Freshness::Never => "no-store",
         })
     }
 }
 
-/// A rendered response body, with its gzip copy when that is smaller, and for a
-/// download the `Content-Disposition` that names the file.
+/// The copies of a rendered answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Identity,
+    Gzip,
+    Brotli,
+}
+
+impl Encoding {
+    /// The copy a request gets: the client's most preferred of `br`, `gzip` and
+    /// `identity` (by `q`; on a tie, the smaller copy).
+    pub fn negotiate(headers: &HeaderMap) -> Encoding {
+        let mut best = (Encoding::Identity, 0.001f32);
+        let mut star_q = None;
+        for item in headers
+            .get_all(ACCEPT_ENCODING)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+        {
+            let mut parts = item.split(';');
+            let coding = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+            let q = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            let enc = match coding.as_str() {
+                "br" => Encoding::Brotli,
+                "gzip" | "x-gzip" => Encoding::Gzip,
+                // `identity` is always acceptable here; a client cannot refuse it.
+                "identity" => continue,
+                "*" => {
+                    star_q = Some(q);
+                    continue;
+                }
+                _ => continue,
+            };
+            if q > best.1 || (q == best.1 && enc == Encoding::Brotli) {
+                best = (enc, q);
+            }
+        }
+        if best.0 == Encoding::Identity
+            && let Some(q) = star_q
+            && q > 0.0
+        {
+            return Encoding::Brotli;
+        }
+        best.0
+    }
+
+    fn etag_suffix(self) -> &'static str {
+        match self {
+            Encoding::Identity => "",
+            Encoding::Gzip => "-gz",
+            Encoding::Brotli => "-br",
+        }
+    }
+}
+
+/// A rendered response body, with its gzip and brotli copies, and for a download the
+/// `Content-Disposition` that names the file.
 pub struct Rendered {
     body: Bytes,
-    gzip: Option<Bytes>,
+    gzip: Bytes,
+    br: Bytes,
     content_type: &'static str,
     disposition: Option<HeaderValue>,
 }
 
 impl Rendered {
     pub fn new(body: Vec<u8>, content_type: &'static str) -> Rendered {
-        let gzip = (body.len() > 1024)
-            .then(|| gzip(&body))
-            .flatten()
-            .filter(|g| g.len() < body.len());
+        let gzip = gzip(&body).unwrap_or_default();
+        let br = brotli(&body);
         Rendered {
             body: Bytes::from(body),
-            gzip: gzip.map(Bytes::from),
+            gzip: Bytes::from(gzip),
+            br: Bytes::from(br),
             content_type,
             disposition: None,
+        }
+    }
+
+    /// The copy for `enc`.
+    fn copy(&self, enc: Encoding) -> &Bytes {
+        match enc {
+            Encoding::Identity => &self.body,
+            Encoding::Gzip => &self.gzip,
+            Encoding::Brotli => &self.br,
         }
     }
 
@@ -201,7 +339,7 @@ impl Rendered {
     }
 
     fn weight(&self) -> u64 {
-        (self.body.len() + self.gzip.as_ref().map_or(0, |g| g.len()) + 128) as u64
+        (self.body.len() + self.gzip.len() + self.br.len() + 128) as u64
     }
 }
 
@@ -210,6 +348,24 @@ fn gzip(body: &[u8]) -> Option<Vec<u8>> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     enc.write_all(body).ok()?;
     enc.finish().ok()
+}
+
+/// Brotli at quality 9 (quality 5 past 1 MiB, so that a large download is compressed
+/// in well under a second), window 2^22.
+fn brotli(body: &[u8]) -> Vec<u8> {
+    let quality = if body.len() > 1 << 20 { 5 } else { 9 };
+    let params = brotli::enc::BrotliEncoderParams {
+        quality,
+        lgwin: 22,
+        size_hint: body.len(),
+        ..Default::default()
+    };
+    let mut out = Vec::with_capacity(body.len() / 4 + 64);
+    let mut input = body;
+    match brotli::BrotliCompress(&mut input, &mut out, &params) {
+        Ok(_) => out,
+        Err(_) => Vec::new(),
+    }
 }
 
 #[derive(Clone)]
@@ -230,6 +386,8 @@ pub struct Cache {
     downloads: Inner,
     /// Hash of the release and the dataset, the base of every ETag.
     fingerprint: u64,
+    /// `Last-Modified`: the date of the dataset's latest fact.
+    last_modified: Option<HeaderValue>,
 }
 
 /// The downloads' share of the cache's bytes, in eighths: 3/8 (24 MiB of 64), enough
@@ -260,7 +418,45 @@ impl Cache {
             // Few, large entries: fewer than 32 expected items makes one shard.
             downloads: quick_cache::sync::Cache::with_weighter(8, downloads, ByBytes),
             fingerprint,
+            last_modified: None,
         }
+    }
+
+    /// Sets `Last-Modified` to midnight (GMT) of `day`, the date of the dataset's latest
+    /// fact. Answers change with a release too, which the ETag tells: clients and CDNs
+    /// revalidate with `If-None-Match`, and `If-Modified-Since` alone gets no 304.
+    pub fn set_last_modified(&mut self, day: Option<Date>) {
+        self.last_modified = day.and_then(|d| HeaderValue::from_str(&http_date(d)).ok());
+    }
+
+    /// 304 Not Modified if the client's If-None-Match names this answer (any copy),
+    /// with the ETag of the copy this request would get.
+    pub fn not_modified(
+        &self,
+        headers: &HeaderMap,
+        etag: &str,
+        freshness: Freshness,
+    ) -> Option<Response> {
+        let mut resp = not_modified(headers, etag, freshness)?;
+        if let Some(lm) = &self.last_modified {
+            resp.headers_mut().insert(LAST_MODIFIED, lm.clone());
+        }
+        Some(resp)
+    }
+
+    /// The answer with its headers and `Last-Modified`.
+    pub fn response(
+        &self,
+        headers: &HeaderMap,
+        rendered: &Rendered,
+        etag: Option<&str>,
+        freshness: Freshness,
+    ) -> Response {
+        let mut resp = response(headers, rendered, etag, freshness);
+        if let Some(lm) = &self.last_modified {
+            resp.headers_mut().insert(LAST_MODIFIED, lm.clone());
+        }
+        resp
     }
 
     /// The largest download (body and gzip copy) the cache keeps.
@@ -313,19 +509,27 @@ impl Cache {
     }
 }
 
-/// The gzip variant's ETag.
-fn gz_etag(etag: &str) -> String {
-    format!("{}-gz\"", &etag[..etag.len() - 1])
+/// `day` at midnight GMT as an HTTP date: `Sun, 01 Mar 2026 00:00:00 GMT`.
+pub fn http_date(day: Date) -> String {
+    day.strftime("%a, %d %b %Y 00:00:00 GMT").to_string()
 }
 
-/// 304 Not Modified if the client's If-None-Match names this answer.
+/// The ETag of one copy.
+fn variant_etag(etag: &str, enc: Encoding) -> String {
+    format!("{}{}\"", &etag[..etag.len() - 1], enc.etag_suffix())
+}
+
+/// 304 Not Modified if the client's If-None-Match names this answer (any copy). It
+/// carries the ETag of the copy this request would get, so that a CDN revalidating its
+/// gzip copy is told that copy's ETag.
 pub fn not_modified(headers: &HeaderMap, etag: &str, freshness: Freshness) -> Option<Response> {
-    let gz = gz_etag(etag);
+    let gz = variant_etag(etag, Encoding::Gzip);
+    let br = variant_etag(etag, Encoding::Brotli);
     let matched = headers
         .get_all(IF_NONE_MATCH)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .any(|v| etag_matches(v, etag, &gz));
+        .any(|v| etag_matches(v, &[etag, &gz, &br]));
     if !matched {
         return None;
     }
@@ -333,24 +537,29 @@ pub fn not_modified(headers: &HeaderMap, etag: &str, freshness: Freshness) -> Op
     let h = resp.headers_mut();
     h.insert(CACHE_CONTROL, freshness.header());
     h.insert(VARY, HeaderValue::from_static("accept-encoding"));
-    if let Ok(v) = HeaderValue::from_str(etag) {
+    let this = variant_etag(etag, Encoding::negotiate(headers));
+    if let Ok(v) = HeaderValue::from_str(&this) {
         h.insert(ETAG, v);
     }
     Some(resp)
 }
 
-/// The answer with its headers, gzip-encoded if the client accepts it. An answer with
-/// no ETag is one request's own (an article checked).
+/// The answer with its headers, in the copy the client prefers (brotli, gzip or
+/// none). An answer with no ETag is one request's own (an article checked).
 pub fn response(
     headers: &HeaderMap,
     rendered: &Rendered,
     etag: Option<&str>,
     freshness: Freshness,
 ) -> Response {
-    let (body, etag, encoded) = match &rendered.gzip {
-        Some(gz) if accepts_gzip(headers) => (gz.clone(), etag.map(gz_etag), true),
-        _ => (rendered.body.clone(), etag.map(str::to_string), false),
-    };
+    let mut enc = Encoding::negotiate(headers);
+    if rendered.copy(enc).is_empty() && !rendered.body.is_empty() {
+        // Compression failed (it does not): the plain copy.
+        enc = Encoding::Identity;
+    }
+    let body = rendered.copy(enc).clone();
+    let etag = etag.map(|e| variant_etag(e, enc));
+    let encoded = enc != Encoding::Identity;
     let mut resp = Response::new(Body::from(body));
     let h = resp.headers_mut();
     h.insert(
@@ -360,7 +569,10 @@ pub fn response(
     h.insert(CACHE_CONTROL, freshness.header());
     h.insert(VARY, HeaderValue::from_static("accept-encoding"));
     if encoded {
-        h.insert(CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+        h.insert(
+            CONTENT_ENCODING,
+            HeaderValue::from_static(if enc == Encoding::Gzip { "gzip" } else { "br" }),
+        );
     }
     if let Some(d) = &rendered.disposition {
         h.insert(CONTENT_DISPOSITION, d.clone());
@@ -371,33 +583,13 @@ pub fn response(
     resp
 }
 
-/// Whether an If-None-Match value names this response (either encoding), by the weak
+/// Whether an If-None-Match value names this response (any copy), by the weak
 /// comparison RFC 9110 prescribes for If-None-Match.
-fn etag_matches(header: &str, etag: &str, gz_etag: &str) -> bool {
+fn etag_matches(header: &str, etags: &[&str]) -> bool {
     header.split(',').map(str::trim).any(|tag| {
         let tag = tag.strip_prefix("W/").unwrap_or(tag);
-        tag == "*" || tag == etag || tag == gz_etag
+        tag == "*" || etags.contains(&tag)
     })
-}
-
-/// Whether the client accepts gzip (`gzip` or `*` listed without `q=0`).
-fn accepts_gzip(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|item| {
-            let mut parts = item.split(';');
-            let coding = parts.next().unwrap_or("").trim();
-            let refused = parts.any(|p| {
-                p.trim()
-                    .strip_prefix("q=")
-                    .and_then(|q| q.trim().parse::<f32>().ok())
-                    .is_some_and(|q| q == 0.0)
-            });
-            (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
-        })
 }
 
 #[cfg(test)]
@@ -405,25 +597,53 @@ mod tests {
     use super::*;
 
     #[test]
-    fn gzip_negotiation() {
+    fn encoding_negotiation() {
         let h = |v: &str| {
             let mut m = HeaderMap::new();
             m.insert(ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
             m
         };
-        assert!(accepts_gzip(&h("gzip, deflate, br")));
-        assert!(accepts_gzip(&h("br;q=1.0, gzip;q=0.8")));
-        assert!(accepts_gzip(&h("*")));
-        assert!(!accepts_gzip(&h("gzip;q=0")));
-        assert!(!accepts_gzip(&h("identity")));
-        assert!(!accepts_gzip(&HeaderMap::new()));
+        use Encoding::*;
+        assert_eq!(Encoding::negotiate(&h("gzip, deflate, br")), Brotli);
+        assert_eq!(Encoding::negotiate(&h("gzip, deflate")), Gzip);
+        assert_eq!(Encoding::negotiate(&h("br;q=0.5, gzip;q=0.8")), Gzip);
+        assert_eq!(Encoding::negotiate(&h("br;q=1.0, gzip;q=0.8")), Brotli);
+        assert_eq!(Encoding::negotiate(&h("*")), Brotli);
+        assert_eq!(Encoding::negotiate(&h("gzip;q=0")), Identity);
+        assert_eq!(Encoding::negotiate(&h("identity")), Identity);
+        assert_eq!(Encoding::negotiate(&HeaderMap::new()), Identity);
     }
 
     #[test]
     fn if_none_match_forms() {
-        assert!(etag_matches("\"a\"", "\"a\"", "\"a-gz\""));
-        assert!(etag_matches("W/\"a-gz\", \"b\"", "\"a\"", "\"a-gz\""));
-        assert!(etag_matches("*", "\"a\"", "\"a-gz\""));
-        assert!(!etag_matches("\"b\"", "\"a\"", "\"a-gz\""));
+        let tags = ["\"a\"", "\"a-gz\"", "\"a-br\""];
+        assert!(etag_matches("\"a\"", &tags));
+        assert!(etag_matches("W/\"a-gz\", \"b\"", &tags));
+        assert!(etag_matches("\"a-br\"", &tags));
+        assert!(etag_matches("*", &tags));
+        assert!(!etag_matches("\"b\"", &tags));
+    }
+
+    #[test]
+    fn http_dates() {
+        assert_eq!(
+            http_date(jiff::civil::date(2026, 3, 1)),
+            "Sun, 01 Mar 2026 00:00:00 GMT"
+        );
+    }
+
+    #[test]
+    fn copies_decompress_to_the_body() {
+        use std::io::Read;
+        let body = b"{\"a\": 1}".repeat(100);
+        let r = Rendered::new(body.clone(), "application/json");
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(&r.gzip[..])
+            .read_to_end(&mut out)
+            .unwrap();
+        assert_eq!(out, body);
+        let mut out = Vec::new();
+        brotli::BrotliDecompress(&mut &r.br[..], &mut out).unwrap();
+        assert_eq!(out, body);
     }
 }

@@ -3,7 +3,8 @@
 //! the closest names, the date form, the known treaties), so the web and the command
 //! line explain a mistake in the same words.
 
-use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, RETRY_AFTER};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -17,7 +18,8 @@ pub struct ApiError {
     /// `unknown_treaty`, `no_participants`, `bad_query`, `missing_parameter`, `uri_too_long`,
     /// `headers_too_large`, `method_not_allowed`, `body_not_allowed`, `not_found`,
     /// `timeout`, `bad_path`, `bad_range`, `bad_year`, `export_too_large`,
-    /// `unsupported_media_type`, `bad_json`, `empty_text`, `not_text`, `article_too_large`.
+    /// `unsupported_media_type`, `bad_json`, `empty_text`, `not_text`, `article_too_large`,
+    /// `date_out_of_range`, `too_many_results`, `overloaded` (503, with `Retry-After`).
     #[schema(example = "invalid_date")]
     pub error: &'static str,
     /// What was wrong, in words.
@@ -26,6 +28,9 @@ pub struct ApiError {
     /// What to send instead.
     #[schema(example = "send on=YYYY-MM-DD, for example on=2026-03-01")]
     pub hint: String,
+    /// For a 503: the seconds to wait, sent as `Retry-After`.
+    #[serde(skip)]
+    pub retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -40,6 +45,7 @@ impl ApiError {
             error,
             message: message.into(),
             hint: hint.into(),
+            retry_after: (status == StatusCode::SERVICE_UNAVAILABLE).then_some(2),
         }
     }
 
@@ -67,9 +73,11 @@ impl ApiError {
                 "the request has a body larger than this server accepts",
                 "send GET requests without a body",
             ),
-            StatusCode::SERVICE_UNAVAILABLE | StatusCode::REQUEST_TIMEOUT => {
-                ("timeout", "the request took too long", "try again later")
-            }
+            StatusCode::SERVICE_UNAVAILABLE | StatusCode::REQUEST_TIMEOUT => (
+                "timeout",
+                "the request took too long",
+                "try again in a few seconds",
+            ),
             StatusCode::URI_TOO_LONG => (
                 "uri_too_long",
                 "the request's address is too long",
@@ -89,12 +97,25 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status;
+        let retry = self.retry_after;
         let mut resp = axum::Json(self).into_response();
         *resp.status_mut() = status;
-        resp.headers_mut().insert(
-            axum::http::header::CACHE_CONTROL,
-            axum::http::HeaderValue::from_static("no-store"),
-        );
+        let h = resp.headers_mut();
+        h.insert(CACHE_CONTROL, error_cache_control(status));
+        if let Some(s) = retry {
+            h.insert(RETRY_AFTER, HeaderValue::from(s));
+        }
         resp
+    }
+}
+
+/// How long caches may keep an error: a 404 (no such state, page or endpoint) as long
+/// as an answer about today, since only a new release changes it; anything else not at
+/// all.
+pub fn error_cache_control(status: StatusCode) -> HeaderValue {
+    if status == StatusCode::NOT_FOUND {
+        HeaderValue::from_static("public, max-age=300, stale-while-revalidate=3600")
+    } else {
+        HeaderValue::from_static("no-store")
     }
 }

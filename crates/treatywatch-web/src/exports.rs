@@ -6,8 +6,7 @@
 //! says how many rows it would have and what to ask for instead. The bytes are cached
 //! like every other answer, in the downloads' share of the cache.
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
@@ -18,6 +17,7 @@ use utoipa::IntoParams;
 use crate::api::{Shared, params};
 use crate::cache::{ExportFormat, Freshness, Key, Rendered};
 use crate::error::ApiError;
+use crate::query::{Q, QueryError};
 use crate::{App, DEFAULT_TREATY};
 
 /// The most rows a download may have: a year of days for one treaty (72,270 rows at
@@ -53,7 +53,7 @@ pub struct PanelParams {
     pub format: Option<String>,
 }
 
-/// A year parameter: 1000 to 9999.
+/// A year parameter: 1900 to 2099, digits only.
 fn year(q: Option<&str>, name: &str) -> Result<i16, ApiError> {
     let Some(s) = q else {
         return Err(ApiError::bad(
@@ -68,14 +68,15 @@ fn year(q: Option<&str>, name: &str) -> Result<i16, ApiError> {
             ),
         ));
     };
-    s.trim()
-        .parse::<i16>()
-        .ok()
-        .filter(|y| (1000..=9999).contains(y))
+    let (lo, hi) = (crate::MIN_DATE.year(), crate::MAX_DATE.year());
+    Some(s)
+        .filter(|s| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|s| s.parse::<i16>().ok())
+        .filter(|y| (lo..=hi).contains(y))
         .ok_or_else(|| {
             ApiError::bad(
                 "bad_year",
-                format!("{name}: `{s}` is not a year from 1000 to 9999"),
+                format!("{name}: `{s}` is not a year from {lo} to {hi}"),
                 format!("send {name}=YEAR, for example {name}=2026"),
             )
         })
@@ -84,7 +85,7 @@ fn year(q: Option<&str>, name: &str) -> Result<i16, ApiError> {
 impl App {
     /// Resolves `treaty=` of a panel: a comma-separated list, or `all`.
     fn panel_treaties(&self, q: Option<&str>) -> Result<Vec<usize>, ApiError> {
-        let q = q.unwrap_or(DEFAULT_TREATY).trim();
+        let q = q.unwrap_or(DEFAULT_TREATY);
         if q.eq_ignore_ascii_case("all") {
             // The default treaty is checked first, so that a dataset with no
             // participants at all gets its `no_participants` answer.
@@ -101,7 +102,7 @@ impl App {
         }
         let mut out = Vec::new();
         for part in q.split(',') {
-            let (i, _) = self.treaty(Some(part.trim()))?;
+            let (i, _) = self.treaty(Some(part))?;
             if !out.contains(&i) {
                 out.push(i);
             }
@@ -123,7 +124,7 @@ impl App {
 pub async fn panel(
     State(app): State<Shared>,
     headers: HeaderMap,
-    q: Result<Query<PanelParams>, QueryRejection>,
+    q: Result<Q<PanelParams>, QueryError>,
 ) -> Result<Response, ApiError> {
     let p = params(q, "treaty, from, to, granularity, as_of and format")?;
     let treaties = app.panel_treaties(p.treaty.as_deref())?;
@@ -136,7 +137,7 @@ pub async fn panel(
             "send a from that is on or before to",
         ));
     }
-    let granularity = match p.granularity.as_deref().map(str::trim) {
+    let granularity = match p.granularity.as_deref() {
         None | Some("year") => Granularity::Year,
         Some("day") => Granularity::Day,
         Some(other) => {
@@ -150,8 +151,16 @@ pub async fn panel(
     let as_of = match (granularity, p.as_of.as_deref()) {
         // Every day is in a daily panel: the day of the year does not matter.
         (Granularity::Day, _) | (Granularity::Year, None) => (12, 31),
-        (Granularity::Year, Some(s)) => treatywatch_export::parse_as_of(s)
-            .ok()
+        (Granularity::Year, Some(s)) => Some(s)
+            .filter(|s| {
+                let b = s.as_bytes();
+                b.len() == 5
+                    && b[2] == b'-'
+                    && b.iter()
+                        .enumerate()
+                        .all(|(i, c)| i == 2 || c.is_ascii_digit())
+            })
+            .and_then(|s| treatywatch_export::parse_as_of(s).ok())
             .filter(|&(m, d)| jiff::civil::Date::new(2000, m, d).is_ok())
             .ok_or_else(|| {
                 ApiError::bad(
@@ -161,7 +170,7 @@ pub async fn panel(
                 )
             })?,
     };
-    let format = match p.format.as_deref().map(str::trim) {
+    let format = match p.format.as_deref() {
         None => ExportFormat::Csv,
         Some(f) => ExportFormat::ALL
             .into_iter()

@@ -51,3 +51,14 @@ pub async fn flush_periodically() {
         flush();
     }
 }
+
+/// Appends one line (a JSON access log entry) to the buffer.
+pub fn line(text: &str) {
+    let mut buf = BUFFER.lock().unwrap_or_else(|e| e.into_inner());
+    buf.extend_from_slice(text.as_bytes());
+    buf.push(b'\n');
+    if buf.len() >= FLUSH_BYTES {
+        let _ = std::io::stderr().write_all(&buf);
+        buf.clear();
+    }
+}

@@ -15,8 +15,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
 use axum::http::header::LOCATION;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -26,22 +26,31 @@ use treatywatch_core::{Date, Source, Status, TimelineEvent, Treaty};
 
 use crate::App;
 use crate::api::params;
-use crate::cache::{ExportFormat, Key, Rendered};
+use crate::cache::{ExportFormat, Key, Region, Rendered};
 use crate::error::ApiError;
+use crate::query::{Q, QueryError};
 
 pub(crate) const HTML: &str = "text/html; charset=utf-8";
 
-/// `treaty` and `on`.
+/// `treaty` and `on`. Pages ignore parameters they do not take (a shared link may carry
+/// any), and tracking parameters are dropped before anything is read.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PageParams {
     treaty: Option<String>,
     on: Option<String>,
 }
 
+/// The map page's: `treaty`, `on`, `focus` (a region) and `state` (the state opened
+/// beside the map, which the script reads).
+#[derive(Deserialize)]
+pub struct MapPageParams {
+    treaty: Option<String>,
+    on: Option<String>,
+    focus: Option<String>,
+}
+
 /// `q`, `treaty` and `on`.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SearchParams {
     q: Option<String>,
     treaty: Option<String>,
@@ -72,12 +81,95 @@ fn pattern_note(s: Status) -> &'static str {
     }
 }
 
+/// What the site says of itself on every page: the dataset's version and latest fact,
+/// and the public address that links shared elsewhere start with. Set when an [`App`]
+/// is made (a server has one).
+#[derive(Clone, Debug, Default)]
+pub struct Site {
+    /// "treatywatch dataset 2026.2".
+    pub dataset: String,
+    pub version: String,
+    pub latest_fact: Option<Date>,
+    pub license: String,
+    /// `https://example.org` (no trailing slash), for absolute links in Open Graph and
+    /// Twitter card tags; without it they are relative to the page.
+    pub public_url: Option<String>,
+}
+
+static SITE: std::sync::RwLock<Option<Arc<Site>>> = std::sync::RwLock::new(None);
+
+/// Sets what every page says of the site.
+pub fn set_site(site: Site) {
+    *SITE.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(site));
+}
+
+pub(crate) fn site() -> Arc<Site> {
+    SITE.read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+        .unwrap_or_default()
+}
+
+/// What a page says of itself when it is shared: a description and the image of the
+/// map it shows (Open Graph and Twitter card tags).
+pub struct Meta {
+    pub description: String,
+    /// The path and query of the page, for `og:url` and `rel=canonical`.
+    pub path: String,
+    /// The path and query of the map image (`/map.png?...`).
+    pub image: String,
+    pub image_alt: String,
+}
+
+impl Meta {
+    fn generic() -> Meta {
+        Meta {
+            description: "Where every state stands on the Mine Ban Treaty and other humanitarian-disarmament treaties, on any date, with sources.".into(),
+            path: "/".into(),
+            image: "/map.png?treaty=apmbc".into(),
+            image_alt: "World map of the Mine Ban Treaty's States Parties".into(),
+        }
+    }
+}
+
 fn page(title: &str, body: Markup) -> Markup {
     page_with_style(title, None, body)
 }
 
 /// A page in the site's frame, with one more stylesheet if given.
 pub(crate) fn page_with_style(title: &str, stylesheet: Option<&str>, body: Markup) -> Markup {
+    page_full(title, stylesheet, &Meta::generic(), "", body)
+}
+
+/// The address of a path as shared elsewhere: absolute with `--public-url`.
+fn absolute(site: &Site, path: &str) -> String {
+    // The static site has one image per treaty, for the day it was built.
+    let path = match (is_static(), path.strip_prefix("/map.png?treaty=")) {
+        (true, Some(rest)) => format!("/{}/map.png", rest.split('&').next().unwrap_or("apmbc")),
+        _ => path.to_string(),
+    };
+    let path = path.as_str();
+    match &site.public_url {
+        Some(base) => format!("{base}{path}"),
+        None => path.to_string(),
+    }
+}
+
+/// A page in the site's frame: head with the sharing tags, body, and a footer that says
+/// which data answered and how current it is. `class` is the body's class.
+pub(crate) fn page_full(
+    title: &str,
+    stylesheet: Option<&str>,
+    meta: &Meta,
+    class: &str,
+    body: Markup,
+) -> Markup {
+    let site = site();
+    let image = absolute(&site, &meta.image);
+    let url = absolute(&site, &meta.path);
+    let latest = site
+        .latest_fact
+        .map_or_else(|| "none".to_string(), |d| d.to_string());
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -85,16 +177,42 @@ pub(crate) fn page_with_style(title: &str, stylesheet: Option<&str>, body: Marku
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) }
+                meta name="description" content=(meta.description);
+                link rel="canonical" href=(url);
+                meta property="og:type" content="website";
+                meta property="og:site_name" content="treatywatch";
+                meta property="og:title" content=(title);
+                meta property="og:description" content=(meta.description);
+                meta property="og:url" content=(url);
+                meta property="og:image" content=(image);
+                meta property="og:image:type" content="image/png";
+                meta property="og:image:width" content="1200";
+                meta property="og:image:height" content="630";
+                meta property="og:image:alt" content=(meta.image_alt);
+                meta name="twitter:card" content="summary_large_image";
+                meta name="twitter:title" content=(title);
+                meta name="twitter:description" content=(meta.description);
+                meta name="twitter:image" content=(image);
+                meta name="twitter:image:alt" content=(meta.image_alt);
+                meta name="treatywatch:dataset-version" content=(site.version);
                 link rel="icon" href="data:,";
                 link rel="stylesheet" href="/assets/app.css";
                 @if let Some(css) = stylesheet { link rel="stylesheet" href=(css); }
                 script src="/assets/app.js" defer {}
             }
-            body {
+            body class=(class) {
                 svg.defs width="0" height="0" aria-hidden="true" focusable="false" { (patterns()) }
                 a.skip href="#main" { "Skip to the content" }
                 (body)
                 footer {
+                    p.dataset data-version=(site.version) data-latest-fact=(latest) {
+                        "Data: " (site.dataset) " " strong { (site.version) } ", latest fact "
+                        @match site.latest_fact {
+                            Some(d) => time datetime=(d) { (d) },
+                            None => "none",
+                        }
+                        " (" (site.license) ")."
+                    }
                     p {
                         "treatywatch: statuses computed from the depositary's actions and the treaty's clauses, every fact with its public source. "
                         a href="/annotate" { "Check an article" }
@@ -156,10 +274,35 @@ fn capitalise_first(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Whether pages are being rendered for the static site (`treatywatch site`), whose
+/// addresses are files: `/{treaty}/index.html`, `/{treaty}/states/{CODE}.html`, ...
+static STATIC_SITE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Renders pages for the static site from now on (the `site` command; never a server).
+pub fn set_static_site() {
+    STATIC_SITE.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub(crate) fn is_static() -> bool {
+    STATIC_SITE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 fn state_href(code: &str, treaty: &Treaty, on: Option<Date>) -> String {
+    if is_static() {
+        return format!("/{}/states/{code}.html", treaty.id);
+    }
     match on {
         Some(d) => format!("/states/{code}?treaty={}&on={d}", treaty.id),
         None => format!("/states/{code}?treaty={}", treaty.id),
+    }
+}
+
+/// The map's address for a treaty and day.
+fn map_href(treaty: &Treaty, on: Date) -> String {
+    if is_static() {
+        format!("/{}/index.html?on={on}", treaty.id)
+    } else {
+        format!("/?treaty={}&on={on}", treaty.id)
     }
 }
 
@@ -189,34 +332,179 @@ fn swatch(s: Status) -> Markup {
 pub async fn map(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-    q: Result<Query<PageParams>, QueryRejection>,
+    q: Result<Q<MapPageParams>, QueryError>,
+) -> Response {
+    map_or_embed(app, headers, q, false).await
+}
+
+/// `GET /embed?treaty=&on=&focus=`: the map for another site's iframe (640x480 or
+/// 320x480): the map first, the legend, and a link back.
+pub async fn embed(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    q: Result<Q<MapPageParams>, QueryError>,
+) -> Response {
+    map_or_embed(app, headers, q, true).await
+}
+
+async fn map_or_embed(
+    app: Arc<App>,
+    headers: HeaderMap,
+    q: Result<Q<MapPageParams>, QueryError>,
+    embed: bool,
 ) -> Response {
     let resolved = (|| {
-        let p = params(q, "treaty and on")?;
-        let (ti, treaty) = app.treaty(p.treaty.as_deref())?;
-        let (on, fresh) = app.date(p.on.as_deref(), "on")?;
-        Ok::<_, ApiError>((ti, treaty, on, fresh))
+        let p = params(q, "treaty, on and focus")?;
+        crate::image::resolve(
+            &app,
+            &crate::image::MapParams {
+                treaty: p.treaty,
+                on: p.on,
+                focus: p.focus,
+            },
+        )
     })();
     match resolved {
         Err(e) => api_error_page(e),
-        Ok((ti, treaty, on, fresh)) => {
-            app.respond(
-                &headers,
-                Key::MapPage { treaty: ti, on },
-                fresh,
-                move |app| {
-                    Ok(Rendered::new(
-                        map_page(app, treaty, on).into_string().into_bytes(),
-                        HTML,
-                    ))
-                },
-            )
+        Ok((ti, treaty, on, fresh, focus)) => {
+            let key = if embed {
+                Key::Embed {
+                    treaty: ti,
+                    on,
+                    focus,
+                }
+            } else {
+                Key::MapPage {
+                    treaty: ti,
+                    on,
+                    focus,
+                }
+            };
+            app.respond(&headers, key, fresh, move |app| {
+                let page = if embed {
+                    embed_page(app, treaty, on, focus)
+                } else {
+                    map_page(app, treaty, on, focus)
+                };
+                Ok(Rendered::new(page.into_string().into_bytes(), HTML))
+            })
             .await
         }
     }
 }
 
-fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
+/// The map's query for a treaty, date and region.
+fn map_query(treaty: &Treaty, on: Date, focus: Region) -> String {
+    let mut q = format!("treaty={}&on={on}", treaty.id);
+    if focus != Region::World {
+        q.push_str("&focus=");
+        q.push_str(focus.as_str());
+    }
+    q
+}
+
+/// The SVG map's shapes and dots, each state a link to its page.
+fn map_svg(
+    app: &App,
+    treaty: &'static Treaty,
+    on: Date,
+    focus: Region,
+    by_code: &HashMap<&str, Status>,
+    link_target: Option<&str>,
+) -> Markup {
+    let world = &app.world;
+    let (vx, vy, vw, vh) = world.view_box(focus);
+    let short = &treaty.short_name;
+    html! {
+        svg #map viewBox=(format!("{vx} {vy} {vw} {vh}")) data-focus=(focus.as_str())
+            data-views=(Region::ALL.iter().map(|r| { let (x, y, w, h) = world.view_box(*r); format!("{}:{x} {y} {w} {h}", r.as_str()) }).collect::<Vec<_>>().join(";"))
+            aria-label=(format!("Map of the {short} on {on}; every state is also in the list")) {
+            g.shapes {
+                @for shape in &world.shapes {
+                    @match shape.id.as_deref().and_then(|c| by_code.get(c).map(|st| (c, *st))) {
+                        Some((code, st)) => {
+                            a class=(format!("st s-{}", st.as_str())) href=(state_href(code, treaty, Some(on)))
+                                target=[link_target] data-state=(code) data-status=(st.as_str())
+                                aria-label=(format!("{}: {}", shape.name, st.as_str().replace('_', " "))) {
+                                title { (shape.name) ": " (st.as_str().replace('_', " ")) }
+                                path d=(shape.d) {}
+                            }
+                        }
+                        None => {
+                            path.nodata d=(shape.d) { title { (shape.name) ": not in the dataset" } }
+                        }
+                    }
+                }
+            }
+            g.points {
+                @for p in &world.points {
+                    @if let Some(st) = by_code.get(p.id.as_str()) {
+                        a class=(format!("st dot s-{}", st.as_str())) href=(state_href(&p.id, treaty, Some(on)))
+                            target=[link_target] data-state=(p.id) data-status=(st.as_str())
+                            aria-label=(format!("{}: {}", p.name, st.as_str().replace('_', " "))) {
+                            title { (p.name) ": " (st.as_str().replace('_', " ")) }
+                            circle cx=(p.x) cy=(p.y) r="2.6" {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn embed_page(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Markup {
+    let statuses = app.engine.statuses_on(treaty, on);
+    let by_code: HashMap<&str, Status> = statuses
+        .iter()
+        .map(|(s, st)| (s.code.as_str(), *st))
+        .collect();
+    let mut counts = Status::ALL.map(|s| (s, 0usize));
+    for (_, st) in &statuses {
+        counts[*st as usize].1 += 1;
+    }
+    let short = &treaty.short_name;
+    let query = map_query(treaty, on, focus);
+    let meta = Meta {
+        description: format!(
+            "Map of the {short} ({}) on {on}: which states are bound, with sources.",
+            treaty.name
+        ),
+        path: format!("/embed?{query}"),
+        image: format!("/map.png?{query}"),
+        image_alt: format!("World map of the {short} on {on}"),
+    };
+    page_full(
+        &format!("{short} on {on}: treatywatch"),
+        None,
+        &meta,
+        "embed",
+        html! {
+            main #main.embed data-treaty=(treaty.id) data-on=(on) {
+                figure.map {
+                    (map_svg(app, treaty, on, focus, &by_code, Some("_blank")))
+                }
+                p.embed-title {
+                    strong { (short) } " on " time datetime=(on) { (on) }
+                    @if focus != Region::World { " · " (focus.label()) }
+                }
+                ul.legend-compact {
+                    @for (s, n) in counts {
+                        li data-status=(s.as_str()) {
+                            (swatch(s)) " " span.label { (label(s)) } " " strong data-count=(s.as_str()) { (n) }
+                        }
+                    }
+                }
+                p.back {
+                    a #open-full href=(format!("/?{query}")) target="_blank" rel="noopener" {
+                        "Full map and sources on treatywatch ↗"
+                    }
+                }
+            }
+        },
+    )
+}
+
+pub(crate) fn map_page(app: &App, treaty: &'static Treaty, on: Date, focus: Region) -> Markup {
     let statuses = app.engine.statuses_on(treaty, on);
     let by_code: HashMap<&str, Status> = statuses
         .iter()
@@ -235,12 +523,27 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
     // The slider runs to the latest day in the data, or to today if that is later.
     let end = last.max(app.today());
     let days = (end - first).get_days();
-    let world = &app.world;
     let mut sorted: Vec<&(&treatywatch_core::State, Status)> = statuses.iter().collect();
     sorted.sort_by(|a, b| a.0.name.cmp(&b.0.name));
     let short = &treaty.short_name;
-    page(
+    let query = map_query(treaty, on, focus);
+    let meta = Meta {
+        description: format!(
+            "On {on}, {bound} of {} states are bound by the {} ({}). Every state's status, its story and sources.",
+            statuses.len(),
+            treaty.name,
+            treaty.untc.as_deref().unwrap_or(treaty.id.as_str())
+        ),
+        path: format!("/?{query}"),
+        image: format!("/map.png?{query}"),
+        image_alt: format!("World map of the {short} on {on}, each state coloured by its status"),
+    };
+    let treaties = app.answerable_treaties();
+    page_full(
         &format!("{short} on {on}: treatywatch"),
+        None,
+        &meta,
+        "map-page",
         html! {
             header {
                 h1 { "Where every state stands on the " (short) }
@@ -249,6 +552,13 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
                     strong #bound { (bound) } " of " (statuses.len()) " states are bound by the "
                     (treaty.name) " (" (treaty.untc.as_deref().unwrap_or(treaty.id.as_str())) ")."
                 }
+                @if is_static() {
+                    nav.more aria-label="More" {
+                        "A static copy for " time datetime=(app.today()) { (app.today()) } ": every state's page gives its status on that day. "
+                        "Data: " a href=(format!("/api/v1/histories/{}.json", treaty.id)) { "histories (JSON)" } ", "
+                        a href=(format!("/api/v1/status/{}.json", treaty.id)) { "every state's status (JSON)" } "."
+                    }
+                } @else {
                 nav.more aria-label="More" {
                     a #annotate-link href=(format!("/annotate?treaty={}", treaty.id)) { "Check an article against the record" }
                     " · "
@@ -263,11 +573,24 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
                             download { (f.label()) }
                     }
                 }
+                }
             }
-            main #main data-treaty=(treaty.id) data-on=(on) data-first=(first) data-last=(last) data-end=(end) {
+            main #main data-treaty=(treaty.id) data-on=(on) data-first=(first) data-last=(last) data-end=(end)
+                data-static=[is_static().then_some("true")] {
                 div.toolbar {
-                    form #date-form method="get" action="/" {
-                        input type="hidden" name="treaty" value=(treaty.id);
+                    form #date-form method="get" action=(if is_static() { format!("/{}/index.html", treaty.id) } else { "/".to_string() }) {
+                        label for="treaty-select" { "Treaty" }
+                        select #treaty-select name="treaty" {
+                            @for t in &treaties {
+                                option value=(t.id) selected[t.id == treaty.id] { (t.short_name) }
+                            }
+                        }
+                        label for="focus" { "Region" }
+                        select #focus name="focus" {
+                            @for r in Region::ALL {
+                                option value=(r.as_str()) selected[r == focus] { (r.label()) }
+                            }
+                        }
                         label for="on" { "Date" }
                         input #on type="date" name="on" value=(on) required;
                         button type="submit" { "Show" }
@@ -279,7 +602,7 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
                             span.span { (first) " – " (end) }
                         }
                     }
-                    form #search role="search" method="get" action="/search" {
+                    form #search role="search" method="get" action="/search" hidden[is_static()] {
                         label for="q" { "Find a state" }
                         input #q type="search" name="q" list="state-names" placeholder="Finland, UKR, Türkiye…" autocomplete="off" required;
                         input type="hidden" name="treaty" value=(treaty.id);
@@ -307,39 +630,15 @@ fn map_page(app: &App, treaty: &'static Treaty, on: Date) -> Markup {
                 }
                 div.layout {
                     figure.map {
-                        svg #map viewBox=(format!("0 0 {} {}", world.width, world.height))
-                            aria-label=(format!("World map of the {short} on {on}; every state is also in the list below")) {
-                            g.shapes {
-                                @for shape in &world.shapes {
-                                    @match shape.id.as_deref().and_then(|c| by_code.get(c).map(|st| (c, *st))) {
-                                        Some((code, st)) => {
-                                            a class=(format!("st s-{}", st.as_str())) href=(state_href(code, treaty, Some(on)))
-                                                data-state=(code) data-status=(st.as_str())
-                                                aria-label=(format!("{}: {}", shape.name, st.as_str().replace('_', " "))) {
-                                                title { (shape.name) ": " (st.as_str().replace('_', " ")) }
-                                                path d=(shape.d) {}
-                                            }
-                                        }
-                                        None => {
-                                            path.nodata d=(shape.d) { title { (shape.name) ": not in the dataset" } }
-                                        }
-                                    }
-                                }
-                            }
-                            g.points {
-                                @for p in &world.points {
-                                    @if let Some(st) = by_code.get(p.id.as_str()) {
-                                        a class=(format!("st dot s-{}", st.as_str())) href=(state_href(&p.id, treaty, Some(on)))
-                                            data-state=(p.id) data-status=(st.as_str())
-                                            aria-label=(format!("{}: {}", p.name, st.as_str().replace('_', " "))) {
-                                            title { (p.name) ": " (st.as_str().replace('_', " ")) }
-                                            circle cx=(p.x) cy=(p.y) r="2.6" {}
-                                        }
-                                    }
-                                }
+                        (map_svg(app, treaty, on, focus, &by_code, None))
+                        figcaption {
+                            "Click a state, or tab to it and press Enter, to read its story with sources. Small states are dots; every state is in the list below. "
+                            @if !is_static() {
+                                "Share: " a href=(format!("/map.png?{query}")) { "image (PNG)" } ", " a href=(format!("/map.svg?{query}")) { "SVG" } ", "
+                                a #embed-link href=(format!("/embed?{query}")) { "embed" } " ("
+                                code { "<iframe src=\"/embed?" (query) "\" width=\"640\" height=\"480\"></iframe>" } ")."
                             }
                         }
-                        figcaption { "Click a state, or tab to it and press Enter, to read its story with sources. Small states are dots; every state is in the list below." }
                     }
                     aside #panel hidden tabindex="-1" aria-label="The selected state's story" {
                         button #close type="button" { "Close" }
@@ -371,7 +670,7 @@ pub async fn state(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
     code: Result<Path<String>, PathRejection>,
-    q: Result<Query<PageParams>, QueryRejection>,
+    q: Result<Q<PageParams>, QueryError>,
     uri: axum::http::Uri,
 ) -> Response {
     let Ok(Path(code)) = code else {
@@ -387,9 +686,10 @@ pub async fn state(
         Ok(r) => r,
         Err(e) => return api_error_page(e),
     };
-    let state = match app.engine.resolve_state(&code) {
-        Ok(s) => s,
-        Err(e) => {
+    let state = match app.lookup(&code).await {
+        crate::Lookup::Found(s) => s,
+        crate::Lookup::Refused(e) => return api_error_page(e),
+        crate::Lookup::Unknown(e) => {
             let links: Vec<(String, String)> = e
                 .suggestions
                 .iter()
@@ -427,11 +727,20 @@ pub async fn state(
     .await
 }
 
+/// A redirect a CDN may keep: a permanent one (a name to its code) as long as an answer
+/// about a date, a search's for five minutes.
 fn redirect(status: StatusCode, to: &str) -> Response {
     let mut r = status.into_response();
     if let Ok(v) = HeaderValue::from_str(to) {
         r.headers_mut().insert(LOCATION, v);
     }
+    let freshness = if status == StatusCode::PERMANENT_REDIRECT {
+        crate::cache::Freshness::Release
+    } else {
+        crate::cache::Freshness::Today
+    };
+    r.headers_mut()
+        .insert(axum::http::header::CACHE_CONTROL, freshness.header());
     r
 }
 
@@ -478,6 +787,17 @@ fn date_row(label: &str, field: &str, d: Option<Date>) -> Markup {
     }
 }
 
+/// A date as precisely as it is known: `2025-07` stays `2025-07`, never `2025-07-01`.
+fn when(d: &treatywatch_core::SourceDate) -> Markup {
+    use treatywatch_core::SourceDate;
+    match d {
+        SourceDate::Day(_) | SourceDate::Month(..) | SourceDate::Year(_) => {
+            html! { time datetime=(d.to_string()) { (d.to_string()) } }
+        }
+        other => html! { span.date { (other.to_string()) } },
+    }
+}
+
 fn event_text(e: &TimelineEvent<'_>) -> String {
     let mut t = e.text.clone();
     if let Some(f) = t.get(..1) {
@@ -486,7 +806,7 @@ fn event_text(e: &TimelineEvent<'_>) -> String {
     t
 }
 
-fn state_page(
+pub(crate) fn state_page(
     app: &App,
     treaty: &'static Treaty,
     state: &'static treatywatch_core::State,
@@ -504,11 +824,25 @@ fn state_page(
         _ => "Withdrawal takes effect",
     };
     let st = report.status;
-    page(
+    let meta = Meta {
+        description: format!(
+            "{} and the {} on {on}: {}. Its story, with the depositary's actions and every source.",
+            state.name,
+            treaty.short_name,
+            st.as_str().replace('_', " ")
+        ),
+        path: format!("/states/{}?treaty={}&on={on}", state.code, treaty.id),
+        image: format!("/map.png?treaty={}&on={on}", treaty.id),
+        image_alt: format!("World map of the {} on {on}", treaty.short_name),
+    };
+    page_full(
         &format!("{} and the {}: treatywatch", state.name, treaty.short_name),
+        None,
+        &meta,
+        "state-page",
         html! {
             header {
-                p.crumbs { a href=(format!("/?treaty={}&on={on}", treaty.id)) { "← The map on " (on) } }
+                p.crumbs { a href=(map_href(treaty, on)) { "← The map on " (on) } }
             }
             main #main {
                 article #story data-state=(state.code) data-status=(st.as_str()) {
@@ -543,7 +877,7 @@ fn state_page(
                         ol.timeline {
                             @for (e, nums) in &timeline {
                                 li class=(if e.kind.is_derived() { "derived" } else { "action" }) {
-                                    time datetime=(e.date) { (e.date) } " "
+                                    (when(&e.when)) " "
                                     span.text { (event_text(e)) }
                                     @if e.kind.is_derived() { " " span.rule title="Computed from the treaty's clauses" { "rule" } }
                                     (refs_markup(nums))
@@ -564,8 +898,13 @@ fn state_page(
                     p.cite {
                         "Cite this page: " a href=(cite_url) { (cite_url) }
                         " (the status today), or with " code { "&on=" (on) } " for this date. "
-                        "Data: " a href=(format!("/api/v1/states/{}?treaty={}&on={on}", state.code, treaty.id)) { "JSON" } ", "
-                        a href=(format!("/api/v1/states/{}/timeline?treaty={}", state.code, treaty.id)) { "timeline JSON" } "."
+                        @if is_static() {
+                            "Data: " a href=(format!("/api/v1/states/{}/{}.json", state.code, treaty.id)) { "JSON" } ", "
+                            a href=(format!("/api/v1/states/{}/timeline/{}.json", state.code, treaty.id)) { "timeline JSON" } "."
+                        } @else {
+                            "Data: " a href=(format!("/api/v1/states/{}?treaty={}&on={on}", state.code, treaty.id)) { "JSON" } ", "
+                            a href=(format!("/api/v1/states/{}/timeline?treaty={}", state.code, treaty.id)) { "timeline JSON" } "."
+                        }
                     }
                 }
             }
@@ -576,7 +915,7 @@ fn state_page(
 /// `GET /search?q=`: to the state's page, or a page with the closest names.
 pub async fn search(
     State(app): State<Arc<App>>,
-    q: Result<Query<SearchParams>, QueryRejection>,
+    q: Result<Q<SearchParams>, QueryError>,
 ) -> Response {
     let p = match params(q, "q, treaty and on") {
         Ok(p) => p,
@@ -594,12 +933,13 @@ pub async fn search(
     if q.trim().is_empty() {
         return redirect(StatusCode::SEE_OTHER, "/");
     }
-    match app.engine.resolve_state(&q) {
-        Ok(s) => redirect(
+    match app.lookup(&q).await {
+        crate::Lookup::Found(s) => redirect(
             StatusCode::SEE_OTHER,
             &state_href(s.code.as_str(), treaty, on),
         ),
-        Err(e) => {
+        crate::Lookup::Refused(e) => api_error_page(e),
+        crate::Lookup::Unknown(e) => {
             let links: Vec<(String, String)> = e
                 .suggestions
                 .iter()

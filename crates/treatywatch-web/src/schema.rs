@@ -10,7 +10,7 @@ use treatywatch_annotate::{
     Verdict,
 };
 use treatywatch_core::obligations::DeadlineStatus;
-use treatywatch_core::{ConsentKind, Status};
+use treatywatch_core::{ConsentKind, DatasetIdentity, Status};
 use utoipa::ToSchema;
 
 /// A public source behind a fact.
@@ -30,6 +30,39 @@ pub struct Source {
 #[derive(ToSchema)]
 #[schema(as = StatusObject)]
 pub struct StatusObject {
+    /// ISO 3166-1 alpha-3 code.
+    #[schema(example = "FIN")]
+    state: String,
+    name: String,
+    #[schema(example = "apmbc")]
+    treaty: String,
+    #[schema(format = Date)]
+    on: String,
+    status: Status,
+    #[schema(format = Date, required = true)]
+    signed: Option<String>,
+    #[schema(format = Date, required = true)]
+    consent_deposited: Option<String>,
+    #[schema(required = true)]
+    consent_kind: Option<ConsentKind>,
+    #[schema(format = Date, required = true)]
+    entry_into_force: Option<String>,
+    #[schema(format = Date, required = true)]
+    withdrawal_notified: Option<String>,
+    #[schema(format = Date, required = true)]
+    withdrawal_effective: Option<String>,
+    /// Plain-language explanations.
+    notes: Vec<String>,
+    sources: Vec<Source>,
+    /// Domestic steps up to the date, kept apart from the legal status.
+    evidence: Vec<Evidence>,
+}
+
+/// One state's status on its own (`GET /api/v1/states/{state}`, and each object of
+/// `treatywatch status --format json`): a [`StatusObject`] with the dataset's identity.
+#[derive(ToSchema)]
+pub struct StateStatus {
+    dataset: DatasetIdentity,
     /// ISO 3166-1 alpha-3 code.
     #[schema(example = "FIN")]
     state: String,
@@ -99,6 +132,7 @@ pub struct Counts {
 /// Every state's status on a date (what `treatywatch parties --format json` prints).
 #[derive(ToSchema)]
 pub struct Parties {
+    dataset: DatasetIdentity,
     treaty: String,
     #[schema(format = Date)]
     on: String,
@@ -130,6 +164,7 @@ pub struct Event {
 /// A state's dated story (what `treatywatch timeline --format json` prints).
 #[derive(ToSchema)]
 pub struct Timeline {
+    dataset: DatasetIdentity,
     state: String,
     name: String,
     treaty: String,
@@ -154,6 +189,7 @@ pub struct Change {
 /// Every status change between two dates, both included.
 #[derive(ToSchema)]
 pub struct Changes {
+    dataset: DatasetIdentity,
     treaty: String,
     #[schema(format = Date)]
     from: String,
@@ -207,6 +243,30 @@ pub struct Deadline {
     /// decisions, declarations, completions.
     history: Vec<ObligationRecord>,
     sources: Vec<Source>,
+}
+
+/// The deadlines due in a window, as they stand on a date (what `treatywatch deadlines
+/// --format json` prints).
+#[derive(ToSchema)]
+pub struct Deadlines {
+    dataset: DatasetIdentity,
+    #[schema(example = "apmbc")]
+    treaty: String,
+    /// The day the statuses are for.
+    #[schema(format = Date)]
+    on: String,
+    /// The first due date listed; `null`: no lower bound.
+    #[schema(format = Date, required = true)]
+    from: Option<String>,
+    /// The last due date listed; `null`: no upper bound.
+    #[schema(format = Date, required = true)]
+    to: Option<String>,
+    /// Whether only the overdue deadlines are listed.
+    overdue: bool,
+    /// The obligations listed, by id (`clearance`, `annual_report`); empty: every
+    /// obligation but the yearly reports.
+    obligations: Vec<String>,
+    deadlines: Vec<Deadline>,
 }
 
 /// One record in a deadline's history.
@@ -345,6 +405,7 @@ pub struct Claim {
 /// prints).
 #[derive(ToSchema)]
 pub struct Annotation {
+    dataset: DatasetIdentity,
     #[schema(example = "apmbc")]
     treaty: String,
     treaty_name: String,

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::io::Read;
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use axum::http::{Method, StatusCode};
 use jiff::civil::{Date, date};
@@ -17,8 +18,15 @@ fn today() -> Date {
 
 fn app() -> Arc<App> {
     static APP: OnceLock<Arc<App>> = OnceLock::new();
-    APP.get_or_init(|| Arc::new(App::embedded(today).expect("the app starts")))
-        .clone()
+    APP.get_or_init(|| {
+        // Every test at once on a debug build: more workers, longer waits.
+        Arc::new(
+            App::embedded(today)
+                .expect("the app starts")
+                .with_work_limits(4, Duration::from_secs(120), Duration::from_secs(300)),
+        )
+    })
+    .clone()
 }
 
 fn ok(uri: &str) -> Reply {
@@ -50,7 +58,13 @@ fn engine_json(
 #[test]
 fn treaties() {
     let j = ok("/api/v1/treaties").json();
-    let t = &j[0];
+    assert_eq!(j["dataset"]["version"], "2026.2");
+    let t = j["treaties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "apmbc")
+        .unwrap();
     assert_eq!(t["id"], "apmbc");
     assert_eq!(t["untc"], "XXVI-5");
     assert_eq!(t["entry_into_force"], "1999-03-01");
@@ -79,7 +93,10 @@ fn status_is_the_parties_document() {
 fn status_defaults_to_today_and_says_so_in_its_freshness() {
     let r = ok("/api/v1/status");
     assert_eq!(r.json()["on"], "2026-03-01");
-    assert_eq!(r.header("cache-control"), Some("public, max-age=300"));
+    assert_eq!(
+        r.header("cache-control"),
+        Some("public, max-age=300, stale-while-revalidate=600, stale-if-error=86400")
+    );
     let dated = ok("/api/v1/status?on=2026-03-01");
     assert!(
         dated
@@ -97,7 +114,11 @@ fn one_state_by_code_or_name() {
     let expected = engine_json(|e, d| {
         let t = d.treaty("apmbc").unwrap();
         let s = e.resolve_state("FIN").unwrap();
-        serde_json::to_value(e.status(t, s, date(2026, 3, 1))).unwrap()
+        serde_json::to_value(treatywatch_core::Identified::new(
+            d,
+            e.status(t, s, date(2026, 3, 1)),
+        ))
+        .unwrap()
     });
     assert_eq!(j, expected);
     for other in ["fin", "Finland", "finland", "Suomi"] {
@@ -143,12 +164,7 @@ fn timeline_is_the_cli_document() {
     let expected = engine_json(|e, d| {
         let t = d.treaty("apmbc").unwrap();
         let s = e.resolve_state("FIN").unwrap();
-        serde_json::to_value(treatywatch_core::TimelineDoc {
-            treaty: t,
-            state: s,
-            events: e.timeline(t, s),
-        })
-        .unwrap()
+        serde_json::to_value(e.timeline_doc(t, s)).unwrap()
     });
     assert_eq!(j, expected);
 }
@@ -333,10 +349,10 @@ fn etags_and_not_modified() {
 }
 
 #[test]
-fn gzip_when_asked() {
+fn gzip_and_brotli_when_asked() {
     let uri = "/api/v1/status?on=2025-06-01";
     let plain = ok(uri);
-    let gz = get(&app(), uri, &[("accept-encoding", "gzip, br")]);
+    let gz = get(&app(), uri, &[("accept-encoding", "gzip, deflate")]);
     assert_eq!(gz.header("content-encoding"), Some("gzip"));
     assert!(gz.body.len() * 5 < plain.body.len());
     let mut unzipped = Vec::new();
@@ -344,14 +360,45 @@ fn gzip_when_asked() {
         .read_to_end(&mut unzipped)
         .unwrap();
     assert_eq!(unzipped, plain.body);
-    assert_ne!(gz.header("etag"), plain.header("etag"));
-    // Either ETag revalidates.
-    let r = get(
-        &app(),
-        uri,
-        &[("if-none-match", gz.header("etag").unwrap())],
-    );
-    assert_eq!(r.status, StatusCode::NOT_MODIFIED);
+    let br = get(&app(), uri, &[("accept-encoding", "gzip, deflate, br")]);
+    assert_eq!(br.header("content-encoding"), Some("br"));
+    assert!(br.body.len() < gz.body.len());
+    let mut unbr = Vec::new();
+    brotli_decompress(&br.body, &mut unbr);
+    assert_eq!(unbr, plain.body);
+    let etags = [plain.header("etag"), gz.header("etag"), br.header("etag")];
+    assert!(etags[0] != etags[1] && etags[1] != etags[2] && etags[0] != etags[2]);
+    for (r, enc) in [(&plain, ""), (&gz, "gzip"), (&br, "br")] {
+        assert_eq!(r.header("vary"), Some("accept-encoding"));
+        assert!(
+            r.header("last-modified")
+                .unwrap()
+                .ends_with(" 00:00:00 GMT")
+        );
+        // Any copy's ETag revalidates; the 304 carries the ETag of the copy this
+        // request would get, so that a CDN refreshing its gzip copy is told the gzip
+        // copy's ETag.
+        for tag in etags.iter().flatten() {
+            let nm = get(
+                &app(),
+                uri,
+                &[("if-none-match", tag), ("accept-encoding", enc)],
+            );
+            assert_eq!(nm.status, StatusCode::NOT_MODIFIED);
+            assert_eq!(nm.header("etag"), r.header("etag"), "{enc} with {tag}");
+            assert!(
+                nm.header("cache-control")
+                    .unwrap()
+                    .contains("stale-while-revalidate")
+            );
+            assert!(nm.header("last-modified").is_some());
+        }
+    }
+}
+
+fn brotli_decompress(input: &[u8], out: &mut Vec<u8>) {
+    let mut r = brotli::Decompressor::new(input, 4096);
+    r.read_to_end(out).unwrap();
 }
 
 #[test]
@@ -429,6 +476,12 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
         schema_props(&doc, "Source"),
         keys(&parties["states"][0]["sources"][0])
     );
+    let one = ok("/api/v1/states/FIN?on=2026-03-01").json();
+    assert_eq!(schema_props(&doc, "StateStatus"), keys(&one));
+    assert_eq!(
+        schema_props(&doc, "DatasetIdentity"),
+        keys(&parties["dataset"])
+    );
     let timeline = ok("/api/v1/states/FIN/timeline").json();
     assert_eq!(schema_props(&doc, "Timeline"), keys(&timeline));
     assert_eq!(schema_props(&doc, "Event"), keys(&timeline["events"][0]));
@@ -436,7 +489,8 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
     assert_eq!(schema_props(&doc, "Changes"), keys(&changes));
     assert_eq!(schema_props(&doc, "Change"), keys(&changes["changes"][0]));
     let treaties = ok("/api/v1/treaties").json();
-    assert_eq!(schema_props(&doc, "Treaty"), keys(&treaties[0]));
+    assert_eq!(schema_props(&doc, "Treaties"), keys(&treaties));
+    assert_eq!(schema_props(&doc, "Treaty"), keys(&treaties["treaties"][0]));
     let hist = ok("/api/v1/histories").json();
     assert_eq!(schema_props(&doc, "Histories"), keys(&hist));
     assert_eq!(schema_props(&doc, "StateHistory"), keys(&hist["states"][0]));
@@ -446,8 +500,9 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
     );
     let error = get(&app(), "/api/v1/status?on=x", &[]).json();
     assert_eq!(schema_props(&doc, "ApiError"), keys(&error));
-    let deadlines =
-        ok("/api/v1/deadlines?state=UKR&on=2026-03-01&obligation=art4,art5,art7").json();
+    let listing = ok("/api/v1/deadlines?state=UKR&on=2026-03-01&obligation=art4,art5,art7").json();
+    assert_eq!(schema_props(&doc, "Deadlines"), keys(&listing));
+    let deadlines = listing["deadlines"].clone();
     let annual = deadlines
         .as_array()
         .unwrap()
@@ -531,6 +586,48 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
     assert!(values("NameKind").is_superset(&used(&a["state_mentions"], "via")));
     assert!(values("DateKind").is_superset(&used(&a["dates"], "kind")));
     assert!(values("ArticleDateSource").contains(a["article_date_source"].as_str().unwrap()));
+    // As strict as the server: dates, treaties, years, required parameters, errors.
+    let param = |path: &str, name: &str| -> Value {
+        doc["paths"][path]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("{path} has no parameter {name}"))
+            .clone()
+    };
+    let on = param("/api/v1/status", "on");
+    assert_eq!(on["schema"]["format"], "date");
+    assert_eq!(on["schema"]["pattern"], treatywatch_web::DATE_PATTERN);
+    assert_eq!(
+        param("/api/v1/status", "treaty")["schema"]["enum"],
+        serde_json::json!(["apmbc", "att", "ccm", "tpnw"])
+    );
+    assert_eq!(param("/api/v1/changes", "from")["required"], true);
+    assert_eq!(param("/api/v1/exports/panel", "from")["required"], true);
+    assert_eq!(
+        param("/api/v1/exports/panel", "to")["schema"]["maximum"],
+        2099
+    );
+    assert_eq!(
+        param("/api/v1/deadlines", "overdue")["schema"]["type"],
+        "boolean"
+    );
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            for code in ["414", "431", "503"] {
+                assert!(responses.contains_key(code), "{method} {path}: no {code}");
+            }
+        }
+    }
+    assert_eq!(doc["info"]["version"], "0.1.0+data.2026.2");
+    assert!(
+        doc["info"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("latest fact")
+    );
 }
 
 #[test]
@@ -623,13 +720,13 @@ fn engine_deadlines(
         .collect();
     let w =
         treatywatch_core::DeadlineWindow::new(on, from, to, overdue, !states.is_empty()).unwrap();
-    serde_json::to_value(engine.deadline_list(t, &states, on, &w)).unwrap()
+    serde_json::to_value(engine.deadlines_doc(t, &states, on, &w)).unwrap()
 }
 
 #[test]
 fn deadlines_are_the_command_lines_list() {
     let j = ok("/api/v1/deadlines?overdue=true&on=2020-01-01").json();
-    let due: Vec<(&str, &str, &str)> = j
+    let due: Vec<(&str, &str, &str)> = j["deadlines"]
         .as_array()
         .unwrap()
         .iter()
@@ -651,7 +748,7 @@ fn deadlines_are_the_command_lines_list() {
         ]
     );
     assert!(
-        j[0]["sources"][0]["url"]
+        j["deadlines"][0]["sources"][0]["url"]
             .as_str()
             .unwrap()
             .starts_with("http")
@@ -662,15 +759,21 @@ fn deadlines_are_the_command_lines_list() {
     );
     // One state, by name: its whole record.
     let oman = ok("/api/v1/deadlines?state=oman&on=2026-03-01").json();
-    assert!(!oman.as_array().unwrap().is_empty());
-    assert!(oman.as_array().unwrap().iter().all(|d| d["state"] == "OMN"));
+    assert!(!oman["deadlines"].as_array().unwrap().is_empty());
+    assert!(
+        oman["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["state"] == "OMN")
+    );
     assert_eq!(
         oman,
         engine_deadlines(Some("OMN"), date(2026, 3, 1), None, None, None, false)
     );
     // A window.
     let w = ok("/api/v1/deadlines?from=2000-01-01&to=2005-12-31&on=2026-03-01").json();
-    assert!(w.as_array().unwrap().iter().all(|d| {
+    assert!(w["deadlines"].as_array().unwrap().iter().all(|d| {
         let due = d["due"].as_str().unwrap();
         ("2000-01-01"..="2005-12-31").contains(&due)
     }));
@@ -690,10 +793,14 @@ fn deadlines_are_the_command_lines_list() {
 #[test]
 fn deadlines_default_to_the_year_after_today() {
     let r = ok("/api/v1/deadlines");
-    assert_eq!(r.header("cache-control"), Some("public, max-age=300"));
+    assert!(
+        r.header("cache-control")
+            .unwrap()
+            .starts_with("public, max-age=300,")
+    );
     let j = r.json();
-    assert!(!j.as_array().unwrap().is_empty());
-    for d in j.as_array().unwrap() {
+    assert!(!j["deadlines"].as_array().unwrap().is_empty());
+    for d in j["deadlines"].as_array().unwrap() {
         let due = d["due"].as_str().unwrap();
         assert!(("2026-03-01"..="2027-03-01").contains(&due), "{due}");
         assert_eq!(d["on"], "2026-03-01");
@@ -710,7 +817,8 @@ fn deadlines_as_known_on_a_day() {
     // `on` defaults to `known_on`.
     let j = ok("/api/v1/deadlines?known_on=2020-01-01&overdue=true").json();
     assert!(
-        j.as_array()
+        j["deadlines"]
+            .as_array()
             .unwrap()
             .iter()
             .all(|d| d["on"] == "2020-01-01")
@@ -801,7 +909,11 @@ fn status_and_states_as_known_on_a_day() {
     let s = engine.resolve_state("FIN").unwrap();
     assert_eq!(
         fin,
-        serde_json::to_value(engine.status(t, s, date(2026, 3, 1))).unwrap()
+        serde_json::to_value(treatywatch_core::Identified::new(
+            &view,
+            engine.status(t, s, date(2026, 3, 1))
+        ))
+        .unwrap()
     );
     // `on` defaults to `known_on`, which is a fixed day: fresh for an hour.
     let r = ok("/api/v1/status?known_on=2025-07-05");
@@ -830,7 +942,11 @@ fn status_and_states_as_known_on_a_day() {
 
 #[test]
 fn known_on_views_are_bounded() {
-    let fresh = Arc::new(App::embedded(today).unwrap());
+    let fresh = Arc::new(App::embedded(today).unwrap().with_work_limits(
+        4,
+        Duration::from_secs(120),
+        Duration::from_secs(300),
+    ));
     for day in 1..=12 {
         let r = get(
             &fresh,
@@ -891,7 +1007,7 @@ fn panel_downloads_are_the_export_commands_files() {
     );
     assert_eq!(r.text().lines().count(), 1 + 197 * 2 * 3);
     assert!(r.text().contains(
-        "LTU,Lithuania,ccm,XXVI-6,2025,2025-03-06,withdrawn,2008-12-03,2011-03-24,ratification,2011-09-01,2024-09-06,2025-03-06"
+        "XXVI-6,2025,2025-03-06,withdrawn,1,0,0,1,2008-12-03,2011-03-24,ratification,2011-09-01,2024-09-06,2025-03-06,"
     ));
 
     let r = ok("/api/v1/exports/panel?from=1997&to=2026&format=parquet");
@@ -924,7 +1040,7 @@ fn panel_downloads_are_the_export_commands_files() {
     assert_eq!(n, 197 * 4 * 7);
     let fin: String = db
         .query_row(
-            "SELECT status FROM panel WHERE state = 'FIN' AND treaty = 'apmbc' AND period = '2026'",
+            "SELECT status FROM panel WHERE state = 'FIN' AND treaty = 'apmbc' AND year = 2026",
             [],
             |r| r.get(0),
         )
@@ -936,7 +1052,11 @@ fn panel_downloads_are_the_export_commands_files() {
 
 #[test]
 fn panel_downloads_are_cached_with_etags() {
-    let fresh = Arc::new(App::embedded(today).unwrap());
+    let fresh = Arc::new(App::embedded(today).unwrap().with_work_limits(
+        4,
+        Duration::from_secs(120),
+        Duration::from_secs(300),
+    ));
     // The largest kind of download allowed: a year of days, as SQLite.
     let uri = "/api/v1/exports/panel?treaty=apmbc&from=2025&to=2025&granularity=day&format=sqlite";
     let r = get(&fresh, uri, &[("accept-encoding", "gzip")]);
@@ -980,7 +1100,7 @@ fn panel_downloads_are_bounded_and_errors_say_what_to_send() {
     );
     assert!(e["hint"].as_str().unwrap().contains("fewer years"), "{e}");
     err(
-        "/api/v1/exports/panel?from=1000&to=9999",
+        "/api/v1/exports/panel?from=1900&to=2099&granularity=day",
         StatusCode::BAD_REQUEST,
         "export_too_large",
     );
@@ -1087,7 +1207,11 @@ fn engine_annotation(text: &str, article_date: Option<Date>) -> Value {
         today: today(),
         language: None,
     };
-    serde_json::to_value(a.annotate(text, &opts).unwrap()).unwrap()
+    serde_json::to_value(treatywatch_core::Identified::new(
+        &data,
+        a.annotate(text, &opts).unwrap(),
+    ))
+    .unwrap()
 }
 
 #[test]
@@ -1242,12 +1366,21 @@ fn annotate_refuses_what_it_cannot_read() {
         StatusCode::BAD_REQUEST,
         "unknown_treaty",
     );
-    post_err(
+    // The date both in the address and in the JSON body: the body's wins, and both must
+    // be dates.
+    let both = post(
         "/api/v1/annotate?date=2025-07-09",
         json,
-        r#"{"text": "Finland", "date": "2025-07-09"}"#,
+        r#"{"text": "Finland", "date": "2025-07-10"}"#,
+    );
+    assert_eq!(both.status, StatusCode::OK);
+    assert_eq!(both.json()["article_date"], "2025-07-10");
+    post_err(
+        "/api/v1/annotate?date=2025-07-32",
+        json,
+        r#"{"text": "Finland", "date": "2025-07-10"}"#,
         StatusCode::BAD_REQUEST,
-        "bad_query",
+        "invalid_date",
     );
     post_err(
         "/api/v1/annotate?on=2025-07-09",
@@ -1407,4 +1540,303 @@ fn the_annotate_page_works_without_javascript() {
     assert!(map.contains(
         r#"href="/api/v1/exports/panel?treaty=apmbc&amp;from=1997&amp;to=2026&amp;format=parquet""#
     ));
+}
+
+// ---------------------------------------------------------------------------------
+// Issue 12: the web in production
+
+#[test]
+fn every_answer_carries_the_browser_headers_and_a_request_id() {
+    let page = ok("/?treaty=apmbc&on=2026-03-01");
+    let csp = page.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(page.header("x-frame-options"), Some("DENY"));
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+    assert_eq!(
+        page.header("referrer-policy"),
+        Some("strict-origin-when-cross-origin")
+    );
+    assert_eq!(page.header("x-request-id").unwrap().len(), 16);
+    // No inline script in any page: every <script> has a src.
+    let html = page.text();
+    assert_eq!(
+        html.matches("<script").count(),
+        html.matches("<script src=").count()
+    );
+    // Only the embed view may be framed by other sites.
+    let embed = ok("/embed?treaty=apmbc&on=2026-03-01");
+    assert!(
+        embed
+            .header("content-security-policy")
+            .unwrap()
+            .contains("frame-ancestors *")
+    );
+    assert!(embed.header("x-frame-options").is_none());
+    let api = ok("/api/v1/status?on=2026-03-01");
+    assert_eq!(
+        api.header("content-security-policy"),
+        Some("default-src 'none'; frame-ancestors 'none'")
+    );
+    // A client's request id is kept when it is well formed.
+    let r = get(
+        &app(),
+        "/api/v1/treaties",
+        &[("x-request-id", "cdn-abc.123")],
+    );
+    assert_eq!(r.header("x-request-id"), Some("cdn-abc.123"));
+    let r = get(
+        &app(),
+        "/api/v1/treaties",
+        &[("x-request-id", "bad id with spaces")],
+    );
+    assert_ne!(r.header("x-request-id"), Some("bad id with spaces"));
+}
+
+#[test]
+fn the_read_only_api_is_open_to_other_origins() {
+    let r = get(
+        &app(),
+        "/api/v1/status?on=2026-03-01",
+        &[("origin", "https://news.example")],
+    );
+    assert_eq!(r.header("access-control-allow-origin"), Some("*"));
+    assert!(
+        r.header("access-control-expose-headers")
+            .unwrap()
+            .contains("etag")
+    );
+    let pre = request(
+        &app(),
+        Method::OPTIONS,
+        "/api/v1/states/FIN",
+        &[
+            ("origin", "https://news.example"),
+            ("access-control-request-method", "GET"),
+            ("access-control-request-headers", "if-none-match"),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(pre.status, StatusCode::OK);
+    assert_eq!(pre.header("access-control-allow-origin"), Some("*"));
+    assert!(
+        pre.header("access-control-allow-methods")
+            .unwrap()
+            .contains("GET")
+    );
+    assert!(
+        pre.header("access-control-allow-headers")
+            .unwrap()
+            .contains("if-none-match")
+    );
+    // Not the article check, and not the pages.
+    let pre = request(
+        &app(),
+        Method::OPTIONS,
+        "/api/v1/annotate",
+        &[
+            ("origin", "https://news.example"),
+            ("access-control-request-method", "POST"),
+        ],
+        Vec::new(),
+    );
+    assert!(pre.header("access-control-allow-origin").is_none());
+}
+
+#[test]
+fn tracking_parameters_are_ignored_and_pages_ignore_what_they_do_not_take() {
+    let clean = ok("/api/v1/status?on=2026-03-01");
+    let tracked =
+        ok("/api/v1/status?on=2026-03-01&utm_source=x&utm_campaign=y&fbclid=IwAR0&gclid=1&ref=tw");
+    assert_eq!(clean.body, tracked.body);
+    assert_eq!(clean.header("etag"), tracked.header("etag"));
+    // The API stays strict about other parameters.
+    err(
+        "/api/v1/status?on=2026-03-01&nope=1",
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+    // Pages take any.
+    ok("/?treaty=apmbc&on=2026-03-01&fbclid=IwAR0&whatever=1");
+    ok("/states/FIN?treaty=apmbc&on=2026-03-01&utm_medium=social&x=y");
+    ok("/embed?treaty=apmbc&on=2026-03-01&fbclid=1");
+}
+
+#[test]
+fn dates_names_and_windows_are_bounded() {
+    for uri in [
+        "/api/v1/deadlines?to=9999-12-31",
+        "/api/v1/deadlines?on=9999-01-01",
+        "/api/v1/status?on=1899-12-31",
+        "/api/v1/changes?from=2026-01-01&to=2100-01-01",
+    ] {
+        err(uri, StatusCode::BAD_REQUEST, "date_out_of_range");
+    }
+    err(
+        "/api/v1/status?on=%202026-03-01",
+        StatusCode::BAD_REQUEST,
+        "invalid_date",
+    );
+    let e = err(
+        "/api/v1/deadlines?from=1900-01-01&to=2099-12-31&obligation=art7",
+        StatusCode::BAD_REQUEST,
+        "too_many_results",
+    );
+    assert!(e["hint"].as_str().unwrap().contains("state="), "{e}");
+    ok("/api/v1/deadlines?on=2099-01-01");
+    // A long name is unknown at once, and its message does not echo it whole.
+    let long = "x".repeat(2000);
+    let e = err(
+        &format!("/api/v1/states/{long}"),
+        StatusCode::NOT_FOUND,
+        "unknown_state",
+    );
+    assert!(e["message"].as_str().unwrap().len() < 300, "{e}");
+    // A 404 may be cached by a CDN for a while.
+    let r = get(&app(), "/api/v1/states/Atlantis", &[]);
+    assert!(
+        r.header("cache-control")
+            .unwrap()
+            .contains("stale-while-revalidate")
+    );
+    // Redirects too.
+    let r = get(&app(), "/states/finland?treaty=apmbc", &[]);
+    assert_eq!(r.status, StatusCode::PERMANENT_REDIRECT);
+    assert!(
+        r.header("cache-control")
+            .unwrap()
+            .contains("stale-while-revalidate")
+    );
+    let r = get(&app(), "/search?q=finland", &[]);
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.header("cache-control").unwrap().contains("max-age=300"));
+}
+
+#[test]
+fn every_document_names_the_dataset() {
+    let id = |v: &Value| v["dataset"]["version"].as_str().unwrap().to_string();
+    for uri in [
+        "/api/v1/treaties",
+        "/api/v1/status?on=2026-03-01",
+        "/api/v1/states/FIN?on=2026-03-01",
+        "/api/v1/states/FIN/timeline",
+        "/api/v1/changes?from=2026-01-01&to=2026-03-01",
+        "/api/v1/deadlines?on=2026-03-01",
+        "/api/v1/histories",
+    ] {
+        assert_eq!(id(&ok(uri).json()), "2026.2", "{uri}");
+    }
+    let r = ok("/api/v1/status?on=2026-03-01");
+    let latest = r.json()["dataset"]["latest_fact"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let d: Date = latest.parse().unwrap();
+    assert_eq!(
+        r.header("last-modified").unwrap(),
+        treatywatch_web::cache::http_date(d)
+    );
+    // Every page names the version and the latest fact, and has its sharing tags.
+    for uri in [
+        "/?on=2026-03-01",
+        "/states/POL?on=2026-03-01",
+        "/embed",
+        "/annotate",
+    ] {
+        let html = ok(uri).text();
+        assert!(html.contains(r#"data-version="2026.2""#), "{uri}");
+        assert!(
+            html.contains(&format!(r#"data-latest-fact="{latest}""#)),
+            "{uri}"
+        );
+        assert!(
+            html.contains(r#"<meta property="og:image" content="/map.png"#),
+            "{uri}"
+        );
+        assert!(
+            html.contains(r#"<meta name="twitter:card" content="summary_large_image">"#),
+            "{uri}"
+        );
+    }
+}
+
+#[test]
+fn dates_are_shown_as_precisely_as_they_are_known() {
+    let html = ok("/states/POL?treaty=apmbc&on=2026-03-01").text();
+    assert!(
+        html.contains(r#"<time datetime="2025-07">2025-07</time>"#) || !html.contains("2025-07-01"),
+        "a month stays a month"
+    );
+    assert!(!html.contains(">2025-07-01<"), "no invented day");
+}
+
+#[test]
+fn the_map_as_an_image_and_the_embed_view() {
+    let svg = ok("/map.svg?treaty=apmbc&on=2026-03-01&focus=europe");
+    assert_eq!(svg.header("content-type"), Some("image/svg+xml"));
+    let text = svg.text();
+    assert!(
+        text.starts_with("<svg") && text.contains("States Parties") && !text.contains("<style")
+    );
+    let png = ok("/map.png?treaty=apmbc&on=2026-03-01");
+    assert_eq!(png.header("content-type"), Some("image/png"));
+    assert_eq!(&png.body[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(
+        u32::from_be_bytes(png.body[16..20].try_into().unwrap()),
+        1200
+    );
+    err(
+        "/map.png?on=9999-01-01",
+        StatusCode::BAD_REQUEST,
+        "date_out_of_range",
+    );
+    let embed = ok("/embed?treaty=ccm&on=2026-03-01&focus=africa").text();
+    assert!(embed.contains(r#"data-focus="africa""#));
+    assert!(
+        embed.contains(r#"id="open-full" href="/?treaty=ccm&amp;on=2026-03-01&amp;focus=africa""#)
+    );
+    // The map page: a treaty switcher and a region focus.
+    let map = ok("/?treaty=apmbc&on=2026-03-01&focus=europe").text();
+    assert!(map.contains(r#"<select id="treaty-select" name="treaty">"#));
+    assert!(map.contains(r#"<option value="europe" selected>"#));
+}
+
+#[test]
+fn health_and_metrics() {
+    let h = ok("/healthz");
+    assert_eq!(h.json()["status"], "ok");
+    assert_eq!(h.header("cache-control"), Some("no-store"));
+    ok("/api/v1/status?on=2026-03-01");
+    let m = ok("/metrics").text();
+    for series in [
+        "treatywatch_requests_total{route=\"/api/v1/status\",status=\"200\"}",
+        "treatywatch_request_duration_seconds_bucket{route=\"/api/v1/status\",le=\"+Inf\"}",
+        "treatywatch_queue_waiting{queue=\"documents\"}",
+        "treatywatch_shed_total{queue=\"articles\"}",
+        "treatywatch_cache_hit_ratio",
+        "treatywatch_connections_open",
+        "process_resident_memory_bytes",
+    ] {
+        assert!(m.contains(series), "{series} missing");
+    }
+}
+
+#[test]
+fn a_full_queue_sheds_with_retry_after() {
+    // One worker, no wait: the second of two simultaneous renders is shed.
+    let q = treatywatch_web::queue::Queue::new("documents", 1, 0, Duration::from_millis(10));
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let held = q.enter().await.unwrap();
+        let shed = q.enter().await.err().expect("shed");
+        assert_eq!(shed.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(shed.error, "overloaded");
+        assert!(shed.retry_after.is_some());
+        assert_eq!(q.shed(), 1);
+        drop(held);
+        assert!(q.enter().await.is_ok());
+    });
 }

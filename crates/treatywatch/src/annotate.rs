@@ -144,7 +144,10 @@ pub fn run(
     let text = std::str::from_utf8(&bytes).expect("checked by the annotator");
     match args.format {
         AnnotateFormat::Text => text_report(out, &annotation)?,
-        AnnotateFormat::Json => crate::render::json(out, &annotation)?,
+        AnnotateFormat::Json => crate::render::json(
+            out,
+            &treatywatch_core::Identified::new(engine.data(), &annotation),
+        )?,
         AnnotateFormat::Html => {
             out.write_all(treatywatch_annotate::html::page(&annotation, text).as_bytes())?
         }

@@ -15,8 +15,9 @@ pub struct Cli {
     pub data: Option<PathBuf>,
 
     /// Also import these UN Treaty Collection status tables (a directory with
-    /// index.csv and treaties/, or table files) for this command only: their actions
-    /// replace the dataset's for the same treaties.
+    /// index.csv and treaties/, or table files) for this command only. A treaty the
+    /// dataset records keeps its record and gets only what the tables alone have; the
+    /// differences are summed up on standard error.
     #[arg(long, global = true, value_name = "PATH")]
     pub untc: Vec<PathBuf>,
 
@@ -25,6 +26,13 @@ pub struct Cli {
     /// else the terminal's.
     #[arg(long, global = true)]
     pub wide: bool,
+
+    /// When the --untc tables were captured, FROM/TO (`2013-01-01/2015-12-31`): a
+    /// treaty known only from a table has an unknown status after the later of FROM
+    /// and the table's latest entry. Without it, each table is known up to its latest
+    /// entry.
+    #[arg(long, global = true, value_name = "FROM/TO")]
+    pub untc_captured: Option<String>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -206,6 +214,39 @@ pub enum Command {
         /// The address and port to listen on.
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "IP:PORT")]
         addr: std::net::SocketAddr,
+        /// The access log on standard error: `text` (a line per request), `json` (a JSON
+        /// object per line: time, request id, client, method, target, status, bytes,
+        /// duration, user agent) or `off`.
+        #[arg(long, default_value = "text", value_name = "FORMAT")]
+        access_log: treatywatch_web::AccessLog,
+        /// The most connections open at once; one more is answered 503 and closed.
+        #[arg(long, default_value_t = 1024, value_name = "N")]
+        max_connections: usize,
+        /// Seconds a client has to send a request's head, from its first byte.
+        #[arg(long, default_value_t = 5, value_name = "SECONDS")]
+        header_timeout: u64,
+        /// Seconds a kept-alive connection may wait for its next request.
+        #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+        idle_timeout: u64,
+        /// Seconds a response may wait for a client that does not read it.
+        #[arg(long, default_value_t = 10, value_name = "SECONDS")]
+        write_timeout: u64,
+        /// Seconds requests in flight may run after SIGTERM before every connection is
+        /// closed.
+        #[arg(long, default_value_t = 5, value_name = "SECONDS")]
+        shutdown_timeout: u64,
+        /// The site's public address (`https://example.org`), for absolute links in the
+        /// pages' Open Graph and Twitter card tags.
+        #[arg(long, value_name = "URL")]
+        public_url: Option<String>,
+    },
+    /// Write the site (the map, every state's page, the JSON documents and histories the
+    /// map needs) as static files for the current dataset, to serve from any object
+    /// store or CDN with no server.
+    Site {
+        /// The directory to write (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
@@ -228,6 +269,13 @@ pub enum Command {
     /// Research exports.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Every treaty: id, names, UN reference, whether curated or imported, and how
+    /// current its record is.
+    Treaties {
+        /// table: aligned columns for people; json (every alias) or csv: for programs.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Every status change between two dates, each with the action and sources behind it.
     #[command(after_help = CHANGES_EXAMPLES)]
     Changes {
@@ -265,6 +313,14 @@ pub enum ImportCommand {
         /// Fail (exit 1) if any row or name could not be resolved.
         #[arg(long)]
         strict: bool,
+        /// When the tables were captured, FROM/TO (`2013-01-01/2015-12-31`); see
+        /// --untc-captured.
+        #[arg(long, value_name = "FROM/TO")]
+        captured: Option<String>,
+        /// List every difference between the curated record and the tables of the same
+        /// treaties (always written to IMPORT-REPORT.md with --out).
+        #[arg(long)]
+        reconcile: bool,
         /// table: the report for people, every file listed; json: the report for
         /// programs (csv gives the table).
         #[arg(long, value_enum, default_value_t)]

@@ -95,8 +95,36 @@ fn known_on_arg(command: &Command) -> Result<Option<Date>> {
 pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
     match &cli.command {
         Command::Check => return check(cli.data.as_deref(), out),
-        Command::Serve { addr } => {
-            treatywatch_web::run(*addr, cli.data.as_deref()).map_err(user)?;
+        Command::Serve {
+            addr,
+            access_log,
+            max_connections,
+            header_timeout,
+            idle_timeout,
+            write_timeout,
+            shutdown_timeout,
+            public_url,
+        } => {
+            let secs = std::time::Duration::from_secs;
+            treatywatch_web::run_with(treatywatch_web::ServeOptions {
+                addr: *addr,
+                data_dir: cli.data.clone(),
+                access_log: *access_log,
+                public_url: public_url.clone(),
+                limits: treatywatch_web::Limits {
+                    max_connections: (*max_connections).max(1),
+                    header_timeout: secs((*header_timeout).max(1)),
+                    idle_timeout: secs((*idle_timeout).max(1)),
+                    write_timeout: secs((*write_timeout).max(1)),
+                    shutdown_timeout: secs(*shutdown_timeout),
+                },
+            })
+            .map_err(user)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Site { out: dir } => {
+            let done = treatywatch_web::site::run(dir, cli.data.as_deref()).map_err(user)?;
+            writeln!(out, "{done}")?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Import(cmd) => return crate::research::import(cli.data.as_deref(), cmd, out),
@@ -115,7 +143,11 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
     let width = Width::detect(cli.wide);
     let full = match cli.untc.is_empty() {
         true => load(cli.data.as_deref())?,
-        false => crate::research::load_with_untc(cli.data.as_deref(), &cli.untc)?,
+        false => crate::research::load_with_untc(
+            cli.data.as_deref(),
+            &cli.untc,
+            cli.untc_captured.as_deref(),
+        )?,
     };
     let known_on = known_on_arg(&cli.command)?;
     // As a careful reader knew it on `known_on`: later facts left out.
@@ -145,7 +177,14 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 .collect();
             match format {
                 Format::Table => render::status_table(out, width, treaty, on, known_on, &reports)?,
-                Format::Json => render::json(out, &reports)?,
+                Format::Json => {
+                    let data = engine.data();
+                    let docs: Vec<_> = reports
+                        .iter()
+                        .map(|r| treatywatch_core::Identified::new(data, r))
+                        .collect();
+                    render::json(out, &docs)?
+                }
                 Format::Csv => render::status_csv(out, &reports)?,
             }
         }
@@ -166,6 +205,13 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 ),
             };
             let mut doc = engine.parties(treaty, on);
+            if let Some(k) = doc.known_until {
+                eprintln!(
+                    "treatywatch: the record of {} ends on {k} (an imported table): every \
+                     status on {on} is unknown; the counts are the last known, as of {k}",
+                    treaty.id
+                );
+            }
             if let Some(f) = filter {
                 doc.states.retain(|r| r.status == f);
             }
@@ -193,11 +239,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             let state = engine
                 .resolve_state(&state)
                 .map_err(|e| user(e.to_string()))?;
-            let doc = treatywatch_core::TimelineDoc {
-                treaty,
-                state,
-                events: engine.timeline(treaty, state),
-            };
+            let doc = engine.timeline_doc(treaty, state);
             let events = &doc.events;
             let now = engine.status(treaty, state, known_on.unwrap_or_else(today));
             match format {
@@ -234,7 +276,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 .map_err(|e| user(format!("--from {} is after --to {}", e.from, e.to)))?
                 .with_obligations(treaty, &obligations)
                 .map_err(|e| user(format!("--obligation: {e}")))?;
-            let deadlines = engine.deadline_list(treaty, &states, on, &window);
+            let doc = engine.deadlines_doc(treaty, &states, on, &window);
             match format {
                 Format::Table => render::deadlines_table(
                     out,
@@ -245,10 +287,10 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                     window.from,
                     window.to,
                     overdue,
-                    &deadlines,
+                    &doc.deadlines,
                 )?,
-                Format::Json => render::json(out, &deadlines)?,
-                Format::Csv => render::deadlines_csv(out, &deadlines)?,
+                Format::Json => render::json(out, &doc)?,
+                Format::Csv => render::deadlines_csv(out, &doc.deadlines)?,
             }
         }
         Command::Records {
@@ -303,6 +345,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
         }
         Command::Annotate(args) => return crate::annotate::run(&engine, args, today(), out),
         Command::Export(cmd) => return crate::research::export(&engine, &cmd, out),
+        Command::Treaties { format } => crate::research::treaties(&engine, format, width, out)?,
         Command::Changes {
             from,
             to,
@@ -316,6 +359,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
         }
         Command::Check
         | Command::Serve { .. }
+        | Command::Site { .. }
         | Command::Import(_)
         | Command::Completions { .. }
         | Command::Man { .. } => {
@@ -405,6 +449,7 @@ fn report(
             d.records.len()
         )?;
         writeln!(out, "dataset: {}", d.identity().line())?;
+        writeln!(out, "{}", currency(d))?;
     }
     writeln!(out, "{errors} error(s), {warnings} warning(s)")?;
     Ok(if errors > 0 {
@@ -412,4 +457,41 @@ fn report(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Which treaties are current: curated to the latest fact, known only from imported
+/// tables up to their capture, or with rules and no record.
+fn currency(d: &Dataset) -> String {
+    let with_actions: std::collections::HashSet<&str> =
+        d.actions.iter().map(|a| a.treaty.as_str()).collect();
+    let mut current = Vec::new();
+    let mut bounded = Vec::new();
+    let mut rules_only = 0;
+    for t in &d.treaties {
+        match (with_actions.contains(t.id.as_str()), t.known_until) {
+            (false, _) => rules_only += 1,
+            (true, Some(k)) => bounded.push(k),
+            (true, None) => current.push(t.id.as_str()),
+        }
+    }
+    let latest = d
+        .latest_fact()
+        .map_or_else(|| "-".to_string(), |x| x.to_string());
+    let mut s = format!(
+        "treaties: {} current to the latest fact {latest} ({})",
+        current.len(),
+        current.join(", ")
+    );
+    if let (Some(a), Some(b)) = (bounded.iter().min(), bounded.iter().max()) {
+        s.push_str(&format!(
+            "; {} known only from imported tables, up to {a}..{b} (unknown after)",
+            bounded.len()
+        ));
+    }
+    if rules_only > 0 {
+        s.push_str(&format!(
+            "; {rules_only} with rules but no record (import their tables with --untc)"
+        ));
+    }
+    s
 }

@@ -88,7 +88,7 @@ impl Col {
         match self {
             Col::State => r.state.code.to_string(),
             Col::Name => r.state.name.clone(),
-            Col::Status => r.status.to_string(),
+            Col::Status => r.status_label().to_string(),
             Col::Signed => opt(r.signed),
             Col::Consent => opt(r.consent_deposited),
             Col::Kind => r.consent_kind.map_or("-".into(), |k| k.to_string()),
@@ -184,7 +184,7 @@ pub fn status_table(
             "{} ({}): {}",
             r.state.name,
             r.state.code,
-            r.status.as_str()
+            r.status_label()
         )?;
         for n in &r.notes {
             width.para(out, "  - ", "    ", n)?;
@@ -247,7 +247,7 @@ pub fn status_csv(out: &mut impl Write, reports: &[StatusReport<'_>]) -> Result<
             r.state.name.clone(),
             r.treaty.id.to_string(),
             r.on.to_string(),
-            r.status.to_string(),
+            r.status_label().to_string(),
             d(r.signed),
             d(r.consent_deposited),
             r.consent_kind.map(|k| k.to_string()).unwrap_or_default(),
@@ -355,7 +355,7 @@ pub fn timeline_text<'d>(
         t.write(out, width)?;
     }
     writeln!(out)?;
-    writeln!(out, "Status on {}: {}", now.on, now.status)?;
+    writeln!(out, "Status on {}: {}", now.on, now.status_label())?;
     width.para(
         out,
         "",

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use serde_json::json;
 use treatywatch_core::{Dataset, Date, Engine, Treaty};
 use treatywatch_data::DataFile;
-use treatywatch_untc::{FileReport, Import};
+use treatywatch_untc::{Capture, Difference, FileReport, Import, Reconcile};
 
 use crate::cli::{ExportCommand, Format, Granularity, ImportCommand, PanelFormat};
 use crate::commands::{treaty_arg, user};
@@ -42,23 +42,61 @@ fn base_files(dir: Option<&Path>) -> Result<Vec<DataFile>> {
 
 /// Imports the UN tables under `paths` against the dataset in `dir` (or the embedded
 /// one): the import, and the files of the dataset with the import merged in.
+/// The capture range of `--captured FROM/TO`, else unknown up to today.
+fn capture_arg(captured: Option<&str>, flag: &str) -> Result<Capture> {
+    match captured {
+        Some(c) => Capture::parse(c).map_err(|e| user(format!("{flag}: {e}"))),
+        None => Ok(Capture {
+            from: None,
+            to: Some(crate::commands::today()),
+        }),
+    }
+}
+
+/// An import and the dataset it gives.
+struct Imported {
+    import: Import,
+    merged: Vec<DataFile>,
+    index_problems: Vec<String>,
+    reconcile: Vec<Reconcile>,
+}
+
 fn import_tables(
     dir: Option<&Path>,
     paths: &[PathBuf],
     index: Option<&Path>,
-) -> Result<(Import, Vec<DataFile>, Vec<String>)> {
+    capture: Capture,
+) -> Result<Imported> {
     let files = base_files(dir)?;
     let base = treatywatch_data::parse(&files).map_err(|e| user(e.to_string()))?;
     let (tables, index, index_problems) =
         treatywatch_untc::read_paths(paths, index).map_err(user)?;
-    let import = treatywatch_untc::import(&tables, &index, &base);
+    let mut import = treatywatch_untc::import(&tables, &index, &base);
+    import.capture = capture;
     let merged = treatywatch_untc::merged_files(&files, &base, &import);
-    Ok((import, merged, index_problems))
+    let reconcile = import.reconcile(&base);
+    Ok(Imported {
+        import,
+        merged,
+        index_problems,
+        reconcile,
+    })
 }
 
-/// The dataset with UN tables imported for one command (`--untc`).
-pub fn load_with_untc(dir: Option<&Path>, paths: &[PathBuf]) -> Result<Dataset> {
-    let (import, merged, _) = import_tables(dir, paths, None)?;
+/// The dataset with UN tables imported for one command (`--untc`). Says on standard
+/// error how the tables met the curated record, and how current they are.
+pub fn load_with_untc(
+    dir: Option<&Path>,
+    paths: &[PathBuf],
+    captured: Option<&str>,
+) -> Result<Dataset> {
+    let capture = capture_arg(captured, "--untc-captured")?;
+    let Imported {
+        import,
+        merged,
+        reconcile,
+        ..
+    } = import_tables(dir, paths, None, capture)?;
     if let Some(bad) = import.reports.iter().find(|r| r.error.is_some()) {
         return Err(user(format!(
             "--untc: {}: {}",
@@ -66,11 +104,93 @@ pub fn load_with_untc(dir: Option<&Path>, paths: &[PathBuf]) -> Result<Dataset> 
             bad.error.as_deref().unwrap_or("")
         )));
     }
+    for line in untc_warnings(&import, &reconcile, captured.is_some()) {
+        eprintln!("treatywatch: --untc: {line}");
+    }
     treatywatch_data::parse(&merged).map_err(|e| {
         user(format!(
             "--untc: the imported tables do not load: {e}run `treatywatch import untc` for the report"
         ))
     })
+}
+
+/// What a run with `--untc` says on standard error: the curated treaties kept and the
+/// differences, and the capture days.
+pub fn untc_warnings(import: &Import, reconcile: &[Reconcile], captured: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    if !reconcile.is_empty() {
+        let parts: Vec<String> = reconcile
+            .iter()
+            .map(|r| {
+                let added = r
+                    .differences
+                    .iter()
+                    .filter(|d| matches!(d, Difference::TableOnly { .. }))
+                    .count();
+                format!(
+                    "{} ({} agree, {} added from the table, {} other differences, {} later \
+                     curated actions)",
+                    r.treaty,
+                    r.agreed,
+                    added,
+                    r.differences.len() - added,
+                    r.later
+                )
+            })
+            .collect();
+        out.push(format!(
+            "kept the curated record of {}; `treatywatch import untc PATH --reconcile` lists \
+             every difference",
+            parts.join(", ")
+        ));
+    }
+    let bounded = import
+        .treaties
+        .iter()
+        .filter(|t| reconcile.iter().all(|r| r.treaty != t.id))
+        .count();
+    if bounded > 0 {
+        out.push(format!(
+            "{bounded} treaties are known only from the tables: after each table's capture \
+             their status is `unknown`{}",
+            if captured {
+                ""
+            } else {
+                " (no --untc-captured FROM/TO: each table is taken to speak only up to its \
+                 latest entry)"
+            }
+        ));
+    }
+    out
+}
+
+/// The reconcile report: every difference between the curated record and the tables.
+pub fn reconcile_text(reconcile: &[Reconcile]) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "\nReconcile: curated treaties and their tables (the curated record is kept; the \
+         table adds only what no curated action of the same class answers)"
+    );
+    if reconcile.is_empty() {
+        let _ = writeln!(s, "  no imported table is of a curated treaty");
+    }
+    for r in reconcile {
+        let _ = writeln!(
+            s,
+            "\n  {} ({}): {} actions agree, {} differences, {} curated signatures and instruments \
+             dated after the table's earliest possible capture",
+            r.treaty,
+            file_name(&r.path),
+            r.agreed,
+            r.differences.len(),
+            r.later
+        );
+        for d in &r.differences {
+            let _ = writeln!(s, "    {}", d.describe());
+        }
+    }
+    s
 }
 
 fn file_name(path: &str) -> &str {
@@ -175,7 +295,7 @@ pub fn report_text(import: &Import, index_problems: &[String]) -> String {
     s
 }
 
-fn report_json(import: &Import) -> serde_json::Value {
+fn report_json(import: &Import, reconcile: &[Reconcile]) -> serde_json::Value {
     let notes = |v: &Vec<treatywatch_untc::RowNote>| -> Vec<serde_json::Value> {
         v.iter()
             .map(|n| json!({"line": n.line, "participant": n.participant, "reason": n.reason}))
@@ -196,6 +316,24 @@ fn report_json(import: &Import) -> serde_json::Value {
             "unresolved": notes(&r.unresolved),
             "notes": r.notes,
         })).collect::<Vec<_>>(),
+        "reconcile": reconcile.iter().map(|r| json!({
+            "treaty": r.treaty.0,
+            "path": r.path,
+            "agreed": r.agreed,
+            "later_curated_actions": r.later,
+            "differences": r.differences.iter().map(|d| {
+                let (kind, state, action, curated, table) = match d {
+                    Difference::DateDiffers { state, kind, curated, table } =>
+                        ("date_differs", state, kind, Some(curated), Some(table)),
+                    Difference::TableOnly { state, kind, date } =>
+                        ("table_only", state, kind, None, Some(date)),
+                    Difference::CuratedOnly { state, kind, date } =>
+                        ("curated_only", state, kind, Some(date), None),
+                };
+                json!({"difference": kind, "state": state, "action": action.as_str(),
+                       "curated": curated, "table": table, "resolution": d.describe()})
+            }).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -207,12 +345,26 @@ pub fn import(dir: Option<&Path>, cmd: &ImportCommand, out: &mut impl Write) -> 
         out: out_dir,
         strict,
         format,
+        captured,
+        reconcile: show_reconcile,
     } = cmd;
-    let (import, merged, index_problems) = import_tables(dir, paths, index.as_deref())?;
+    let capture = capture_arg(captured.as_deref(), "--captured")?;
+    let Imported {
+        import,
+        merged,
+        index_problems,
+        reconcile,
+    } = import_tables(dir, paths, index.as_deref(), capture)?;
     let text = report_text(&import, &index_problems);
+    let reconciled = reconcile_text(&reconcile);
     match format {
-        Format::Json => render::json(out, &report_json(&import))?,
-        _ => write!(out, "{text}")?,
+        Format::Json => render::json(out, &report_json(&import, &reconcile))?,
+        _ => {
+            write!(out, "{text}")?;
+            if *show_reconcile {
+                write!(out, "{reconciled}")?;
+            }
+        }
     }
     if let Some(dir) = out_dir {
         // Check that the dataset loads before writing it.
@@ -227,7 +379,7 @@ pub fn import(dir: Option<&Path>, cmd: &ImportCommand, out: &mut impl Write) -> 
             std::fs::write(&path, &f.text)
                 .with_context(|| format!("writing {}", path.display()))?;
         }
-        let report = format!("# Import report\n\n```\n{text}```\n");
+        let report = format!("# Import report\n\n```\n{text}{reconciled}```\n");
         std::fs::write(dir.join("IMPORT-REPORT.md"), report)
             .with_context(|| format!("writing {}", dir.display()))?;
         if *format != Format::Json {
@@ -315,6 +467,129 @@ pub fn thousands(n: u64) -> String {
 /// `treatywatch export panel`. A file is written beside its destination under a
 /// temporary name and renamed when complete, so a failed export leaves no partial file
 /// and never harms the file it would replace.
+/// `treatywatch treaties`: every treaty with its names, UN reference, whether its record
+/// is curated or imported, and how current it is.
+pub fn treaties(
+    engine: &Engine<'_>,
+    format: Format,
+    width: Width,
+    out: &mut impl Write,
+) -> Result<()> {
+    let data = engine.data();
+    let latest = data.latest_fact();
+    let rows: Vec<serde_json::Value> = data
+        .treaties
+        .iter()
+        .map(|t| {
+            let actions = engine.has_actions(t);
+            let record = match (actions, t.known_until) {
+                (false, _) => "rules_only",
+                (true, Some(_)) => "imported",
+                (true, None) => "curated",
+            };
+            let rules_known = !matches!(
+                t.rules.entry_into_force,
+                treatywatch_core::rules::EntryIntoForceRule::Unknown
+            );
+            json!({
+                "id": t.id,
+                "name": t.name,
+                "short_name": t.short_name,
+                "untc": t.untc,
+                "aliases": t.aliases,
+                "record": record,
+                "known_until": t.known_until.or(if actions { latest } else { None }),
+                "current": actions && t.known_until.is_none(),
+                "rules_known": rules_known,
+            })
+        })
+        .collect();
+    match format {
+        Format::Json => render::json(out, &json!({"dataset": data.identity(), "treaties": rows}))?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut *out);
+            w.write_record([
+                "id",
+                "short_name",
+                "name",
+                "untc",
+                "aliases",
+                "record",
+                "known_until",
+                "rules_known",
+            ])?;
+            for r in &rows {
+                let s = |k: &str| r[k].as_str().unwrap_or("").to_string();
+                let aliases: Vec<&str> = r["aliases"]
+                    .as_array()
+                    .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+                    .unwrap_or_default();
+                w.write_record([
+                    s("id"),
+                    s("short_name"),
+                    s("name"),
+                    s("untc"),
+                    aliases.join("; "),
+                    s("record"),
+                    s("known_until"),
+                    r["rules_known"].to_string(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            let mut t = Grid::new(vec![
+                Column::keep("ID"),
+                Column::keep("UN REF"),
+                Column::wrap("SHORT NAME", 16, Some(48)),
+                Column::keep("RECORD"),
+                Column::keep("KNOWN UNTIL"),
+                Column::wrap("RULES", 8, None).priority(1),
+            ]);
+            for r in &rows {
+                let s = |k: &str| r[k].as_str().unwrap_or("-").to_string();
+                t.row([
+                    s("id"),
+                    s("untc"),
+                    s("short_name"),
+                    s("record"),
+                    s("known_until"),
+                    if r["rules_known"] == json!(true) {
+                        "known".into()
+                    } else {
+                        "entry into force unknown".into()
+                    },
+                ]);
+            }
+            let current = rows.iter().filter(|r| r["current"] == json!(true)).count();
+            let imported = rows
+                .iter()
+                .filter(|r| r["record"] == json!("imported"))
+                .count();
+            let only = rows
+                .iter()
+                .filter(|r| r["record"] == json!("rules_only"))
+                .count();
+            writeln!(
+                out,
+                "{} treaties: {current} curated to the dataset's latest fact ({}), {imported} \
+                 known from imported tables up to their capture, {only} with rules but no \
+                 record (import their tables with --untc)\n",
+                rows.len(),
+                latest.map_or("-".into(), |d| d.to_string())
+            )?;
+            t.write(out, width)?;
+            writeln!(
+                out,
+                "\n--treaty takes an id, a UN reference or any name: `--treaty \"Ottawa \
+                 Convention\"`. `--format json` adds every alias."
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `treatywatch export panel`.
 pub fn export(engine: &Engine<'_>, cmd: &ExportCommand, out: &mut impl Write) -> Result<ExitCode> {
     let ExportCommand::Panel {
         treaty,
@@ -362,12 +637,18 @@ pub fn export(engine: &Engine<'_>, cmd: &ExportCommand, out: &mut impl Write) ->
         treatywatch_export::parse_as_of(as_of).map_err(|e| user(format!("--as-of: {e}")))?;
     let periods =
         treatywatch_export::periods(*from, *to, g, as_of).map_err(|e| user(e.to_string()))?;
-    // One row per state of the dataset, treaty and period (`for_each_pair`).
-    let rows = (treaties.len() * engine.data().states.len() * periods.len()) as u64;
     if to_stdout {
         treatywatch_export::write_csv(out, engine, &treaties, &periods)?;
         return Ok(ExitCode::SUCCESS);
     }
+    // One row per treaty, period and actor existing on the period's day
+    // (`for_each_pair`).
+    let actors = treatywatch_export::actors(engine);
+    let rows = treaties.len() as u64
+        * periods
+            .iter()
+            .map(|(_, day)| actors.iter().filter(|a| a.exists(*day)).count() as u64)
+            .sum::<u64>();
     let name = path
         .file_name()
         .ok_or_else(|| user(format!("--out {}: not a file name", path.display())))?;
@@ -419,6 +700,15 @@ pub fn export(engine: &Engine<'_>, cmd: &ExportCommand, out: &mut impl Write) ->
     if let Err(e) = written {
         let _ = std::fs::remove_file(&partial);
         return Err(e);
+    }
+    // The dataset's identity beside a CSV: PANEL.csv -> PANEL.metadata.json (not beside
+    // a device such as /dev/null). Parquet and SQLite carry it inside.
+    if format == PanelFormat::Csv && std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        let meta_path = path.with_extension("metadata.json");
+        let mut m = std::fs::File::create(&meta_path)
+            .with_context(|| format!("creating {}", meta_path.display()))?;
+        let meta = treatywatch_export::metadata(engine.data(), &treaties, &periods);
+        treatywatch_export::write_metadata_json(&mut m, &meta)?;
     }
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     eprintln!(
@@ -473,6 +763,7 @@ pub fn changes(
             render::json(
                 out,
                 &json!({
+                    "dataset": engine.data().identity(),
                     "treaty": treaty.map(|t| &t.id),
                     "from": from,
                     "to": to,

@@ -17,6 +17,7 @@ pub fn mine_ban_rules(threshold: u32, counted: Vec<ConsentKind>, armed_conflict:
             general: Delay::FirstDayOfMonthAfter { months: 6 },
             later: Delay::FirstDayOfMonthAfter { months: 6 },
             later_from: LaterFrom::ThresholdDeposit,
+            not_before: None,
             clause: "Art. 17".into(),
         },
         withdrawal: WithdrawalRule::Notice {
@@ -52,6 +53,7 @@ pub fn dataset(rules: Rules) -> Dataset {
         adopted: None,
         opened_for_signature: None,
         entry_into_force: None,
+        known_until: None,
         rules,
         sources: vec![src()],
         status_sources: vec![src()],
@@ -75,6 +77,7 @@ pub fn state(code: StateCode, independence: Option<jiff::civil::Date>) -> State 
             date,
             source: src(),
         }),
+        from: None,
         origin: Origin::default(),
     }
 }

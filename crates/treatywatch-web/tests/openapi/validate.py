@@ -106,7 +106,7 @@ for template, url, code in cases:
     check(f"GET {url} -> {code} matches the document", run)
 
 # Downloads: a documented content type, a file name, and the file's own signature.
-signatures = {"csv": b"state,state_name,treaty,", "parquet": b"PAR1", "sqlite": b"SQLite format 3\0"}
+signatures = {"csv": b"state,state_name,iso3n,ccode,gwcode,treaty,", "parquet": b"PAR1", "sqlite": b"SQLite format 3\0"}
 for fmt, magic in signatures.items():
     url = f"/api/v1/exports/panel?treaty=apmbc,ccm&from=2020&to=2026&format={fmt}"
 
