@@ -13,7 +13,7 @@ use treatywatch_core::{
 
 use treatywatch_core::rules::{EntryIntoForceRule, SignatureRule, SuspensionRule};
 
-use crate::claims::{CountWhat, Draft, Extra, Obl, Qual, StockWhat};
+use crate::claims::{CountWhat, Doubt, Draft, Extra, Obl, Qual, StockWhat};
 use crate::dates::When;
 use crate::lexicon::{GROUPS, RuleTopic, TREATY_PLACES};
 use crate::model::{ClaimKind, Fact, Modality, Reading, Verdict};
@@ -92,6 +92,9 @@ pub struct Checker<'e, 'd> {
     horizon: Date,
     /// States named in the article, for the withdrawal-period facts.
     named: Vec<&'d State>,
+    /// The stricter certainty gate, for languages whose lexicons are shallower than
+    /// English's: a contradiction also needs an explicit date in the claim's clause.
+    pub strict: bool,
     counts: Option<Counts>,
     reports: std::cell::RefCell<
         std::collections::HashMap<(treatywatch_core::StateCode, Date), StatusReport<'d>>,
@@ -120,6 +123,7 @@ impl<'e, 'd> Checker<'e, 'd> {
             as_of,
             horizon: today.max(as_of),
             named,
+            strict: false,
             counts: None,
             reports: Default::default(),
         }
@@ -171,7 +175,105 @@ impl<'e, 'd> Checker<'e, 'd> {
         &self.treaty.short_name
     }
 
+    /// The verdict on one claim: read against the record, then through the certainty
+    /// gate ([`Checker::gate`]).
     pub fn check(&mut self, d: &Draft) -> Checked<'d> {
+        let c = self.read(d);
+        if c.verdict == Verdict::Contradicted {
+            self.gate(d, c)
+        } else {
+            c
+        }
+    }
+
+    /// The certainty gate: a claim is `contradicted` only when its reading is certain.
+    /// Its state named directly in its own clause, with its own verb (not found through
+    /// a pronoun, a relative clause, another clause or a colon, not one of a list with
+    /// an exception or a negation in it); stated as a past or present fact (not said of
+    /// the future, under a condition, as a wish or an intention); not an approximate
+    /// figure ("about", "nearly"); and, when the contradiction rests on the date, an
+    /// explicit date or year in its clause (not "two years later", not a day whose year
+    /// the tense placed). With the stricter gate (languages other than English) every
+    /// contradicted claim of a state's act needs such a date. The rest are
+    /// `not_checkable`, saying what was uncertain.
+    pub fn gate(&mut self, d: &Draft, c: Checked<'d>) -> Checked<'d> {
+        let uncertain = |c: Checked<'d>, why: &str| {
+            let note = format!(
+                "Not contradicted: {why}, so the reading is not certain enough to contradict \
+                 the record. (Read with certainty, the record would not bear it out: {})",
+                c.note
+            );
+            c.set(Verdict::NotCheckable, note)
+        };
+        if let Some(doubt) = d.subject_doubt {
+            return uncertain(c, doubt.words());
+        }
+        let rule = matches!(d.kind, ClaimKind::TreatyRule | ClaimKind::WithdrawalPeriod);
+        match d.modality {
+            Modality::Asserted | Modality::Negated => {}
+            Modality::Rule if rule => {}
+            m => {
+                return uncertain(
+                    c,
+                    &format!("it is said as {}, not stated as a fact", m.as_str()),
+                );
+            }
+        }
+        if d.kind == ClaimKind::IntendsToWithdraw {
+            return uncertain(c, "it reports an intention, not an act");
+        }
+        let approximate = |q: Qual| matches!(q, Qual::About | Qual::Nearly);
+        let approx = match d.extra {
+            Extra::Count { qual, .. } | Extra::Stock { qual, .. } => approximate(qual),
+            Extra::Obligation {
+                n: Some((q, _)), ..
+            } => approximate(q),
+            _ => false,
+        };
+        if approx {
+            return uncertain(c, "the figure is given as approximate");
+        }
+        let state_act = d.state.is_some() && !rule;
+        let date_doubt = d
+            .date_doubt
+            .or_else(|| (self.strict && state_act && d.when.is_none()).then_some(Doubt::NoDate));
+        match date_doubt {
+            None => c,
+            Some(Doubt::NoDate) => uncertain(c, Doubt::NoDate.words()),
+            // A figure or a rank is read on its date: without it, it is another claim.
+            Some(doubt)
+                if matches!(
+                    d.kind,
+                    ClaimKind::Count
+                        | ClaimKind::Stockpile
+                        | ClaimKind::Obligation
+                        | ClaimKind::GroupRank
+                ) =>
+            {
+                uncertain(c, doubt.words())
+            }
+            Some(doubt) => {
+                // Does the contradiction rest on the date? Read it again without it.
+                let mut undated = d.clone();
+                undated.when = None;
+                undated.since = false;
+                let again = self.read(&undated);
+                if again.verdict == Verdict::Contradicted && !self.strict {
+                    let note = format!(
+                        "{} (The claim's date was not relied on: {}.)",
+                        again.note,
+                        doubt.words()
+                    );
+                    again.set(Verdict::Contradicted, note)
+                } else {
+                    uncertain(c, doubt.words())
+                }
+            }
+        }
+    }
+
+    /// The verdict on one claim as read, before the certainty gate.
+    fn read(&mut self, d: &Draft) -> Checked<'d> {
         if let Some(c) = self.mood(d) {
             return c;
         }

@@ -29,7 +29,7 @@ use crate::dates::{FoundDate, When};
 use crate::lexicon::{Lexicon, RuleTopic};
 use crate::mentions::{Named, Who};
 use crate::model::{ClaimKind, DateKind, Modality, Span};
-use crate::text::{sentence_of, within};
+use crate::text::{in_quotation, sentence_of, within};
 
 /// What a trigger phrase says, before its subject is known. The order is the priority
 /// when two triggers start at the same place.
@@ -239,6 +239,73 @@ pub struct Draft {
     pub plain: bool,
     /// Said of an earlier time ("the last state that had signed but not ratified").
     pub earlier: bool,
+    /// What makes the reading of who did it, or whether the article itself says it,
+    /// less than certain (a pronoun, another clause, a quotation): such a claim is never
+    /// contradicted ([`crate::check::Checker::gate`]).
+    pub subject_doubt: Option<Doubt>,
+    /// What makes the reading of when less than certain (a relative date, a year placed
+    /// by tense): a contradiction may not rest on such a date.
+    pub date_doubt: Option<Doubt>,
+}
+
+/// Why a reading is not certain enough to contradict the record with: where the
+/// claim's subject or date came from, when not from the claim's own clause, named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Doubt {
+    /// "it", "the country", "they", "both": the state resolved from a pronoun.
+    Pronoun,
+    /// A body named without its state ("the parliament"), the state taken from
+    /// elsewhere in the clause.
+    BodyState,
+    /// The state is what a relative clause hangs on ("Finland, which ...").
+    Relative,
+    /// The state was taken from another clause ("..., but have not ratified").
+    OtherClause,
+    /// The state was named across a colon.
+    Colon,
+    /// A member of a list with an exception or a negation in it ("but not", "except",
+    /// "neither ... nor").
+    ListContrast,
+    /// The state's verb is left out and taken from another clause ("as have Latvia and
+    /// Estonia", "including", "Estonia since 2004").
+    ElidedVerb,
+    /// In English, a name after the verb and not its agent ("by Finland"): read as the
+    /// subject only for want of one before it.
+    AfterVerb,
+    /// Inside quotation marks: someone's words the article reports.
+    Quoted,
+    /// A date relative to another ("two years later", "last month").
+    RelativeDate,
+    /// A day or month with no year, its year placed by the verb's tense.
+    DateByTense,
+    /// No date in the claim's clause (for the stricter gate of languages other than
+    /// English).
+    NoDate,
+}
+
+impl Doubt {
+    /// What was uncertain, in words, for notes.
+    pub fn words(self) -> &'static str {
+        match self {
+            Doubt::Pronoun => "the subject was found through a pronoun",
+            Doubt::BodyState => "the body was not named with its state",
+            Doubt::Relative => "the subject is what a relative clause hangs on, not named in it",
+            Doubt::OtherClause => "the subject was taken from another clause",
+            Doubt::Colon => "the subject was named across a colon",
+            Doubt::ListContrast => {
+                "the state is one of a list with an exception or a negation in it"
+            }
+            Doubt::ElidedVerb => "the state's verb is left out and taken from another clause",
+            Doubt::AfterVerb => "the subject was read from a name after the verb, not its agent",
+            Doubt::Quoted => "it is inside a quotation, someone's words the article reports",
+            Doubt::RelativeDate => "the date is relative to another",
+            Doubt::DateByTense => "the date has no year, and its year was placed by the tense",
+            Doubt::NoDate => {
+                "the clause gives no explicit date, which a contradiction needs in a language \
+                 read with a shallower lexicon than English"
+            }
+        }
+    }
 }
 
 /// Everything the claim finder needs from the other passes, all sorted by position.
@@ -1283,7 +1350,7 @@ impl ClaimFinder {
         triggers: &[Trigger],
         last_state: Option<(StateCode, Span, usize)>,
         si: usize,
-    ) -> (Subject, bool) {
+    ) -> (Subject, bool, Option<Doubt>) {
         let text = f.text;
         // "a recommendation by the defence ministers of ...": the agent follows.
         let trig_text = &text[t.span.start..t.span.end];
@@ -1298,10 +1365,14 @@ impl ClaimFinder {
             let n = &scope[k];
             match &n.who {
                 Who::State(..) | Who::Group(_) => {
-                    return (Subject::States(self.list(text, &scope[k..], false)), false);
+                    return (
+                        Subject::States(self.list(text, &scope[k..], false)),
+                        false,
+                        None,
+                    );
                 }
                 Who::Body(name, code) => {
-                    return (Subject::Body(name.clone(), *code, n.span), false);
+                    return (Subject::Body(name.clone(), *code, n.span), false, None);
                 }
                 Who::Treaty => {}
             }
@@ -1389,7 +1460,7 @@ impl ClaimFinder {
         let window = &text[window_from.min(t.span.start)..t.span.start];
         // "a state", "States Parties": the rules.
         if self.generic.is_match(window) {
-            return (Subject::Generic, false);
+            return (Subject::Generic, false, None);
         }
         // A pronoun right before the verb.
         if let Some(m) = self
@@ -1409,7 +1480,7 @@ impl ClaimFinder {
                 window_from + m.get(0).expect("g").start(),
                 Some(n),
             ) {
-                return (s, m.name("neg").is_some());
+                return (s, m.name("neg").is_some(), Some(Doubt::Pronoun));
             }
         }
         if let Some(pm) = self.pronoun.find(window) {
@@ -1451,7 +1522,7 @@ impl ClaimFinder {
                 }
             });
             if let Some(s) = found {
-                return (s, false);
+                return (s, false, Some(Doubt::Pronoun));
             }
         }
         // "Riigikogu võttis ... vastu, 13. juunil kiitis selle heaks president Alar
@@ -1466,25 +1537,32 @@ impl ClaimFinder {
             let gap = text[t.span.end..n.span.start].split_whitespace().count();
             match &n.who {
                 Who::Body(name, code) if gap == 0 => {
-                    return (Subject::Body(name.clone(), *code, n.span), false);
+                    return (Subject::Body(name.clone(), *code, n.span), false, None);
                 }
                 Who::State(..) | Who::Group(_)
                     if gap <= 1 && self.lex.language != crate::lang::Language::En =>
                 {
-                    return (Subject::States(self.list(text, &scope[i..], false)), false);
+                    return (
+                        Subject::States(self.list(text, &scope[i..], false)),
+                        false,
+                        None,
+                    );
                 }
                 _ => {}
             }
         }
         if let Some(k) = last {
             let n = before[k];
+            let doubt = text[n.span.end..t.span.start]
+                .contains(':')
+                .then_some(Doubt::Colon);
             return match &n.who {
                 Who::State(..) | Who::Group(_) => {
                     let items: Vec<Named> = before[..=k].iter().map(|x| (*x).clone()).collect();
-                    (Subject::States(self.list(text, &items, true)), false)
+                    (Subject::States(self.list(text, &items, true)), false, doubt)
                 }
-                Who::Body(name, code) => (Subject::Body(name.clone(), *code, n.span), false),
-                Who::Treaty => (Subject::Treaty, false),
+                Who::Body(name, code) => (Subject::Body(name.clone(), *code, n.span), false, doubt),
+                Who::Treaty => (Subject::Treaty, false, doubt),
             };
         }
         // In a relative clause: what it hangs on.
@@ -1500,7 +1578,7 @@ impl ClaimFinder {
             {
                 // "It missed its deadline ..., which once stood at ...": the state of
                 // the clause it hangs on.
-                return (Subject::States(vec![(c, sp)]), false);
+                return (Subject::States(vec![(c, sp)]), false, Some(Doubt::Relative));
             }
             // "riigid, kes ...": what it hangs on is a word, not a name; but "Finland
             // became the last EU country, which joined": the state itself.
@@ -1513,15 +1591,21 @@ impl ClaimFinder {
                 && !self.rank_word.is_match(&text[n.span.end..piece.span.start])
             {
                 let _ = n;
-                return (Subject::Generic, false);
+                return (Subject::Generic, false, None);
             }
             if let Some(n) = ante.last() {
                 return match &n.who {
-                    Who::State(..) | Who::Group(_) => {
-                        (Subject::States(self.list(text, &ante, true)), false)
-                    }
-                    Who::Body(name, code) => (Subject::Body(name.clone(), *code, n.span), false),
-                    Who::Treaty => (Subject::Treaty, false),
+                    Who::State(..) | Who::Group(_) => (
+                        Subject::States(self.list(text, &ante, true)),
+                        false,
+                        Some(Doubt::Relative),
+                    ),
+                    Who::Body(name, code) => (
+                        Subject::Body(name.clone(), *code, n.span),
+                        false,
+                        Some(Doubt::Relative),
+                    ),
+                    Who::Treaty => (Subject::Treaty, false, Some(Doubt::Relative)),
                 };
             }
         }
@@ -1550,7 +1634,11 @@ impl ClaimFinder {
                         && text[t.span.end..n.span.start].trim().is_empty()
                 });
             if starts_without_subject && !subject_follows && !prev.is_empty() {
-                return (Subject::States(self.list(text, &prev, true)), false);
+                return (
+                    Subject::States(self.list(text, &prev, true)),
+                    false,
+                    Some(Doubt::OtherClause),
+                );
             }
         }
         // Failing those, the first state or body named after it in its clause, before
@@ -1571,7 +1659,11 @@ impl ClaimFinder {
             .cloned()
             .collect();
         if !inside.is_empty() {
-            return (Subject::States(self.list(text, &inside, false)), false);
+            return (
+                Subject::States(self.list(text, &inside, false)),
+                false,
+                None,
+            );
         }
         // A withdrawal's state stands before it ("Finland's withdrawal").
         let after: &[Named] = if t.kind == Trig::WithdrawalEffect {
@@ -1579,18 +1671,45 @@ impl ClaimFinder {
         } else {
             &after
         };
+        // In English a name after the verb is its object unless it is the agent ("was
+        // ratified by Finland") or the subject of the clause a participle opens ("Before
+        // joining the convention in 2011, Finland had ..."): a subject read there is a
+        // guess.
+        let after_doubt = |n: &Named| {
+            let gap = &text[t.span.end..n.span.start];
+            let agent = gap
+                .split_whitespace()
+                .filter(|w| !w.eq_ignore_ascii_case("the"))
+                .next_back()
+                .is_some_and(|w| w.eq_ignore_ascii_case("by"));
+            let participle = gap.contains(',')
+                && text[t.span.start..t.span.end]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.to_lowercase().ends_with("ing"));
+            (self.lex.language == crate::lang::Language::En && !agent && !participle)
+                .then_some(Doubt::AfterVerb)
+        };
         for (i, n) in after.iter().enumerate().take(60) {
             match &n.who {
                 Who::State(..) | Who::Group(_) => {
-                    return (Subject::States(self.list(text, &after[i..], false)), false);
+                    return (
+                        Subject::States(self.list(text, &after[i..], false)),
+                        false,
+                        after_doubt(n),
+                    );
                 }
                 Who::Body(name, code) => {
-                    return (Subject::Body(name.clone(), *code, n.span), false);
+                    return (
+                        Subject::Body(name.clone(), *code, n.span),
+                        false,
+                        after_doubt(n),
+                    );
                 }
                 Who::Treaty => continue,
             }
         }
-        (Subject::None, false)
+        (Subject::None, false, None)
     }
 
     /// How the clause says it.
@@ -1779,9 +1898,18 @@ impl ClaimFinder {
                     })
                     .collect();
             let date = nearest_date(&dates, t.span);
-            let (subject, neither) = self.subject(
+            let (subject, neither, mut subject_doubt) = self.subject(
                 f, &named, piece, hi, sent_named, t, triggers, last_state, si,
             );
+            // "Neither Russia nor China", "all but not Finland": a list with a negation
+            // or an exception in it.
+            if subject_doubt.is_none()
+                && (neither
+                    || (matches!(&subject, Subject::States(l) if l.len() > 1)
+                        && pieces.iter().any(|p| p.kind == SegKind::Exception)))
+            {
+                subject_doubt = Some(Doubt::ListContrast);
+            }
             let mut modality = self.modality(f.text, sent, piece, t);
             // "If the Baltic states deposit theirs, they would be free": all of it.
             if pieces.first().is_some_and(|p| p.kind == SegKind::Condition)
@@ -1799,6 +1927,20 @@ impl ClaimFinder {
             }
             if neither && modality == Modality::Asserted {
                 modality = Modality::Negated;
+            }
+            // "Neither Russia nor Finland has signed": a negation before the states
+            // scopes over a list.
+            if subject_doubt.is_none()
+                && modality == Modality::Negated
+                && let Subject::States(l) = &subject
+                && let Some(first) = l.iter().map(|(_, sp)| sp.start).min()
+                && first > piece.span.start
+                && first < t.span.start
+                && self.negation.is_match(
+                    &f.text[floor(f.text, piece.span.start.max(first.saturating_sub(40)))..first],
+                )
+            {
+                subject_doubt = Some(Doubt::ListContrast);
             }
             if matches!(subject, Subject::Generic) && modality != Modality::Question {
                 // A description of the rules: read by the rules pass.
@@ -1850,6 +1992,19 @@ impl ClaimFinder {
                         let from = floor(f.text, t.span.start.saturating_sub(40).max(sent.start));
                         self.pluperfect.is_match(&f.text[from..t.span.end])
                     },
+                    // "The parliament voted": a body not named with its state, the state
+                    // taken from elsewhere in the clause.
+                    subject_doubt: subject_doubt.or_else(|| match (&subject, state) {
+                        (Subject::Body(_, None, b), Some((_, s)))
+                            if s.start.max(b.start)
+                                - s.end.min(b.end).min(s.start.max(b.start))
+                                > 60 =>
+                        {
+                            Some(Doubt::BodyState)
+                        }
+                        _ => None,
+                    }),
+                    date_doubt: date.and_then(date_doubt),
                 }
             };
             let states: Vec<(StateCode, Span)> = match &subject {
@@ -2447,6 +2602,7 @@ impl ClaimFinder {
                                 if paired {
                                     d.when = later[i].claim_when();
                                     d.since = later[i].mention.since;
+                                    d.date_doubt = None;
                                 }
                                 push(d, &mut out);
                             }
@@ -2462,6 +2618,8 @@ impl ClaimFinder {
                                     d.when = Some(when);
                                     d.since = since;
                                     d.span = span;
+                                    d.subject_doubt = Some(Doubt::ElidedVerb);
+                                    d.date_doubt = None;
                                     let _ = only;
                                     push(d, &mut out);
                                 }
@@ -2535,6 +2693,12 @@ impl ClaimFinder {
         self.exceptions_and_inclusions(f, triggers, &mut out, limit);
         self.periods(f, &mut out, limit);
         self.rules(f, &mut out, limit);
+        // Someone's words the article quotes: not the article's own claim.
+        for d in &mut out {
+            if in_quotation(f.text, d.span.start) {
+                d.subject_doubt = Some(Doubt::Quoted);
+            }
+        }
         out.sort_by_key(|d| (d.span.start, d.span.end));
         let cut = out.len() > limit;
         out.truncate(limit);
@@ -2863,6 +3027,12 @@ impl ClaimFinder {
                         place: None,
                         plain: false,
                         earlier: false,
+                        subject_doubt: Some(if p.kind == SegKind::Exception {
+                            Doubt::ListContrast
+                        } else {
+                            Doubt::ElidedVerb
+                        }),
+                        date_doubt: None,
                     });
                 }
             }
@@ -2969,6 +3139,8 @@ impl ClaimFinder {
                     place: None,
                     plain: false,
                     earlier: false,
+                    subject_doubt: None,
+                    date_doubt: None,
                 });
             }
         }
@@ -3046,12 +3218,27 @@ impl ClaimFinder {
                 place: None,
                 plain: false,
                 earlier: false,
+                subject_doubt: None,
+                date_doubt: None,
             });
         }
     }
 }
 
 /// A sentence's span without its closing punctuation.
+/// What keeps a date from being an explicit absolute date or year: a date relative to
+/// another ("two years later", "1 July that year"), or one whose year was placed by the
+/// verb's tense ("on June 29", "in March").
+fn date_doubt(d: &FoundDate) -> Option<Doubt> {
+    match d.mention.kind {
+        DateKind::Relative => Some(Doubt::RelativeDate),
+        DateKind::MonthDay => Some(Doubt::DateByTense),
+        _ if d.past.is_some() || d.ahead.is_some() => Some(Doubt::DateByTense),
+        _ if d.mention.how.starts_with("a day whose year") => Some(Doubt::RelativeDate),
+        _ => None,
+    }
+}
+
 fn trimmed(text: &str, sent: Span) -> Span {
     let s = &text[sent.start..sent.end];
     let t = s.trim_end_matches(['.', '!', '?', ' ', '"', '\u{201d}']);

@@ -299,6 +299,7 @@ impl<'e, 'd> Annotator<'e, 'd> {
                 opts.today,
                 named_states.iter().map(|(s, _)| *s).collect(),
             );
+            checker.strict = language != Language::En;
             for (i, d) in drafts.iter().take(MAX_CLAIMS).enumerate() {
                 let c = checker.check(d);
                 claims.push(Claim {

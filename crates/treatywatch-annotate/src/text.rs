@@ -97,6 +97,32 @@ pub fn sentence_of(sentences: &[Span], pos: usize) -> Option<usize> {
     (i < sentences.len() && sentences[i].start <= pos).then_some(i)
 }
 
+/// Whether `pos` is inside quotation marks opened in its paragraph (up to 2,000 bytes
+/// back): "...", “...”, „...“, „...”, «...».
+pub fn in_quotation(text: &str, pos: usize) -> bool {
+    let mut from = pos.saturating_sub(2000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..pos];
+    let para = before.rfind("\n\n").map_or(before, |i| &before[i + 2..]);
+    let mut open: Option<char> = None;
+    for c in para.chars() {
+        open = match (open, c) {
+            (None, '"') => Some('"'),
+            (Some('"'), '"') => None,
+            (None, '«') => Some('«'),
+            (Some('«'), '»') => None,
+            (None, '„') => Some('„'),
+            (Some('„'), '“' | '”') => None,
+            (None, '“') => Some('“'),
+            (Some('“'), '”') => None,
+            (o, _) => o,
+        };
+    }
+    open.is_some()
+}
+
 /// Whether a character is part of a word.
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
