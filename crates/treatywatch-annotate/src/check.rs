@@ -2,7 +2,9 @@
 //! steps for decrees, votes and laws, the engine's counts for numbers of states, the
 //! treaty's rules for its own facts, records for stockpiles. A verdict is `supported` or
 //! `contradicted` only when the record speaks to the claim; otherwise `not_checkable`.
-//! The notes are the project's own words.
+//! A `contradicted` verdict then passes the certainty gate ([`Checker::gate`]): only a
+//! claim read with certainty contradicts the record. The notes are the project's own
+//! words.
 
 use treatywatch_core::engine::{Engine, Evidence, describe_step};
 use treatywatch_core::evidence::{Aim, Qualifier, RecordKind, RecordValue, StepKind};

@@ -1679,8 +1679,7 @@ impl ClaimFinder {
             let gap = &text[t.span.end..n.span.start];
             let agent = gap
                 .split_whitespace()
-                .filter(|w| !w.eq_ignore_ascii_case("the"))
-                .next_back()
+                .rfind(|w| !w.eq_ignore_ascii_case("the"))
                 .is_some_and(|w| w.eq_ignore_ascii_case("by"));
             let participle = gap.contains(',')
                 && text[t.span.start..t.span.end]
