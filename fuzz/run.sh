@@ -9,11 +9,18 @@ cd "$(dirname "$0")"
 secs="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(dataset dates state_names annotate untc_import)
+[ ${#targets[@]} -gt 0 ] || targets=(dataset dates state_names annotate eval_labels untc_import)
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
 for target in "${targets[@]}"; do
   mkdir -p "corpus/$target"
+  if [ "$target" = eval_labels ] && [ -d ../corpus/annotate/dev ]; then
+    # Seeds: each label file, a NUL byte, its article.
+    for t in ../corpus/annotate/dev/*.toml; do
+      seed="corpus/$target/$(basename "$t" .toml)"
+      [ -e "$seed" ] || { cat "$t"; printf '\0'; cat "${t%.toml}.txt"; } > "$seed"
+    done
+  fi
   if [ "$target" = untc_import ]; then
     cp -n ../crates/treatywatch-untc/tests/fixtures/untc/treaties/*.csv "corpus/$target/" 2>/dev/null || true
   fi

@@ -2,18 +2,23 @@
 //! steps for decrees, votes and laws, the engine's counts for numbers of states, the
 //! treaty's rules for its own facts, records for stockpiles. A verdict is `supported` or
 //! `contradicted` only when the record speaks to the claim; otherwise `not_checkable`.
-//! The notes are the project's own words.
+//! A `contradicted` verdict then passes the certainty gate ([`Checker::gate`]): only a
+//! claim read with certainty contradicts the record. The notes are the project's own
+//! words.
 
 use treatywatch_core::engine::{Engine, Evidence, describe_step};
 use treatywatch_core::evidence::{Aim, Qualifier, RecordKind, RecordValue, StepKind};
-use treatywatch_core::rules::{GeneralEntry, WithdrawalRule};
+use treatywatch_core::rules::{GeneralEntry, Retraction, WithdrawalRule};
 use treatywatch_core::{
     Action, ActionKind, Date, PartialDate, Source, SourceId, State, Status, StatusReport, Treaty,
 };
 
-use crate::claims::{CountWhat, Draft, Extra};
+use treatywatch_core::rules::{EntryIntoForceRule, SignatureRule, SuspensionRule};
+
+use crate::claims::{CountWhat, Doubt, Draft, Extra, Obl, Qual, StockWhat};
 use crate::dates::When;
-use crate::model::{ClaimKind, Fact, Reading, Verdict};
+use crate::lexicon::{GROUPS, RuleTopic, TREATY_PLACES};
+use crate::model::{ClaimKind, Fact, Modality, Reading, Verdict};
 
 /// The outcome of one check.
 pub struct Checked<'d> {
@@ -77,6 +82,7 @@ struct Counts {
     signatories: usize,
     outside: usize,
     signed_ever: usize,
+    ratified: usize,
 }
 
 pub struct Checker<'e, 'd> {
@@ -88,7 +94,13 @@ pub struct Checker<'e, 'd> {
     horizon: Date,
     /// States named in the article, for the withdrawal-period facts.
     named: Vec<&'d State>,
+    /// The stricter certainty gate, for languages whose lexicons are shallower than
+    /// English's: a contradiction also needs an explicit date in the claim's clause.
+    pub strict: bool,
     counts: Option<Counts>,
+    reports: std::cell::RefCell<
+        std::collections::HashMap<(treatywatch_core::StateCode, Date), StatusReport<'d>>,
+    >,
 }
 
 fn day(d: Date) -> Option<PartialDate> {
@@ -113,7 +125,9 @@ impl<'e, 'd> Checker<'e, 'd> {
             as_of,
             horizon: today.max(as_of),
             named,
+            strict: false,
             counts: None,
+            reports: Default::default(),
         }
     }
 
@@ -142,8 +156,16 @@ impl<'e, 'd> Checker<'e, 'd> {
         self.engine.actions(self.treaty, state).collect()
     }
 
+    /// A state's status report on a day, computed once per annotation: many claims
+    /// ask for the same ones.
     fn status(&self, state: &'d State, on: Date) -> StatusReport<'d> {
-        self.engine.status(self.treaty, state, on)
+        let key = (state.code, on);
+        if let Some(r) = self.reports.borrow().get(&key) {
+            return r.clone();
+        }
+        let r = self.engine.status(self.treaty, state, on);
+        self.reports.borrow_mut().insert(key, r.clone());
+        r
     }
 
     /// Every domestic step recorded for the state, up to the horizon.
@@ -155,7 +177,108 @@ impl<'e, 'd> Checker<'e, 'd> {
         &self.treaty.short_name
     }
 
+    /// The verdict on one claim: read against the record, then through the certainty
+    /// gate ([`Checker::gate`]).
     pub fn check(&mut self, d: &Draft) -> Checked<'d> {
+        let c = self.read(d);
+        if c.verdict == Verdict::Contradicted {
+            self.gate(d, c)
+        } else {
+            c
+        }
+    }
+
+    /// The certainty gate: a claim is `contradicted` only when its reading is certain.
+    /// Its state named directly in its own clause, with its own verb (not found through
+    /// a pronoun, a relative clause, another clause or a colon, not one of a list with
+    /// an exception or a negation in it); stated as a past or present fact (not said of
+    /// the future, under a condition, as a wish or an intention); not an approximate
+    /// figure ("about", "nearly"); and, when the contradiction rests on the date, an
+    /// explicit date or year in its clause (not "two years later", not a day whose year
+    /// the tense placed). With the stricter gate (languages other than English) every
+    /// contradicted claim of a state's act needs such a date. The rest are
+    /// `not_checkable`, saying what was uncertain.
+    pub fn gate(&mut self, d: &Draft, c: Checked<'d>) -> Checked<'d> {
+        let uncertain = |c: Checked<'d>, why: &str| {
+            let note = format!(
+                "Not contradicted: {why}, so the reading is not certain enough to contradict \
+                 the record. (Read with certainty, the record would not bear it out: {})",
+                c.note
+            );
+            c.set(Verdict::NotCheckable, note)
+        };
+        if let Some(doubt) = d.subject_doubt {
+            return uncertain(c, doubt.words());
+        }
+        let rule = matches!(d.kind, ClaimKind::TreatyRule | ClaimKind::WithdrawalPeriod);
+        match d.modality {
+            Modality::Asserted | Modality::Negated => {}
+            Modality::Rule if rule => {}
+            m => {
+                return uncertain(
+                    c,
+                    &format!("it is said as {}, not stated as a fact", m.as_str()),
+                );
+            }
+        }
+        if d.kind == ClaimKind::IntendsToWithdraw {
+            return uncertain(c, "it reports an intention, not an act");
+        }
+        let approximate = |q: Qual| matches!(q, Qual::About | Qual::Nearly);
+        let approx = match d.extra {
+            Extra::Count { qual, .. } | Extra::Stock { qual, .. } => approximate(qual),
+            Extra::Obligation {
+                n: Some((q, _)), ..
+            } => approximate(q),
+            _ => false,
+        };
+        if approx {
+            return uncertain(c, "the figure is given as approximate");
+        }
+        let state_act = d.state.is_some() && !rule;
+        let date_doubt = d
+            .date_doubt
+            .or_else(|| (self.strict && state_act && d.when.is_none()).then_some(Doubt::NoDate));
+        match date_doubt {
+            None => c,
+            Some(Doubt::NoDate) => uncertain(c, Doubt::NoDate.words()),
+            // A figure or a rank is read on its date: without it, it is another claim.
+            Some(doubt)
+                if matches!(
+                    d.kind,
+                    ClaimKind::Count
+                        | ClaimKind::Stockpile
+                        | ClaimKind::Obligation
+                        | ClaimKind::GroupRank
+                ) =>
+            {
+                uncertain(c, doubt.words())
+            }
+            Some(doubt) => {
+                // Does the contradiction rest on the date? Read it again without it.
+                let mut undated = d.clone();
+                undated.when = None;
+                undated.since = false;
+                let again = self.read(&undated);
+                if again.verdict == Verdict::Contradicted && !self.strict {
+                    let note = format!(
+                        "{} (The claim's date was not relied on: {}.)",
+                        again.note,
+                        doubt.words()
+                    );
+                    again.set(Verdict::Contradicted, note)
+                } else {
+                    uncertain(c, doubt.words())
+                }
+            }
+        }
+    }
+
+    /// The verdict on one claim as read, before the certainty gate.
+    fn read(&mut self, d: &Draft) -> Checked<'d> {
+        if let Some(c) = self.mood(d) {
+            return c;
+        }
         let state = d.state.and_then(|c| self.engine.data().state(c));
         match (d.kind, state) {
             (ClaimKind::Signed, Some(s)) => self.signed(s, d.when),
@@ -163,7 +286,22 @@ impl<'e, 'd> Checker<'e, 'd> {
                 Some(body) => self.domestic_consent(s, d, body),
                 None => self.consent(s, d),
             },
-            (ClaimKind::NotSigned | ClaimKind::NotJoined, Some(s)) => self.outside(s, d.kind),
+            (ClaimKind::NotSigned | ClaimKind::NotJoined, Some(s)) => {
+                let c = self.outside(s, d.kind, d.plain);
+                if d.earlier && c.verdict == Verdict::Contradicted {
+                    // "The last state that had signed but not ratified": said of a
+                    // moment before the one the record is read on.
+                    let note = format!(
+                        "Said of an earlier moment the text does not date; {} The claim is \
+                         not checked against today's status.",
+                        c.note
+                    );
+                    c.set(Verdict::NotCheckable, note)
+                } else {
+                    c
+                }
+            }
+            (ClaimKind::NotWithdrawn, Some(s)) => self.not_withdrawn(s),
             (ClaimKind::Withdrew, Some(s)) if d.actor.is_some() => {
                 let mut c = self.domestic(
                     s,
@@ -186,17 +324,46 @@ impl<'e, 'd> Checker<'e, 'd> {
                 ClaimKind::Withdrew | ClaimKind::WithdrawalNotified | ClaimKind::WithdrawalEffect,
                 Some(s),
             ) => self.withdrew(s, d),
-            (ClaimKind::IntendsToWithdraw, Some(s)) => self.intent(s),
+            (ClaimKind::IntendsToWithdraw, Some(s)) => self.intent(s, d.when),
             (ClaimKind::Suspended, Some(s)) => self.suspended(s, d.when),
             (ClaimKind::Decree, Some(s)) => self.domestic(s, d, &[StepKind::DecreeSigned], d.aim),
-            (ClaimKind::Law, Some(s)) => self.domestic(s, d, &[StepKind::LawSigned], d.aim),
+            (ClaimKind::Law, Some(s)) => self.domestic(
+                s,
+                d,
+                &[StepKind::LawSigned, StepKind::InstrumentSigned],
+                d.aim,
+            ),
             (ClaimKind::Vote, Some(s)) => self.domestic(s, d, &[StepKind::ParliamentVote], d.aim),
-            (ClaimKind::Count, _) => self.count(d.extra),
-            (ClaimKind::TreatyAdopted, _) => self.adopted(d.when),
+            (ClaimKind::Decision, Some(s)) => {
+                let kinds: &[StepKind] = match d.actor.as_deref() {
+                    Some("government" | "cabinet" | "minister" | "prime minister") => &[
+                        StepKind::GovernmentDecision,
+                        StepKind::Announcement,
+                        StepKind::Statement,
+                    ],
+                    Some("president") => &[
+                        StepKind::LawSigned,
+                        StepKind::DecreeSigned,
+                        StepKind::InstrumentSigned,
+                        StepKind::Announcement,
+                        StepKind::GovernmentDecision,
+                    ],
+                    Some("committee") => &[],
+                    _ => StepKind::ALL,
+                };
+                self.domestic(s, d, kinds, d.aim)
+            }
+            (ClaimKind::Count, _) => self.count(d.extra, d.when),
+            (ClaimKind::TreatyAdopted, _) => self.adopted(d.when, d.place),
+            (ClaimKind::TreatyOpened, _) => self.opened(d.when, d.place),
             (ClaimKind::EntryIntoForce, s) => self.entry_into_force(s, d.when),
-            (ClaimKind::WithdrawalPeriod, _) => self.period(d.months),
+            (ClaimKind::WithdrawalPeriod, _) => self.period(d.months, d.extra),
+            (ClaimKind::TreatyRule, _) => self.rule(d.extra),
             (ClaimKind::Stockpile, Some(s)) => self.stockpile(s, d.extra),
-            (ClaimKind::Production, Some(s)) => self.production(s),
+            (ClaimKind::Obligation, Some(s)) => self.obligation(s, d),
+            (ClaimKind::GroupRank, Some(s)) => self.rank(s, d.extra),
+            (ClaimKind::Production, Some(s)) => self.production(s, d.modality),
+            (ClaimKind::Use, Some(s)) => self.used(s, d),
             (ClaimKind::Arsenal, Some(s)) => Checked::new(Reading::BeyondRecord).set(
                 Verdict::NotCheckable,
                 format!(
@@ -209,6 +376,66 @@ impl<'e, 'd> Checker<'e, 'd> {
                 Verdict::NotCheckable,
                 "The claim names no state the record can look up.".to_string(),
             ),
+        }
+    }
+
+    /// Claims the sentence does not make as facts: conditions, questions, calls on
+    /// others, denials of intentions, future acts with no date.
+    fn mood(&self, d: &Draft) -> Option<Checked<'d>> {
+        let not = |note: String| {
+            Some(Checked::new(Reading::BeyondRecord).set(Verdict::NotCheckable, note))
+        };
+        let what = d.kind.words();
+        match d.modality {
+            Modality::Conditional => not(format!(
+                "Said under a condition (\"if ...\"): the sentence does not claim that it \
+                 happened ({what}), so there is nothing to check."
+            )),
+            Modality::Question => not(format!(
+                "Asked, not stated ({what}): there is nothing to check."
+            )),
+            Modality::Reported => not(format!(
+                "A call on the state or someone's wish ({what}), not a claim that it happened."
+            )),
+            Modality::Future => match d.kind {
+                // Only a day set ahead ("will deposit it on 10 July") is checked.
+                ClaimKind::Signed | ClaimKind::Ratified | ClaimKind::Joined if !matches!(d.when, Some(When::Day(x)) if x > self.as_of) => {
+                    not(format!(
+                        "Said of the future ({what}), with no day set after the article's: the \
+                         record holds what has happened, not what is planned."
+                    ))
+                }
+                ClaimKind::WithdrawalNotified if !matches!(d.when, Some(When::Day(x)) if x > self.as_of) => {
+                    not(format!(
+                        "Said of the future ({what}): the record holds what has happened, not \
+                         what is expected."
+                    ))
+                }
+                ClaimKind::Decree
+                | ClaimKind::Law
+                | ClaimKind::Vote
+                | ClaimKind::Decision
+                | ClaimKind::Suspended
+                | ClaimKind::Production
+                | ClaimKind::Use
+                | ClaimKind::Stockpile
+                | ClaimKind::Obligation => not(format!(
+                    "Said of the future ({what}): the record holds what has happened, not what \
+                     is planned."
+                )),
+                _ => None,
+            },
+            Modality::Negated => match d.kind {
+                ClaimKind::NotSigned
+                | ClaimKind::NotJoined
+                | ClaimKind::NotWithdrawn
+                | ClaimKind::Production => None,
+                _ => not(format!(
+                    "The sentence denies it ({what}); the record does not hold what states did \
+                     not do or do not plan, so it cannot confirm or refute this."
+                )),
+            },
+            Modality::Asserted | Modality::Rule => None,
         }
     }
 
@@ -485,7 +712,7 @@ impl<'e, 'd> Checker<'e, 'd> {
         )
     }
 
-    fn outside(&self, s: &'d State, kind: ClaimKind) -> Checked<'d> {
+    fn outside(&self, s: &'d State, kind: ClaimKind, plain: bool) -> Checked<'d> {
         let mut c = Checked::new(Reading::LegalAct);
         let rep = self.status(s, self.as_of);
         let name = &s.name;
@@ -510,6 +737,13 @@ impl<'e, 'd> Checker<'e, 'd> {
                     format!(
                         "{name} signed on {sd}; on {on} it is {}.",
                         rep.status.phrase()
+                    ),
+                ),
+                (None, Some(cd), k) if plain => c.set(
+                    Verdict::Supported,
+                    format!(
+                        "{name} never signed: it joined by {} on {cd}, which needs no signature.",
+                        k.map_or("an instrument".to_string(), |k| words(k.as_str())),
                     ),
                 ),
                 (None, Some(cd), k) => c.set(
@@ -610,15 +844,44 @@ impl<'e, 'd> Checker<'e, 'd> {
                     effect_words(self.as_of)
                 ),
             ),
+            // A notice said to be sent, with no date, that was sent after the article:
+            // the text may speak of it ahead ("Finland sends its notice to the UN").
+            None if d.kind != ClaimKind::Withdrew => c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "On {} no withdrawal by {name} had been received; it was received later, on \
+                     {r}. The text gives no date, so it may speak of it ahead.",
+                    self.as_of
+                ),
+            ),
             None => {
-                let mut c = c.set(
-                    Verdict::Contradicted,
-                    format!(
-                        "On {} no withdrawal by {name} had been received; it was received later, on {r}.",
-                        self.as_of
-                    ),
+                let steps: Vec<Evidence<'d>> = self
+                    .steps(s)
+                    .into_iter()
+                    .filter(|e| e.step.aim == Aim::Withdraw)
+                    .filter(|e| e.step.date.earliest().is_some_and(|x| x <= self.as_of))
+                    .collect();
+                let mut note = format!(
+                    "On {} no withdrawal by {name} had been received; it was received later, on {r}.",
+                    self.as_of
                 );
-                c.reading = Reading::LegalAct;
+                if let Some(last) = steps.last() {
+                    note.push_str(&format!(
+                        " By then only domestic steps were recorded (the latest: {}): the text \
+                         reports a domestic step as the legal act.",
+                        describe_step(last.step)
+                    ));
+                    c.flag = true;
+                    for e in &steps {
+                        c.step(e);
+                    }
+                }
+                let mut c = c.set(Verdict::Contradicted, note);
+                c.reading = if c.flag {
+                    Reading::DomesticStepReportedAsLegalAct
+                } else {
+                    Reading::LegalAct
+                };
                 c
             }
         }
@@ -668,7 +931,33 @@ impl<'e, 'd> Checker<'e, 'd> {
         c.set(Verdict::Contradicted, note)
     }
 
-    fn intent(&self, s: &'d State) -> Checked<'d> {
+    fn intent(&self, s: &'d State, when: Option<When>) -> Checked<'d> {
+        // A date up to the article's is when the intention was said; a later one is
+        // when the withdrawal is planned for, and says nothing about the record.
+        if let Some(w) = when
+            && w.range().is_some_and(|(a, _)| a <= self.as_of)
+        {
+            let rep = self.status(s, self.horizon);
+            let dated = self
+                .steps(s)
+                .into_iter()
+                .find(|e| matches!(e.step.aim, Aim::Withdraw) && w.overlaps(&e.step.date));
+            let deposited = rep.withdrawal_notified.filter(|r| w.contains(*r));
+            if dated.is_none() && deposited.is_none() {
+                let mut c = self.intent(s, None);
+                if c.verdict == Verdict::Supported {
+                    c.verdict = Verdict::NotCheckable;
+                    c.note = format!(
+                        "The record shows {} intending to withdraw, but no step of it in {}: \
+                         the record cannot tie the intention to that date. {}",
+                        s.name,
+                        w.describe(),
+                        c.note
+                    );
+                }
+                return c;
+            }
+        }
         let mut c = Checked::new(Reading::DomesticStep);
         let name = &s.name;
         let on = self.as_of;
@@ -813,41 +1102,79 @@ impl<'e, 'd> Checker<'e, 'd> {
         let mut c = Checked::new(Reading::DomesticStep);
         let name = &s.name;
         let on = self.as_of;
-        let of_kind: Vec<Evidence<'d>> = self
-            .steps(s)
-            .into_iter()
+        let all_steps = self.steps(s);
+        let of_kind: Vec<&Evidence<'d>> = all_steps
+            .iter()
             .filter(|e| kinds.contains(&e.step.kind))
             .collect();
+        // The steps of this process: same kind and, when the text says, same aim.
+        let covering: Vec<&Evidence<'d>> = of_kind
+            .iter()
+            .copied()
+            .filter(|e| aim.is_some_and(|a| e.step.aim == a))
+            .collect();
+        // Announcements and statements are recorded only in part: a government's act
+        // with no date matches only a recorded government decision, and a dated one
+        // that matches none is not contradicted.
+        // A decision said of the state itself ("Latvia decided") is as soft: it may be
+        // any step.
+        let government = !kinds.is_empty()
+            && kinds.iter().all(|k| {
+                matches!(
+                    k,
+                    StepKind::GovernmentDecision | StepKind::Announcement | StepKind::Statement
+                )
+            });
+        let soft = government || d.kind == ClaimKind::Decision;
         let matching: Vec<&Evidence<'d>> = of_kind
             .iter()
+            .copied()
             .filter(|e| aim.is_none_or(|a| e.step.aim == a))
             .filter(|e| match d.when {
                 Some(w) => w.overlaps(&e.step.date),
-                None => e.step.date.earliest().is_some_and(|x| x <= on),
+                None => {
+                    e.step.date.earliest().is_some_and(|x| x <= on)
+                        && (!matches!(d.actor.as_deref(), Some("government" | "cabinet"))
+                            || e.step.kind == StepKind::GovernmentDecision)
+                }
             })
             .collect();
         let what = match kinds.first() {
             Some(StepKind::DecreeSigned) => "a decree",
             Some(StepKind::LawSigned) => "a law",
             Some(StepKind::ParliamentVote) => "a parliamentary vote",
+            Some(StepKind::GovernmentDecision) => "a government decision or announcement",
             _ => "a domestic step",
         };
-        let aim_words = aim.map(|a| format!(" on {}", a.act())).unwrap_or_default();
+        let aim_words = aim
+            .map(|a| format!(" towards {}", a.act()))
+            .unwrap_or_default();
         let when = d
             .when
             .map(|w| format!(" in {}", w.describe()))
             .unwrap_or_default();
         let Some(hit) = matching.first() else {
-            if of_kind.is_empty() {
-                return c.set(
-                    Verdict::NotCheckable,
-                    format!("The record holds no {}{aim_words} by {name}; it cannot confirm or refute this.", &what[2..]),
-                );
-            }
-            for e in &of_kind {
+            for e in &all_steps {
                 c.step(e);
             }
-            let list: Vec<String> = of_kind.iter().map(|e| describe_step(e.step)).collect();
+            if covering.is_empty() || soft {
+                let others = if all_steps.is_empty() {
+                    format!("no domestic steps of {name} are recorded at all")
+                } else {
+                    let list: Vec<String> =
+                        all_steps.iter().map(|e| describe_step(e.step)).collect();
+                    format!("the steps it holds are {}", list.join("; "))
+                };
+                return c.set(
+                    Verdict::NotCheckable,
+                    format!(
+                        "The record holds no {}{aim_words} by {name}{when} ({others}), so it \
+                         cannot confirm or refute this.",
+                        &what[2..]
+                    ),
+                );
+            }
+            let list: Vec<String> = covering.iter().map(|e| describe_step(e.step)).collect();
             return c.set(
                 Verdict::Contradicted,
                 format!(
@@ -861,6 +1188,19 @@ impl<'e, 'd> Checker<'e, 'd> {
             c.step(e);
         }
         let legal = self.legal_context(s, hit.step.aim, &mut c);
+        if let Extra::Vote { yes, against } = d.extra
+            && let Some(v) = hit.step.vote
+            && (yes.abs_diff(v.yes) > 1 || against.abs_diff(v.against) > 1)
+        {
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "The record shows {} ({}), but with {v}, not {yes} to {against}.",
+                    what,
+                    describe_step(hit.step)
+                ),
+            );
+        }
         c.set(
             Verdict::Supported,
             format!(
@@ -928,25 +1268,32 @@ impl<'e, 'd> Checker<'e, 'd> {
         }
     }
 
-    fn counts(&mut self) -> Counts {
-        if let Some(c) = self.counts {
-            return c;
-        }
-        let on = self.as_of;
+    fn counts_on(&self, on: Date) -> Counts {
         let by = self.engine.counts_on(self.treaty, on);
         let n = |st: Status| by.iter().find(|(s, _)| *s == st).map_or(0, |(_, n)| *n);
-        let signed_ever = self
-            .engine
-            .data()
-            .states
-            .iter()
-            .filter(|s| {
-                self.engine
-                    .actions(self.treaty, s)
-                    .any(|a| a.kind == ActionKind::Signature && a.date <= on)
-            })
-            .count();
-        let c = Counts {
+        let mut signed_ever = 0;
+        let mut ratified = 0;
+        for s in &self.engine.data().states {
+            let mut signed = false;
+            let mut rat = false;
+            for a in self.engine.actions(self.treaty, s) {
+                if a.date > on {
+                    continue;
+                }
+                match a.kind {
+                    ActionKind::Signature => signed = true,
+                    ActionKind::Consent(k)
+                        if matches!(k.as_str(), "ratification" | "acceptance" | "approval") =>
+                    {
+                        rat = true
+                    }
+                    _ => {}
+                }
+            }
+            signed_ever += usize::from(signed);
+            ratified += usize::from(rat);
+        }
+        Counts {
             joined: n(Status::ConsentDeposited) + n(Status::Party) + n(Status::WithdrawalPending),
             parties: n(Status::Party) + n(Status::WithdrawalPending),
             pending: n(Status::WithdrawalPending),
@@ -955,54 +1302,213 @@ impl<'e, 'd> Checker<'e, 'd> {
             signatories: n(Status::Signatory),
             outside: n(Status::NotSignatory),
             signed_ever,
-        };
+            ratified,
+        }
+    }
+
+    fn counts(&mut self) -> Counts {
+        if let Some(c) = self.counts {
+            return c;
+        }
+        let c = self.counts_on(self.as_of);
         self.counts = Some(c);
         c
     }
 
-    fn count(&mut self, extra: Extra) -> Checked<'d> {
+    fn count(&mut self, extra: Extra, when: Option<When>) -> Checked<'d> {
         let mut c = Checked::new(Reading::Count);
-        let Extra::Count { qual, n, what } = extra else {
+        let Extra::Count {
+            qual,
+            n,
+            what,
+            past,
+        } = extra
+        else {
             return c.set(Verdict::NotCheckable, "Not a count.".into());
         };
-        let k = self.counts();
-        let on = self.as_of;
+        if what == CountWhat::Withdrawing {
+            return self.count_withdrawing(c, qual, n);
+        }
+        // A count the text dates earlier is taken on that date.
+        let on = when
+            .and_then(|w| w.range())
+            .map(|(_, b)| b)
+            .filter(|b| *b < self.as_of)
+            .unwrap_or(self.as_of);
+        let k = if on == self.as_of {
+            self.counts()
+        } else {
+            self.counts_on(on)
+        };
         c.cite(&self.sources(&self.treaty.status_sources));
         c.fact(
             day(on),
             format!(
                 "{} states had joined: {} States Parties ({} of them with a withdrawal pending) \
-                 and {} bound later; {} withdrawn, {} signatories not bound, {} outside",
-                k.joined, k.parties, k.pending, k.consented, k.withdrawn, k.signatories, k.outside
+                 and {} bound later; {} withdrawn, {} signatories not bound, {} outside; {} had \
+                 signed, {} had ratified, accepted or approved",
+                k.joined,
+                k.parties,
+                k.pending,
+                k.consented,
+                k.withdrawn,
+                k.signatories,
+                k.outside,
+                k.signed_ever,
+                k.ratified
             ),
             &[],
         );
-        let (actual, label) = match what {
-            CountWhat::Joined => (k.joined, "states that had joined"),
-            CountWhat::Parties => (k.parties, "States Parties"),
-            CountWhat::Signed => (k.signed_ever, "states that had signed"),
-        };
-        if what == CountWhat::Signed {
-            c.fact(day(on), format!("{} states had signed", k.signed_ever), &[]);
-        }
-        let claim = format!("{}{n}", qual.words());
-        if qual.fits(f64::from(n), actual as f64) {
-            c.set(
-                Verdict::Supported,
-                format!("On {on} the record counts {actual} {label}, which fits \"{claim}\"."),
-            )
-        } else {
-            c.set(
-                Verdict::Contradicted,
-                format!(
-                    "On {on} the record counts {actual} {label}, which does not fit \"{claim}\"."
+        // What the count can be: some phrasings fit more than one reading.
+        let readings: Vec<(usize, &str)> = match what {
+            CountWhat::Joined => vec![(k.joined, "states that had joined")],
+            CountWhat::Parties => vec![
+                (k.parties, "States Parties"),
+                (k.joined, "states that had joined"),
+            ],
+            CountWhat::Signed => vec![(k.signed_ever, "states that had signed")],
+            CountWhat::Ratified => vec![(
+                k.ratified,
+                "states that had ratified (accepted or approved), accessions aside",
+            )],
+            CountWhat::SignedOnly => vec![(k.signatories, "signatories that had not ratified")],
+            CountWhat::Outside => vec![
+                (k.outside, "states that had neither signed nor joined"),
+                (
+                    k.outside + k.signatories + k.withdrawn,
+                    "states that were not parties (nor had joined)",
                 ),
-            )
+            ],
+            CountWhat::Withdrawing => vec![],
+        };
+        let claim = format!("{}{n}", qual.words());
+        if let Some((actual, label)) = readings
+            .iter()
+            .find(|(a, _)| qual.fits(f64::from(n), *a as f64))
+        {
+            return c.set(
+                Verdict::Supported,
+                format!(
+                    "On {on} the record counts {actual} {label}, which fits \"{claim}\" ({}).",
+                    qual.tolerance()
+                ),
+            );
         }
+        let (actual, label) = readings[0];
+        if past && when.is_none() {
+            return c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The text gives this count for a past moment it does not date; on {on} the \
+                     record counts {actual} {label}, so the count is not checked."
+                ),
+            );
+        }
+        c.set(
+            Verdict::Contradicted,
+            format!(
+                "On {on} the record counts {actual} {label}, which does not fit \"{claim}\" ({}).",
+                qual.tolerance()
+            ),
+        )
     }
 
-    fn adopted(&self, when: Option<When>) -> Checked<'d> {
+    /// "Five countries are leaving": the states whose withdrawal was received, and those
+    /// with domestic steps towards it, by the article's date.
+    fn count_withdrawing(&self, mut c: Checked<'d>, qual: Qual, n: u32) -> Checked<'d> {
+        let on = self.as_of;
+        let data = self.engine.data();
+        let mut notified = Vec::new();
+        let mut intending = Vec::new();
+        for s in &data.states {
+            // From the actions and steps themselves: no full report for every state.
+            let has_notice = self
+                .engine
+                .actions(self.treaty, s)
+                .any(|a| a.kind == ActionKind::Withdrawal && a.date <= on);
+            let has_steps = data.steps.iter().any(|st| {
+                st.state == s.code
+                    && st.treaty == self.treaty.id
+                    && st.aim == Aim::Withdraw
+                    && st.date.earliest().is_some_and(|d| d <= on)
+            });
+            if has_notice {
+                notified.push(s.name.clone());
+            }
+            if has_notice || has_steps {
+                intending.push(s.name.clone());
+            }
+        }
+        c.fact(
+            day(on),
+            format!(
+                "{} states had notified a withdrawal ({}); {} had notified one or taken domestic \
+                 steps towards it",
+                notified.len(),
+                notified.join(", "),
+                intending.len()
+            ),
+            &[],
+        );
+        let claim = format!("{}{n}", qual.words());
+        let fits = |k: usize| qual.fits(f64::from(n), k as f64);
+        if fits(notified.len()) || fits(intending.len()) {
+            return c.set(
+                Verdict::Supported,
+                format!(
+                    "On {on} {} states had notified a withdrawal and {} had notified one or \
+                     taken steps towards it, which fits \"{claim}\".",
+                    notified.len(),
+                    intending.len()
+                ),
+            );
+        }
+        if qual == Qual::Exact && n as usize > intending.len() {
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "On {on} only {} states had notified a withdrawal or taken steps towards \
+                     it, not {n}.",
+                    intending.len()
+                ),
+            );
+        }
+        c.set(
+            Verdict::NotCheckable,
+            format!(
+                "On {on} {} states had notified a withdrawal and {} had notified one or taken \
+                 steps towards it; which the text counts is not clear enough to check \"{claim}\".",
+                notified.len(),
+                intending.len()
+            ),
+        )
+    }
+
+    fn adopted(&self, when: Option<When>, place: Option<&'static str>) -> Checked<'d> {
         let mut c = Checked::new(Reading::TreatyFact);
+        let places = TREATY_PLACES
+            .iter()
+            .find(|p| p.treaty == self.treaty.id.as_str());
+        if let (Some(p), Some(place)) = (places, place)
+            && place != p.adopted_in
+        {
+            let mut c = c;
+            c.cite(&self.sources(&self.treaty.sources));
+            let hint = if place == p.opened_in {
+                format!(" ({} is where it was opened for signature)", city(place))
+            } else {
+                String::new()
+            };
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "The {} was adopted in {}, not in {}{hint}.",
+                    self.short(),
+                    city(p.adopted_in),
+                    city(place)
+                ),
+            );
+        }
         let Some(adopted) = self.treaty.adopted else {
             return c.set(
                 Verdict::NotCheckable,
@@ -1076,7 +1582,7 @@ impl<'e, 'd> Checker<'e, 'd> {
         }
     }
 
-    fn period(&self, months: Option<u32>) -> Checked<'d> {
+    fn period(&self, months: Option<u32>, extra: Extra) -> Checked<'d> {
         let mut c = Checked::new(Reading::TreatyFact);
         let WithdrawalRule::Notice {
             period,
@@ -1128,6 +1634,16 @@ impl<'e, 'd> Checker<'e, 'd> {
         } else {
             ""
         };
+        if matches!(extra, Extra::Period { wrong_start: true }) {
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "Under {clause} a withdrawal takes effect {} after the depositary receives the \
+                     instrument, not counted from a vote, a decision or a law.",
+                    period.describe()
+                ),
+            );
+        }
         if period.days == 0 && u32::from(period.months) == m {
             c.set(
                 Verdict::Supported,
@@ -1143,15 +1659,22 @@ impl<'e, 'd> Checker<'e, 'd> {
 
     fn stockpile(&self, s: &'d State, extra: Extra) -> Checked<'d> {
         let mut c = Checked::new(Reading::Record);
-        let Extra::Stock { qual, n } = extra else {
+        let Extra::Stock { qual, n, what } = extra else {
             return c.set(Verdict::NotCheckable, "Not a stockpile figure.".into());
         };
         let name = &s.name;
+        // The records a figure of this sort can be: by their kinds' names, so that new
+        // kinds of record are read too.
+        let kinds: &[&str] = match what {
+            StockWhat::Held => &["stockpile_count", "stockpile_deadline_missed"],
+            StockWhat::Destroyed => &["stockpile_destroyed", "stockpile_count"],
+            StockWhat::Retained => &["retained_count"],
+        };
         let records: Vec<_> = self
             .engine
             .records(self.treaty, s)
             .into_iter()
-            .filter(|(r, _)| r.kind == RecordKind::StockpileCount)
+            .filter(|(r, _)| kinds.contains(&r.kind.as_str()))
             .collect();
         let mut fits = None;
         for (r, sources) in &records {
@@ -1167,19 +1690,30 @@ impl<'e, 'd> Checker<'e, 'd> {
                 }
                 c.fact(
                     Some(r.date.clone()),
-                    format!("stockpile: {} ({})", r.value, r.detail),
+                    format!("{}: {} ({})", words_of(r.kind.as_str()), r.value, r.detail),
                     sources,
                 );
             }
         }
-        if records.is_empty() {
+        if c.facts.is_empty() {
             return c.set(
                 Verdict::NotCheckable,
-                format!("The record holds no stockpile count for {name}."),
+                format!(
+                    "The record holds no figure of this kind ({}) for {name}.",
+                    kinds.join(", ").replace('_', " ")
+                ),
             );
         }
         match fits {
-            Some((d, v)) => c.set(Verdict::Supported, format!("The record's stockpile count of {d} ({v}) fits the figure.")),
+            Some((d, v)) => c.set(
+                Verdict::Supported,
+                format!(
+                    "The record's figure of {d} ({v}) fits the text's \"{}{}\" ({}).",
+                    qual.words(),
+                    n,
+                    qual.tolerance()
+                ),
+            ),
             None => c.set(
                 Verdict::NotCheckable,
                 format!("None of the record's stockpile counts for {name} fits the figure, but counts change over time and the text's moment is not clear enough to contradict it."),
@@ -1187,8 +1721,49 @@ impl<'e, 'd> Checker<'e, 'd> {
         }
     }
 
-    fn production(&self, s: &'d State) -> Checked<'d> {
+    fn production(&self, s: &'d State, modality: Modality) -> Checked<'d> {
         let mut c = Checked::new(Reading::BeyondRecord);
+        if modality == Modality::Negated {
+            // "has never produced": against the production status records.
+            let mut latest = None;
+            for (r, sources) in self.engine.records(self.treaty, s) {
+                if r.kind == RecordKind::ProductionStatus
+                    && r.date.earliest().is_some_and(|d| d <= self.as_of)
+                {
+                    c.fact(
+                        Some(r.date.clone()),
+                        format!("production status: {} ({})", r.value, r.detail),
+                        &sources,
+                    );
+                    latest = Some(r.value);
+                }
+            }
+            c.reading = Reading::Record;
+            return match latest {
+                Some(RecordValue::Production(p)) if matches!(p.as_str(), "never" | "ceased") => c
+                    .set(
+                        Verdict::Supported,
+                        format!(
+                            "The record's production status for {} by {} is {p}.",
+                            s.name, self.as_of
+                        ),
+                    ),
+                Some(RecordValue::Production(p)) if p.as_str() == "producing" => c.set(
+                    Verdict::Contradicted,
+                    format!(
+                        "The record's production status for {} by {} is {p}.",
+                        s.name, self.as_of
+                    ),
+                ),
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    format!(
+                        "The record holds no production status for {} that settles this.",
+                        s.name
+                    ),
+                ),
+            };
+        }
         for (r, sources) in self.engine.records(self.treaty, s) {
             if r.kind == RecordKind::ProductionStatus {
                 c.fact(
@@ -1211,4 +1786,658 @@ impl<'e, 'd> Checker<'e, 'd> {
             ),
         )
     }
+    fn opened(&self, when: Option<When>, place: Option<&'static str>) -> Checked<'d> {
+        let mut c = Checked::new(Reading::TreatyFact);
+        let Some(opened) = self.treaty.opened_for_signature else {
+            return c.set(
+                Verdict::NotCheckable,
+                "The record holds no date of opening for signature.".into(),
+            );
+        };
+        let places = TREATY_PLACES
+            .iter()
+            .find(|p| p.treaty == self.treaty.id.as_str());
+        let until = places
+            .and_then(|p| p.opened_until)
+            .and_then(|(y, m, d)| Date::new(y, m, d).ok())
+            .unwrap_or(opened);
+        let where_ = places.map_or(String::new(), |p| format!(" in {}", city(p.opened_in)));
+        c.fact(
+            day(opened),
+            format!(
+                "the {} was opened for signature{where_} ({opened} to {until})",
+                self.short()
+            ),
+            &self.sources(&self.treaty.sources),
+        );
+        if let (Some(p), Some(place)) = (places, place)
+            && place != p.opened_in
+            && place != "new_york"
+        {
+            let hint = if place == p.adopted_in {
+                format!(" ({} is where it was adopted)", city(place))
+            } else {
+                String::new()
+            };
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "The {} was opened for signature in {}, not in {}{hint}.",
+                    self.short(),
+                    city(p.opened_in),
+                    city(place)
+                ),
+            );
+        }
+        match when {
+            Some(w) => {
+                let hit = w.contains(opened)
+                    || w.contains(until)
+                    || w.range().is_some_and(|(a, b)| a <= until && opened <= b);
+                if hit {
+                    c.set(
+                        Verdict::Supported,
+                        format!("Opened for signature{where_} on {opened} (to {until})."),
+                    )
+                } else {
+                    c.set(
+                        Verdict::Contradicted,
+                        format!(
+                            "Opened for signature{where_} on {opened} (to {until}), not {}.",
+                            w.describe()
+                        ),
+                    )
+                }
+            }
+            None if place.is_some() => c.set(
+                Verdict::Supported,
+                format!("Opened for signature{where_} on {opened}."),
+            ),
+            None => c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The text gives no date or place; it was opened for signature on {opened}."
+                ),
+            ),
+        }
+    }
+
+    /// "X has not (yet) withdrawn".
+    fn not_withdrawn(&self, s: &'d State) -> Checked<'d> {
+        let mut c = Checked::new(Reading::LegalAct);
+        let name = &s.name;
+        let on = self.as_of;
+        let rep = self.status(s, on);
+        c.cite(&rep.sources);
+        c.fact(
+            day(on),
+            format!("{name} is {} ({})", rep.status.phrase(), rep.status),
+            &[],
+        );
+        match (rep.withdrawal_notified, rep.withdrawal_effective) {
+            (Some(r), Some(e)) if e <= on => c.set(
+                Verdict::Contradicted,
+                format!(
+                    "{name}'s withdrawal was received on {r} and took effect on {e}: on {on} it \
+                     had withdrawn."
+                ),
+            ),
+            (Some(r), e) => c.set(
+                Verdict::Supported,
+                format!(
+                    "{name}'s withdrawal was received on {r}{}; on {on} it had not yet taken \
+                     effect, so {name} was still bound.",
+                    e.map(|e| format!(" and takes effect on {e}"))
+                        .unwrap_or_default()
+                ),
+            ),
+            (None, _) => {
+                let mut note = format!(
+                    "No instrument of withdrawal by {name} is recorded by {on}: it is {}.",
+                    rep.status.phrase()
+                );
+                for a in self.actions(s) {
+                    if a.kind == ActionKind::SuspensionDeclared && a.date <= on {
+                        note.push_str(&format!(
+                            " Its declared suspension ({}) is not a withdrawal.",
+                            a.date
+                        ));
+                    }
+                }
+                c.set(Verdict::Supported, note)
+            }
+        }
+    }
+
+    /// A description of the treaty's rules, checked against its clauses.
+    fn rule(&self, extra: Extra) -> Checked<'d> {
+        let mut c = Checked::new(Reading::TreatyFact);
+        let Extra::Rule {
+            topic,
+            n,
+            negated,
+            permissive,
+            wrong_object,
+            un,
+        } = extra
+        else {
+            return c.set(Verdict::NotCheckable, "Not a rule.".into());
+        };
+        c.cite(&self.sources(&self.treaty.sources));
+        let id = self.treaty.id.as_str();
+        let short = self.short().to_string();
+        let due = |oid: &str| {
+            self.treaty
+                .obligations
+                .iter()
+                .find(|o| o.id == oid)
+                .and_then(|o| o.due.map(|d| (o.article.clone(), d.years)))
+        };
+        let supported = |mut c: Checked<'d>, fact: String| {
+            c.fact(None, fact.clone(), &[]);
+            c.set(Verdict::Supported, format!("The {short}'s rule: {fact}."))
+        };
+        match topic {
+            RuleTopic::ArmedConflict => match &self.treaty.rules.withdrawal {
+                WithdrawalRule::Notice {
+                    armed_conflict_clause: true,
+                    clause,
+                    ..
+                } => supported(
+                    c,
+                    format!(
+                        "under {clause}, if the withdrawing state is engaged in an armed conflict \
+                         when the notice period ends, the withdrawal does not take effect before \
+                         that conflict ends"
+                    ),
+                ),
+                WithdrawalRule::Notice { clause, .. } => c.set(
+                    Verdict::Contradicted,
+                    format!("{clause} has no armed-conflict clause in the record."),
+                ),
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    "The treaty's withdrawal rule is not recorded.".into(),
+                ),
+            },
+            // What the record holds of the treaty: its full title (the bans), Arts. 4,
+            // 5, 7, 15-17 and 20 and the suspension rule. Other clauses are not checked.
+            RuleTopic::Prohibitions if id == "apmbc" => {
+                if wrong_object {
+                    return c.set(
+                        Verdict::Contradicted,
+                        "The treaty bans anti-personnel mines only (Art. 1, 2): anti-vehicle \
+                         (anti-tank) mines and sea mines are outside it."
+                            .into(),
+                    );
+                }
+                supported(
+                    c,
+                    format!(
+                        "its full title is the \"{}\"; Art. 4 and 5 require destroying \
+                         stockpiles and the mines in mined areas",
+                        self.treaty.name
+                    ),
+                )
+            }
+            RuleTopic::StockpileDeadline | RuleTopic::ClearanceDeadline => {
+                let oid = if topic == RuleTopic::StockpileDeadline {
+                    "stockpile_destruction"
+                } else {
+                    "clearance"
+                };
+                match (due(oid), n) {
+                    (Some((article, years)), Some(n)) if u32::from(years) == n => supported(
+                        c,
+                        format!("{article}: within {years} years of entry into force for the state"),
+                    ),
+                    (Some((article, years)), Some(n)) => c.set(
+                        Verdict::Contradicted,
+                        format!(
+                            "{article} gives {years} years from entry into force for the state, \
+                             not {n}."
+                        ),
+                    ),
+                    _ => c.set(
+                        Verdict::NotCheckable,
+                        "The record does not hold this deadline rule.".into(),
+                    ),
+                }
+            }
+            RuleTopic::Reports if self.treaty.obligations.iter().any(|o| o.annual.is_some()) => {
+                supported(
+                    c,
+                    "Art. 7: an initial transparency report within 180 days of entry into force, \
+                     then an annual report by 30 April"
+                        .into(),
+                )
+            }
+            RuleTopic::Retention
+            | RuleTopic::Reservations
+            | RuleTopic::Definition
+            | RuleTopic::Duration
+            | RuleTopic::Prohibitions => {
+                let what = match topic {
+                    RuleTopic::Retention => "mines kept for training (Art. 3)",
+                    RuleTopic::Reservations => "reservations (Art. 19)",
+                    RuleTopic::Definition => "the definitions (Art. 2)",
+                    RuleTopic::Duration => "the treaty's duration (Art. 20(1))",
+                    _ => "what the treaty prohibits (Art. 1)",
+                };
+                let _ = (negated, permissive);
+                c.set(
+                    Verdict::NotCheckable,
+                    format!(
+                        "The record's data on the {short} does not hold the clause on {what}, \
+                         so this description is not checked."
+                    ),
+                )
+            }
+            RuleTopic::Withdrawal => match &self.treaty.rules.withdrawal {
+                WithdrawalRule::Notice { clause, .. } => supported(
+                    c,
+                    format!(
+                        "under {clause} it is of unlimited duration, and a State Party may \
+                         withdraw by giving notice to all other States Parties, the depositary and \
+                         the UN Security Council"
+                    ),
+                ),
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    "The treaty's withdrawal rule is not recorded.".into(),
+                ),
+            },
+            RuleTopic::Retraction => match &self.treaty.rules.withdrawal {
+                WithdrawalRule::Notice {
+                    retraction: Retraction::BeforeEffect,
+                    ..
+                } => supported(
+                    c,
+                    "a notice of withdrawal may be retracted before it takes effect".into(),
+                ),
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    "The record does not say whether a withdrawal may be retracted.".into(),
+                ),
+            },
+            RuleTopic::Extension if id == "apmbc" => match n {
+                Some(n) if n != 10 => c.set(
+                    Verdict::Contradicted,
+                    format!(
+                        "Art. 5(3)-(6): a State Party may ask for extensions of the clearance \
+                         deadline of up to ten years each, not {n}."
+                    ),
+                ),
+                _ => supported(
+                    c,
+                    "Art. 5(3)-(6): a State Party may ask the Meeting of States Parties for \
+                     extensions of its clearance deadline, of up to ten years each"
+                        .into(),
+                ),
+            },
+            RuleTopic::Accession => match self.treaty.rules.signature {
+                SignatureRule::UntilEntryIntoForce => supported(
+                    c,
+                    "it was open for signature until it entered into force; since then a state \
+                     joins by accession"
+                        .into(),
+                ),
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    "The record does not hold when the treaty closed for signature.".into(),
+                ),
+            },
+            RuleTopic::Depositary if un => supported(
+                c,
+                "the depositary is the Secretary-General of the United Nations".into(),
+            ),
+            RuleTopic::NoSuspension => match self.treaty.rules.suspension {
+                SuspensionRule::NoClause if !permissive || negated => {
+                    supported(c, "it has no clause allowing a state to suspend it".into())
+                }
+                SuspensionRule::NoClause => c.set(
+                    Verdict::Contradicted,
+                    "The treaty has no clause allowing a state to suspend it.".into(),
+                ),
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    "The record does not say whether the treaty can be suspended.".into(),
+                ),
+            },
+            RuleTopic::EntryIntoForce => match &self.treaty.rules.entry_into_force {
+                EntryIntoForceRule::Threshold {
+                    instruments,
+                    clause,
+                    ..
+                } => match n {
+                    Some(n) if n != *instruments && n != 6 => c.set(
+                        Verdict::Contradicted,
+                        format!("{clause}: it entered into force after {instruments} instruments, not {n}."),
+                    ),
+                    _ => supported(
+                        c,
+                        format!(
+                            "{clause}: in force on the first day of the sixth month after the \
+                             {instruments}th instrument; for a later state, the first day of the \
+                             sixth month after its own deposit"
+                        ),
+                    ),
+                },
+                _ => c.set(
+                    Verdict::NotCheckable,
+                    "The treaty's entry-into-force rule is not recorded.".into(),
+                ),
+            },
+            _ => c.set(
+                Verdict::NotCheckable,
+                "This description of the treaty's rules is not one the record can check.".into(),
+            ),
+        }
+    }
+
+    /// Stockpile destruction, clearance, deadlines and extensions, against the records,
+    /// read by their kind's name so that new kinds of record are read too.
+    fn obligation(&self, s: &'d State, d: &Draft) -> Checked<'d> {
+        let mut c = Checked::new(Reading::Record);
+        let Extra::Obligation { what, n } = d.extra else {
+            return c.set(Verdict::NotCheckable, "Not an obligation.".into());
+        };
+        let name = &s.name;
+        let (kinds, words): (&[&str], &str) = match what {
+            Obl::StockpileDestroyed => {
+                (&["stockpile_destroyed"], "stockpile destruction completed")
+            }
+            Obl::ClearanceCompleted => (&["clearance_completed"], "clearance completed"),
+            Obl::DeadlineMissed => (
+                &["stockpile_deadline_missed", "clearance_deadline"],
+                "a deadline missed",
+            ),
+            Obl::Extension => (&["clearance_extension_granted"], "an extension granted"),
+        };
+        let records: Vec<_> = self
+            .engine
+            .records(self.treaty, s)
+            .into_iter()
+            .filter(|(r, _)| kinds.contains(&r.kind.as_str()))
+            .collect();
+        // A state that never held a stockpile had none to destroy.
+        let never: Vec<_> = self
+            .engine
+            .records(self.treaty, s)
+            .into_iter()
+            .filter(|(r, _)| r.kind.as_str() == "stockpile_never_held")
+            .collect();
+        for (r, sources) in records.iter().chain(&never) {
+            c.fact(
+                Some(r.date.clone()),
+                format!("{}: {} ({})", words_of(r.kind.as_str()), r.value, r.detail),
+                sources,
+            );
+        }
+        if what == Obl::StockpileDestroyed && !never.is_empty() && records.is_empty() {
+            return c.set(
+                Verdict::Contradicted,
+                format!("The record says {name} never held a stockpile of anti-personnel mines."),
+            );
+        }
+        let Some(first) = records.first() else {
+            return c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The record holds no {words} for {name}, so it cannot confirm or refute this."
+                ),
+            );
+        };
+        if what == Obl::DeadlineMissed {
+            return c.set(
+                Verdict::Supported,
+                format!("The record shows {words} by {name} ({}).", first.0.date),
+            );
+        }
+        // The figure, if the text gives one: destroyed counts.
+        let figure_fits = n.map(|(q, n)| {
+            records.iter().any(|(r, _)| match r.value {
+                RecordValue::Count { count, .. } => q.fits(n, count as f64),
+                _ => false,
+            })
+        });
+        let dated = |w: When| {
+            records.iter().any(|(r, _)| {
+                w.overlaps(&r.date)
+                    || (d.since
+                        && r.date
+                            .earliest()
+                            .is_some_and(|e| w.range().is_some_and(|(a, _)| a <= e)))
+            })
+        };
+        let by_words = |w: When| -> bool {
+            // "by 2016": on or before the end of the period.
+            records.iter().any(|(r, _)| {
+                r.date
+                    .earliest()
+                    .zip(w.range())
+                    .is_some_and(|(e, (_, b))| e <= b)
+            })
+        };
+        let when_ok = d.when.map(|w| dated(w) || by_words(w));
+        let first_date = first.0.date.clone();
+        match (when_ok, figure_fits) {
+            (Some(false), _) => {
+                // The record's date is later than the text says: the claim is early.
+                c.set(
+                    Verdict::Contradicted,
+                    format!(
+                        "The record dates {words} by {name} to {first_date}, not {}.",
+                        d.when.map(|w| w.describe()).unwrap_or_default()
+                    ),
+                )
+            }
+            (_, Some(false)) => c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The record shows {words} by {name} ({first_date}), but none of its figures \
+                     fits the text's; figures differ between sources."
+                ),
+            ),
+            _ => c.set(
+                Verdict::Supported,
+                format!("The record shows {words} by {name} ({first_date})."),
+            ),
+        }
+    }
+
+    /// "The first (last) EU state to join (leave)".
+    fn rank(&self, s: &'d State, extra: Extra) -> Checked<'d> {
+        let mut c = Checked::new(Reading::LegalAct);
+        let Extra::Rank { first, group, aim } = extra else {
+            return c.set(Verdict::NotCheckable, "Not a rank.".into());
+        };
+        let Some(g) = GROUPS.iter().find(|g| g.id == group) else {
+            return c.set(Verdict::NotCheckable, "An unknown group.".into());
+        };
+        let on = self.as_of;
+        let data = self.engine.data();
+        let members: Vec<&'d State> = if g.id == "world" {
+            data.states.iter().collect()
+        } else {
+            g.members
+                .iter()
+                .filter(|(_, from, to)| {
+                    treatywatch_core::parse_date(from).is_ok_and(|f| f <= on)
+                        && to.is_none_or(|t| treatywatch_core::parse_date(t).is_ok_and(|t| t >= on))
+                })
+                .filter_map(|(code, _, _)| code.parse().ok().and_then(|c| data.state(c)))
+                .collect()
+        };
+        if !members.iter().any(|m| m.code == s.code) {
+            return c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "{} is not counted in {} on {on} in the record's list.",
+                    s.name, g.name
+                ),
+            );
+        }
+        // Each member's date for the act: consent deposited, or withdrawal received.
+        let mut dated: Vec<(Date, &'d State)> = members
+            .iter()
+            .filter_map(|m| {
+                // From the actions themselves: no full report for every member.
+                let date = self
+                    .engine
+                    .actions(self.treaty, m)
+                    .filter(|a| match aim {
+                        Aim::Withdraw => a.kind == ActionKind::Withdrawal,
+                        _ => matches!(a.kind, ActionKind::Consent(_)),
+                    })
+                    .map(|a| a.date)
+                    .filter(|d| *d <= on)
+                    .min();
+                date.map(|d| (d, *m))
+            })
+            .collect();
+        dated.sort_by_key(|(d, m)| (*d, m.code));
+        let act = if aim == Aim::Withdraw {
+            "withdrawal received"
+        } else {
+            "consent deposited"
+        };
+        let Some(own) = dated
+            .iter()
+            .find(|(_, m)| m.code == s.code)
+            .map(|(d, _)| *d)
+        else {
+            return c.set(
+                Verdict::Contradicted,
+                format!("The record shows no {act} for {} by {on}.", s.name),
+            );
+        };
+        let edge = if first {
+            dated.first().map(|(d, _)| *d)
+        } else {
+            dated.last().map(|(d, _)| *d)
+        };
+        let edge = edge.expect("the state itself is in the list");
+        let tied: Vec<&str> = dated
+            .iter()
+            .filter(|(d, m)| *d == edge && m.code != s.code)
+            .map(|(_, m)| m.name.as_str())
+            .collect();
+        let word = if first { "first" } else { "last" };
+        c.fact(
+            day(own),
+            format!("{}: {act} on {own}", s.name),
+            &self.action_sources(
+                s,
+                if aim == Aim::Withdraw {
+                    ActionKind::Withdrawal
+                } else {
+                    ActionKind::Signature
+                },
+            ),
+        );
+        c.cite(&self.sources(&self.treaty.status_sources));
+        if own == edge {
+            let with = if tied.is_empty() {
+                String::new()
+            } else {
+                format!(", on the same day as {}", tied.join(", "))
+            };
+            c.set(
+                Verdict::Supported,
+                format!(
+                    "Of {} ({} members with a {act} by {on}), {} was the {word}: {own}{with}.",
+                    g.name,
+                    dated.len(),
+                    s.name
+                ),
+            )
+        } else {
+            let who: Vec<&str> = dated
+                .iter()
+                .filter(|(d, _)| *d == edge)
+                .map(|(_, m)| m.name.as_str())
+                .collect();
+            c.set(
+                Verdict::Contradicted,
+                format!(
+                    "Of {}, the {word} with a {act} by {on} was {} ({edge}); {}'s came on {own}.",
+                    g.name,
+                    who.join(", "),
+                    s.name
+                ),
+            )
+        }
+    }
+
+    /// Use of mines, against the record's documented use: supported when a record
+    /// covers the time the text gives (or it gives none); never contradicted, since the
+    /// record cannot show that mines were not used.
+    fn used(&self, s: &'d State, d: &Draft) -> Checked<'d> {
+        let mut c = Checked::new(Reading::Record);
+        let mut dates = Vec::new();
+        for (r, sources) in self.engine.records(self.treaty, s) {
+            if r.kind.as_str() == "use_allegation"
+                && r.date.earliest().is_some_and(|e| e <= self.horizon)
+            {
+                c.fact(
+                    Some(r.date.clone()),
+                    format!("documented use: {}", r.detail),
+                    &sources,
+                );
+                dates.push(r.date.clone());
+            }
+        }
+        if dates.is_empty() {
+            return c.set(
+                Verdict::NotCheckable,
+                format!("The record holds no documented use of mines by {}.", s.name),
+            );
+        }
+        let earliest = dates.iter().filter_map(|x| x.earliest()).min();
+        let covered = match d.when {
+            None => true,
+            // "since 2014": the record must go back that far.
+            Some(w) if d.since => w
+                .range()
+                .zip(earliest)
+                .is_some_and(|((a, _), e)| e.year() <= a.year()),
+            Some(w) => dates.iter().any(|x| w.overlaps(x)),
+        };
+        if covered {
+            c.set(
+                Verdict::Supported,
+                format!(
+                    "The record documents use of mines by {} (listed, with their sources).",
+                    s.name
+                ),
+            )
+        } else {
+            c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The record documents use of mines by {} from {}, not for the time the \
+                     text gives.",
+                    s.name,
+                    earliest.map_or("-".to_string(), |e| e.to_string())
+                ),
+            )
+        }
+    }
+}
+
+/// A city id in words.
+fn city(id: &str) -> &'static str {
+    match id {
+        "oslo" => "Oslo",
+        "ottawa" => "Ottawa",
+        "dublin" => "Dublin",
+        "new_york" => "New York",
+        _ => "another city",
+    }
+}
+
+/// A record kind's name in words.
+fn words_of(kind: &str) -> String {
+    kind.replace('_', " ")
 }

@@ -40,54 +40,98 @@
 pub mod check;
 pub mod claims;
 pub mod dates;
+pub mod eval;
 pub mod html;
 pub mod input;
+pub mod lang;
 pub mod lexicon;
 pub mod mentions;
 pub mod model;
 pub mod text;
 
+use std::sync::OnceLock;
+
 use treatywatch_core::engine::Engine;
 use treatywatch_core::{Date, State, Treaty};
 
 pub use input::{InputError, MAX_CLAIMS, MAX_INPUT_BYTES, MAX_MENTIONS};
+pub use lang::{Language, LanguageSource};
 pub use model::{
-    Annotation, ArticleDateSource, Claim, ClaimKind, DateKind, DateMention, Fact, NameKind,
-    Reading, Span, StateCard, StateMention, Summary, TreatyMention, Verdict,
+    Annotation, ArticleDateSource, Claim, ClaimKind, DateKind, DateMention, Fact, Modality,
+    NameKind, Reading, Span, StateCard, StateMention, Summary, TreatyMention, Verdict,
 };
 
 use crate::claims::{ClaimFinder, Found};
 use crate::dates::{DateFinder, FoundDate};
-use crate::mentions::{Matchers, Named, Who};
+use crate::mentions::{LangMatchers, Named, StateNames, Who};
 
 /// What a caller passes besides the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
-    /// The article's date, if known (`--date`). Without it, a dateline in the text is
-    /// used, or else `today`.
+    /// The article's date, if known. Without it, a dateline in the text is used, or
+    /// else `today`.
     pub article_date: Option<Date>,
     /// Today, for the status cards "as of today".
     pub today: Date,
+    /// The article's language, if known; otherwise it is told from the text.
+    pub language: Option<Language>,
+}
+
+impl Options {
+    /// Options with the article's date and today, the language told from the text.
+    pub fn new(article_date: Option<Date>, today: Date) -> Options {
+        Options {
+            article_date,
+            today,
+            language: None,
+        }
+    }
+}
+
+/// What one language needs, built the first time an article in it is read.
+struct LangParts {
+    matchers: LangMatchers,
+    dates: DateFinder,
+    claims: ClaimFinder,
 }
 
 /// Annotates articles against one treaty of one dataset.
 pub struct Annotator<'e, 'd> {
     engine: &'e Engine<'d>,
     treaty: &'d Treaty,
-    matchers: Matchers,
-    dates: DateFinder,
-    claims: ClaimFinder,
+    names: StateNames,
+    langs: [OnceLock<LangParts>; 8],
 }
 
 impl<'e, 'd> Annotator<'e, 'd> {
-    /// Builds the matchers for a dataset's states and a treaty's names.
+    /// Builds the matchers for a dataset's states and a treaty's names. Each
+    /// language's own matchers are built when an article in it is first read.
     pub fn new(engine: &'e Engine<'d>, treaty: &'d Treaty) -> Annotator<'e, 'd> {
-        Annotator {
+        let a = Annotator {
             engine,
             treaty,
-            matchers: Matchers::new(engine.data(), treaty),
-            dates: DateFinder::new(),
-            claims: ClaimFinder::new(),
+            names: StateNames::new(engine.data()),
+            langs: Default::default(),
+        };
+        a.parts(Language::En);
+        a
+    }
+
+    fn parts(&self, l: Language) -> &LangParts {
+        self.langs[l.index()].get_or_init(|| {
+            let lex = lexicon::for_language(l);
+            LangParts {
+                matchers: LangMatchers::new(self.engine.data(), self.treaty, lex),
+                dates: DateFinder::new(lex),
+                claims: ClaimFinder::new(lex),
+            }
+        })
+    }
+
+    /// Builds every language's matchers now (a server does it once at start).
+    pub fn prepare_all(&self) {
+        for l in Language::ALL {
+            self.parts(l);
         }
     }
 
@@ -107,15 +151,25 @@ impl<'e, 'd> Annotator<'e, 'd> {
         let mut truncated = false;
         let mut notes = Vec::new();
 
+        // The language: given, or told from the text.
+        let (language, language_source) = match opts.language {
+            Some(l) => (l, LanguageSource::Given),
+            None => (
+                lang::detect(text).unwrap_or(Language::En),
+                LanguageSource::Detected,
+            ),
+        };
+        let parts = self.parts(language);
+
         // Dates, and the article's date: given, or a dateline in the text.
-        let (mut found_dates, cut) = self.dates.find(text, opts.article_date, MAX_MENTIONS);
+        let (mut found_dates, cut) = parts.dates.find(text, opts.article_date, MAX_MENTIONS);
         truncated |= cut;
         let (article_date, source, date_span) = match opts.article_date {
             Some(d) => (Some(d), ArticleDateSource::Given, None),
             None => match dateline(text, &found_dates) {
                 Some((d, span)) => {
-                    // Place year-less dates near the dateline.
-                    found_dates = self.dates.find(text, Some(d), MAX_MENTIONS).0;
+                    // Place year-less and relative dates near the dateline.
+                    found_dates = parts.dates.find(text, Some(d), MAX_MENTIONS).0;
                     notes.push(format!(
                         "The article's date, {d}, was read from the text (\"{}\").",
                         &text[span.start..span.end]
@@ -125,8 +179,9 @@ impl<'e, 'd> Annotator<'e, 'd> {
                 None => {
                     notes.push(format!(
                         "No article date was given or found in the text, so claims are checked \
-                         as of today ({}) and dates with no year are left unplaced; pass --date \
-                         to check them as of the article's date.",
+                         as of today ({}), and dates with no year or relative to the article's \
+                         date (\"on Friday\") are left unplaced. Give the article's date to \
+                         check them as of that day.",
                         opts.today
                     ));
                     (None, ArticleDateSource::None, None)
@@ -137,29 +192,59 @@ impl<'e, 'd> Annotator<'e, 'd> {
 
         // Mentions.
         let sentences = text::sentences(text);
-        let (state_mentions, cut) = self.matchers.states(text, MAX_MENTIONS);
+        let (state_mentions, cut) = parts.matchers.states(&self.names, text, MAX_MENTIONS);
         truncated |= cut;
-        let bodies = self.matchers.bodies(text, &state_mentions, MAX_MENTIONS);
-        let (treaty_mentions, cut) = self.matchers.treaty(text, MAX_MENTIONS);
+        let groups = parts.matchers.groups(text, MAX_MENTIONS);
+        let bodies = parts.matchers.bodies(text, &state_mentions, MAX_MENTIONS);
+        let (treaty_mentions, anaphors, cut) = parts.matchers.treaty(text, MAX_MENTIONS);
         truncated |= cut;
-        let others = self.matchers.others(text, MAX_MENTIONS);
-        let named = merge(&state_mentions, &bodies, &treaty_mentions);
+        let others = parts.matchers.others(text, MAX_MENTIONS);
+        let named = merge(
+            &state_mentions,
+            &groups,
+            &bodies,
+            &treaty_mentions,
+            &anaphors,
+        );
 
-        // Named bodies are mentions of their state too.
+        // Named bodies, capitals and groups are mentions of their states too.
         let mut all_mentions = state_mentions.clone();
-        for b in &bodies {
-            if let Who::Body(name, Some(code)) = &b.who
-                && lexicon::NAMED_BODIES.iter().any(|(n, _)| n == name)
-            {
+        for n in groups.iter().chain(&bodies) {
+            let codes: Vec<_> = match &n.who {
+                Who::Body(_, Some(code)) if !matches!(n.who, Who::Body(ref name, _) if is_generic_body(name)) =>
+                {
+                    vec![*code]
+                }
+                Who::Group(cs) => cs.clone(),
+                _ => continue,
+            };
+            // A state already named inside the group ("South Korea" in "North and South
+            // Korea") is not named twice.
+            let inside: Vec<_> = all_mentions
+                .iter()
+                .filter(|m| m.span.start < n.span.end && n.span.start < m.span.end)
+                .map(|m| m.state)
+                .collect();
+            let codes: Vec<_> = codes.into_iter().filter(|c| !inside.contains(c)).collect();
+            if codes.is_empty() || (!inside.is_empty() && !matches!(n.who, Who::Group(_))) {
+                continue;
+            }
+            let via = if matches!(n.who, Who::Group(_)) {
+                NameKind::Group
+            } else {
+                NameKind::Body
+            };
+            for code in codes {
                 all_mentions.push(StateMention {
-                    span: b.span,
-                    text: text[b.span.start..b.span.end].to_string(),
-                    state: *code,
-                    via: NameKind::Body,
+                    span: n.span,
+                    text: text[n.span.start..n.span.end].to_string(),
+                    state: code,
+                    via,
                 });
             }
         }
         all_mentions.sort_by_key(|m| m.span);
+        all_mentions.truncate(MAX_MENTIONS);
 
         // The states named, by first mention.
         let mut named_states: Vec<(&'d State, usize)> = Vec::new();
@@ -183,16 +268,29 @@ impl<'e, 'd> Annotator<'e, 'd> {
                 self.treaty.short_name
             ));
         } else {
-            let (triggers, cut) = self.claims.triggers(text, MAX_CLAIMS * 20);
+            if treaty_mentions.iter().all(|t| t.via == "anaphor") {
+                notes.push(format!(
+                    "The text names no treaty, but speaks of \"{}\" in an article about its \
+                     subject, so it was read as the {}.",
+                    treaty_mentions[0].text, self.treaty.short_name
+                ));
+            }
+            let (triggers, cut) = parts.claims.triggers(text, MAX_CLAIMS * 20);
             truncated |= cut;
+            // Datelines ("VILNIUS, June 29 -") date the article, not a claim.
+            let claim_dates: Vec<FoundDate> = found_dates
+                .iter()
+                .filter(|d| !is_dateline(text, d.mention.span))
+                .cloned()
+                .collect();
             let found = Found {
                 text,
                 sentences: &sentences,
                 named: &named,
-                dates: &found_dates,
+                dates: &claim_dates,
                 others: &others,
             };
-            let (drafts, cut) = self.claims.drafts(&found, &triggers, MAX_CLAIMS);
+            let (drafts, cut) = parts.claims.drafts(&found, &triggers, MAX_CLAIMS);
             truncated |= cut;
             let mut checker = check::Checker::new(
                 self.engine,
@@ -201,6 +299,7 @@ impl<'e, 'd> Annotator<'e, 'd> {
                 opts.today,
                 named_states.iter().map(|(s, _)| *s).collect(),
             );
+            checker.strict = language != Language::En;
             for (i, d) in drafts.iter().take(MAX_CLAIMS).enumerate() {
                 let c = checker.check(d);
                 claims.push(Claim {
@@ -212,6 +311,7 @@ impl<'e, 'd> Annotator<'e, 'd> {
                     actor: d.actor.clone(),
                     claimed_date: d.when.and_then(|w| w.to_partial()),
                     as_of: checked_on,
+                    modality: d.modality,
                     verdict: c.verdict,
                     reading: c.reading,
                     domestic_step_reported_as_legal_act: c.flag,
@@ -252,6 +352,8 @@ impl<'e, 'd> Annotator<'e, 'd> {
         Ok(Annotation {
             treaty: self.treaty.id.clone(),
             treaty_name: self.treaty.short_name.clone(),
+            language,
+            language_source,
             article_date,
             article_date_source: source,
             article_date_span: date_span,
@@ -270,22 +372,81 @@ impl<'e, 'd> Annotator<'e, 'd> {
     }
 }
 
-/// States, bodies and treaty mentions in one list by position, overlaps dropped (the
-/// earlier, then longer, wins).
-fn merge(states: &[StateMention], bodies: &[Named], treaty: &[TreatyMention]) -> Vec<Named> {
-    let mut all: Vec<Named> = states
+/// Whether a date opens its line as a dateline does: "VILNIUS, June 29 -", "Geneva,
+/// 1 July 2025 -", "23 May 2012 -", "February 26, 1999" alone on its line.
+fn is_dateline(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = &text[line_start..span.start];
+    if prefix.chars().count() > 60 || prefix.contains(['.', ';']) {
+        return false;
+    }
+    // Only a place or nothing before it: capitals, commas, spaces.
+    let place_like = prefix
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w == "-");
+    if !place_like {
+        return false;
+    }
+    let rest = &text[span.end..];
+    let line_end = rest.find('\n').unwrap_or(rest.len());
+    let after = rest[..line_end].trim_start();
+    let after = after
+        .strip_prefix('(')
+        .and_then(|a| a.split_once(')').map(|(_, r)| r.trim_start()))
+        .unwrap_or(after);
+    after.is_empty()
+        || after.starts_with(['-', '\u{2013}', '\u{2014}', '/', '|'])
+        || after.starts_with("--")
+}
+
+/// A body named by what it is ("parliament"), not by its own name ("Seimas").
+fn is_generic_body(name: &str) -> bool {
+    matches!(
+        name,
+        "parliament"
+            | "government"
+            | "cabinet"
+            | "committee"
+            | "president"
+            | "prime minister"
+            | "minister"
+    )
+}
+
+/// States, groups, bodies, treaty mentions and "the convention" in one list by
+/// position, overlaps dropped (the earlier, then longer, wins).
+fn merge(
+    states: &[StateMention],
+    groups: &[Named],
+    bodies: &[Named],
+    treaty: &[TreatyMention],
+    anaphors: &[Span],
+) -> Vec<Named> {
+    let mut all: Vec<Named> = groups
         .iter()
-        .map(|m| Named {
+        .cloned()
+        .chain(states.iter().map(|m| Named {
             span: m.span,
             who: Who::State(m.state, m.via),
-        })
+        }))
         .chain(bodies.iter().cloned())
         .chain(treaty.iter().map(|t| Named {
             span: t.span,
             who: Who::Treaty,
         }))
+        .chain(anaphors.iter().map(|s| Named {
+            span: *s,
+            who: Who::Treaty,
+        }))
         .collect();
-    all.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
+    // Groups first among equals: "the Baltic states" over "Baltic".
+    all.sort_by_key(|n| {
+        (
+            n.span.start,
+            std::cmp::Reverse(n.span.end),
+            !matches!(n.who, Who::Group(_)),
+        )
+    });
     let mut out: Vec<Named> = Vec::with_capacity(all.len());
     for n in all {
         if out.last().is_some_and(|l| n.span.start < l.span.end) {
@@ -297,8 +458,43 @@ fn merge(states: &[StateMention], bodies: &[Named], treaty: &[TreatyMention]) ->
 }
 
 /// A dateline: a full date on one of the first three non-empty lines, when the line is
-/// short, or on a line that says "published", "updated", "posted" or "date".
+/// short or the date opens it (within its first 100 characters, not after "on", "in",
+/// "since"...: "HELSINKI, July 10, 2025 (Reuters) - ..."), or on a line that says
+/// "published", "updated", "posted" or "date".
 fn dateline(text: &str, dates: &[FoundDate]) -> Option<(Date, Span)> {
+    const PREPOSITIONS: &[&str] = &[
+        "on",
+        "in",
+        "since",
+        "by",
+        "from",
+        "until",
+        "of",
+        "at",
+        "before",
+        "after",
+        "to",
+        "nuo",
+        "iki",
+        "kopš",
+        "līdz",
+        "alates",
+        "kuni",
+        "od",
+        "do",
+        "w",
+        "we",
+        "з",
+        "від",
+        "до",
+        "у",
+        "в",
+        "с",
+        "со",
+        "по",
+        "после",
+        "після",
+    ];
     let mut line_no = 0;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -309,20 +505,49 @@ fn dateline(text: &str, dates: &[FoundDate]) -> Option<(Date, Span)> {
         }
         line_no += 1;
         let lower = line.to_lowercase();
-        let labelled = ["published", "updated", "posted", "date:", "dated"]
-            .iter()
-            .any(|w| lower.contains(w));
-        let top = line_no <= 3 && line.trim().chars().count() <= 100;
+        let labelled = [
+            "published",
+            "updated",
+            "posted",
+            "date:",
+            "dated",
+            "paskelbta",
+            "publicēts",
+            "avaldatud",
+            "julkaistu",
+            "opublikowano",
+            "опубліковано",
+            "опубликовано",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        let top = line_no <= 3;
         if !(labelled || top) {
             if line_no > 3 && offset > 4096 {
                 break;
             }
             continue;
         }
+        let short = line.trim().chars().count() <= 100;
         let span = Span::new(start, offset);
         let found = text::within(dates, span, |d| d.mention.span.start)
             .iter()
-            .find(|d| d.mention.kind == DateKind::Day);
+            .find(|d| {
+                if d.mention.kind != DateKind::Day {
+                    return false;
+                }
+                if labelled || short {
+                    return true;
+                }
+                // A long first line: the date must open it, as a dateline does.
+                let prefix = &text[start..d.mention.span.start];
+                let word_before = prefix
+                    .split(|c: char| !c.is_alphanumeric())
+                    .rfind(|w| !w.is_empty())
+                    .unwrap_or("")
+                    .to_lowercase();
+                prefix.chars().count() <= 100 && !PREPOSITIONS.contains(&word_before.as_str())
+            });
         if let Some(d) = found
             && let Some(dates::When::Day(day)) = d.when
         {

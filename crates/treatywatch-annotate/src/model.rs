@@ -5,6 +5,8 @@
 use serde::Serialize;
 use treatywatch_core::{Date, PartialDate, Source, StateCode, StatusReport, TreatyId};
 
+pub use crate::lang::{Language, LanguageSource};
+
 /// A range of the input text, in byte offsets: `text[start..end]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
@@ -35,6 +37,12 @@ pub enum NameKind {
     Demonym,
     /// A domestic body of the state: its parliament, president, government.
     Body,
+    /// An inflected form from the language's word list ("Suomen", "Lietuvos").
+    Inflected,
+    /// The capital standing for the government ("Kyiv signed").
+    Capital,
+    /// A group of states named as one ("the Baltic states").
+    Group,
 }
 
 /// A state named in the text.
@@ -71,6 +79,9 @@ pub enum DateKind {
     Year,
     /// A length of time: "six-month", "6 months".
     Duration,
+    /// A date relative to the article's date or to a date before it: "on Friday",
+    /// "last month", "two years later".
+    Relative,
 }
 
 /// A date or date phrase found in the text, and what it was read as.
@@ -168,6 +179,22 @@ pub enum ClaimKind {
     Production,
     /// Rankings of arsenals.
     Arsenal,
+    /// A government, cabinet, council or committee decision, or a ministerial
+    /// announcement: a domestic step.
+    Decision,
+    /// Where and when the treaty was opened for signature.
+    TreatyOpened,
+    /// What the treaty's clauses say: the withdrawal rule, the armed-conflict clause,
+    /// what it forbids (Art. 1) and requires (Art. 4, 5, 7), reservations, the depositary.
+    TreatyRule,
+    /// "The first (last) state of a group to join (leave)".
+    GroupRank,
+    /// A state's obligation: stockpile destruction, clearance, reports; done, due, missed.
+    Obligation,
+    /// A state used mines.
+    Use,
+    /// The state has not withdrawn (or not yet left).
+    NotWithdrawn,
 }
 
 impl ClaimKind {
@@ -194,6 +221,48 @@ impl ClaimKind {
             ClaimKind::Stockpile => "stockpile",
             ClaimKind::Production => "production",
             ClaimKind::Arsenal => "arsenal",
+            ClaimKind::Decision => "decision",
+            ClaimKind::TreatyOpened => "opened for signature",
+            ClaimKind::TreatyRule => "treaty rule",
+            ClaimKind::GroupRank => "first or last of a group",
+            ClaimKind::Obligation => "obligation",
+            ClaimKind::Use => "use of mines",
+            ClaimKind::NotWithdrawn => "has not withdrawn",
+        }
+    }
+}
+
+/// How the sentence says it: the claim's mood.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum Modality {
+    /// Stated as a fact: "Finland joined in 2012".
+    Asserted,
+    /// Stated as not so: "Russia has not signed".
+    Negated,
+    /// Said of the future: "the withdrawal will take effect on 27 December".
+    Future,
+    /// Under a condition: "if Ukraine withdrew, ...".
+    Conditional,
+    /// Someone's wish or call, not a claim of the event: "urged Poland to stay".
+    Reported,
+    /// A description of the treaty's rules: "a withdrawal takes effect six months after".
+    Rule,
+    /// Asked, not stated.
+    Question,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Negated => "negated",
+            Modality::Future => "future",
+            Modality::Conditional => "conditional",
+            Modality::Reported => "reported",
+            Modality::Rule => "rule",
+            Modality::Question => "question",
         }
     }
 }
@@ -257,6 +326,8 @@ pub struct Claim<'d> {
     pub claimed_date: Option<PartialDate>,
     /// The date statuses and counts were taken on.
     pub as_of: Date,
+    /// How the sentence says it.
+    pub modality: Modality,
     pub verdict: Verdict,
     pub reading: Reading,
     /// Whether the text reports a domestic step as if it were the legal act.
@@ -293,6 +364,9 @@ pub struct Summary {
 pub struct Annotation<'d> {
     pub treaty: TreatyId,
     pub treaty_name: String,
+    /// The language the article was read in.
+    pub language: Language,
+    pub language_source: LanguageSource,
     /// The article's date: given, found in the text, or `None`.
     pub article_date: Option<Date>,
     pub article_date_source: ArticleDateSource,

@@ -34,7 +34,13 @@ pub fn sentences(text: &str) -> Vec<Span> {
                     }
                 }
                 let followed_by_space = j >= bytes.len() || bytes[j].is_ascii_whitespace();
-                if followed_by_space && !(b == b'.' && is_abbreviation(text, i)) {
+                // "2008 r. w Dublinie", "No. 441": a sentence does not go on in lower case.
+                let next_lower = text[j..]
+                    .trim_start_matches([' ', '\t'])
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+                if followed_by_space && !(b == b'.' && (is_abbreviation(text, i) || next_lower)) {
                     i = j - 1;
                     true
                 } else {
@@ -89,6 +95,32 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
 pub fn sentence_of(sentences: &[Span], pos: usize) -> Option<usize> {
     let i = sentences.partition_point(|s| s.end <= pos);
     (i < sentences.len() && sentences[i].start <= pos).then_some(i)
+}
+
+/// Whether `pos` is inside quotation marks opened in its paragraph (up to 2,000 bytes
+/// back): "...", “...”, „...“, „...”, «...».
+pub fn in_quotation(text: &str, pos: usize) -> bool {
+    let mut from = pos.saturating_sub(2000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..pos];
+    let para = before.rfind("\n\n").map_or(before, |i| &before[i + 2..]);
+    let mut open: Option<char> = None;
+    for c in para.chars() {
+        open = match (open, c) {
+            (None, '"') => Some('"'),
+            (Some('"'), '"') => None,
+            (None, '«') => Some('«'),
+            (Some('«'), '»') => None,
+            (None, '„') => Some('„'),
+            (Some('„'), '“' | '”') => None,
+            (None, '“') => Some('“'),
+            (Some('“'), '”') => None,
+            (o, _) => o,
+        };
+    }
+    open.is_some()
 }
 
 /// Whether a character is part of a word.

@@ -167,7 +167,7 @@ fn ratifying_and_joining() {
 #[test]
 fn not_signed_and_not_joined() {
     let a = annotate(
-        "Among the states that have not signed the Mine Ban Treaty are Ukraine, Finland and Egypt.",
+        "Ukraine, Finland and Egypt have not signed the Mine Ban Treaty.",
         Some("2025-01-01"),
     );
     let ukr = one(&a, ClaimKind::NotSigned, "UKR");
@@ -176,6 +176,20 @@ fn not_signed_and_not_joined() {
     let fin = one(&a, ClaimKind::NotSigned, "FIN");
     assert_eq!(fin.verdict, Verdict::Contradicted);
     assert!(fin.note.contains("accession"), "{}", fin.note);
+    assert_eq!(
+        one(&a, ClaimKind::NotSigned, "EGY").verdict,
+        Verdict::Supported
+    );
+    // The states after the verb, its clause a relative one: read, but not certainly
+    // enough to contradict the record (the certainty gate).
+    let a = annotate(
+        "Among the states that have not signed the Mine Ban Treaty are Ukraine, Finland and Egypt.",
+        Some("2025-01-01"),
+    );
+    let ukr = one(&a, ClaimKind::NotSigned, "UKR");
+    assert_eq!(ukr.verdict, Verdict::NotCheckable);
+    assert!(ukr.note.contains("1999-02-24"), "{}", ukr.note);
+    assert!(ukr.note.starts_with("Not contradicted"), "{}", ukr.note);
     assert_eq!(
         one(&a, ClaimKind::NotSigned, "EGY").verdict,
         Verdict::Supported
@@ -275,7 +289,8 @@ fn intentions_to_withdraw() {
             ClaimKind::IntendsToWithdraw,
             "USA"
         ),
-        Verdict::Contradicted
+        // An intention reported, not an act: never contradicted (the certainty gate).
+        Verdict::NotCheckable
     );
 }
 

@@ -74,6 +74,7 @@ fn check(annotator: &Annotator<'_, '_>, text: &str, date: Option<&str>) {
             &Options {
                 article_date: date.map(common::date),
                 today: common::date(common::TODAY),
+                language: None,
             },
         )
         .unwrap();

@@ -24,7 +24,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
-use treatywatch_annotate::{Annotation, InputError, MAX_INPUT_BYTES, Options};
+use treatywatch_annotate::{
+    Annotation, ArticleDateSource, InputError, Language, MAX_INPUT_BYTES, Options,
+};
 use treatywatch_core::Date;
 use utoipa::IntoParams;
 
@@ -47,6 +49,10 @@ pub struct AnnotateParams {
     /// Treaty id or UN reference. Default `apmbc`.
     #[param(example = "apmbc")]
     pub treaty: Option<String>,
+    /// The article's language (`en`, `lt`, `lv`, `et`, `fi`, `pl`, `uk`, `ru`), for a
+    /// `text/plain` body. Default: told from the text.
+    #[param(example = "fi")]
+    pub language: Option<String>,
 }
 
 /// A JSON body.
@@ -56,6 +62,7 @@ struct JsonBody {
     text: String,
     date: Option<String>,
     treaty: Option<String>,
+    language: Option<String>,
 }
 
 /// The fields of the page's form.
@@ -66,6 +73,7 @@ struct FormBody {
     text: String,
     date: Option<String>,
     treaty: Option<String>,
+    language: Option<String>,
 }
 
 /// The kinds of body the article checks read.
@@ -211,6 +219,9 @@ fn one_of(
             "date" => {
                 app.optional_date(Some(v), "date")?;
             }
+            "language" => {
+                parse_language(v)?;
+            }
             _ => {
                 app.treaty(Some(v))?;
             }
@@ -219,11 +230,28 @@ fn one_of(
     Ok(body.or(query))
 }
 
+/// The article's language as asked for; empty means "tell it from the text".
+fn parse_language(l: &str) -> Result<Option<Language>, ApiError> {
+    let l = l.trim();
+    if l.is_empty() {
+        return Ok(None);
+    }
+    Language::parse(l).map(Some).map_err(|e| {
+        ApiError::bad(
+            "unknown_language",
+            e,
+            "send one of en, lt, lv, et, fi, pl, uk, ru, or leave it out to have the \
+             language told from the text",
+        )
+    })
+}
+
 /// An article to check, its words resolved.
 struct Article {
     text: String,
     date: Option<Date>,
     treaty: usize,
+    language: Option<Language>,
 }
 
 impl App {
@@ -232,14 +260,21 @@ impl App {
         text: String,
         date: Option<&str>,
         treaty: Option<&str>,
+        language: Option<&str>,
     ) -> Result<Article, ApiError> {
         let (treaty, _) = self.treaty(treaty)?;
         let date = self.optional_date(date, "date")?;
+        let language = language.map(parse_language).transpose()?.flatten();
         if text.trim().is_empty() {
             return Err(empty_text());
         }
         treatywatch_annotate::input::check_text(&text).map_err(input_error)?;
-        Ok(Article { text, date, treaty })
+        Ok(Article {
+            text,
+            date,
+            treaty,
+            language,
+        })
     }
 
     /// Checks an article on the blocking pool, holding its place in the articles'
@@ -261,6 +296,7 @@ impl App {
                 let opts = Options {
                     article_date: article.date,
                     today: app.today(),
+                    language: article.language,
                 };
                 let annotation = app
                     .annotator(article.treaty)
@@ -291,7 +327,7 @@ pub async fn api(
     q: Result<Q<AnnotateParams>, QueryError>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let p = params(q, "date and treaty")?;
+    let p = params(q, "date, treaty and language")?;
     let kind = media(&headers, &[Media::Json, Media::Text], API_HINT)?;
     let early = place_before_reading(&app, &headers).await?;
     let bytes = read_body(&headers, body).await?;
@@ -307,13 +343,24 @@ pub async fn api(
             })?;
             let date = one_of(&app, p.date, b.date, "date")?;
             let treaty = one_of(&app, p.treaty, b.treaty, "treaty")?;
-            app.article(b.text, date.as_deref(), treaty.as_deref())?
+            let language = one_of(&app, p.language, b.language, "language")?;
+            app.article(
+                b.text,
+                date.as_deref(),
+                treaty.as_deref(),
+                language.as_deref(),
+            )?
         }
         _ => {
             let text = treatywatch_annotate::input::text_from_bytes(&bytes)
                 .map_err(input_error)?
                 .to_string();
-            app.article(text, p.date.as_deref(), p.treaty.as_deref())?
+            app.article(
+                text,
+                p.date.as_deref(),
+                p.treaty.as_deref(),
+                p.language.as_deref(),
+            )?
         }
     };
     let slot = match early {
@@ -339,7 +386,8 @@ pub struct FormParams {
 /// What the page shows besides the form.
 enum Outcome {
     Empty,
-    Checked(String),
+    /// The annotation as HTML, and whether no article date was given or found.
+    Checked(String, bool),
     Refused(ApiError),
 }
 
@@ -380,7 +428,12 @@ pub async fn page(State(app): State<Shared>, headers: HeaderMap, body: Body) -> 
         Err(e) => return page_response(&app, &FormBody::default(), Outcome::Refused(e)),
     };
     let date = fields.date.as_deref().filter(|d| !d.trim().is_empty());
-    let checked = match app.article(fields.text.clone(), date, fields.treaty.as_deref()) {
+    let checked = match app.article(
+        fields.text.clone(),
+        date,
+        fields.treaty.as_deref(),
+        fields.language.as_deref(),
+    ) {
         Ok(article) => {
             let slot = match slot {
                 Some(s) => Ok(s),
@@ -390,7 +443,10 @@ pub async fn page(State(app): State<Shared>, headers: HeaderMap, body: Body) -> 
                 Err(e) => Err(e),
                 Ok(slot) => {
                     app.check(slot, article, |a, text| {
-                        Ok(treatywatch_annotate::html::fragment(a, text, 2))
+                        Ok((
+                            treatywatch_annotate::html::fragment(a, text, 2),
+                            a.article_date_source == ArticleDateSource::None,
+                        ))
                     })
                     .await
                 }
@@ -399,7 +455,7 @@ pub async fn page(State(app): State<Shared>, headers: HeaderMap, body: Body) -> 
         Err(e) => Err(e),
     };
     let outcome = match checked {
-        Ok(h) => Outcome::Checked(h),
+        Ok((h, no_date)) => Outcome::Checked(h, no_date),
         Err(e) => Outcome::Refused(e),
     };
     page_response(&app, &fields, outcome)
@@ -431,6 +487,7 @@ fn form_markup(app: &App, fields: &FormBody, outcome: &Outcome) -> Markup {
         .and_then(|t| app.engine.resolve_treaty(t).ok())
         .map_or(crate::DEFAULT_TREATY, |t| t.id.as_str());
     let date = fields.date.as_deref().unwrap_or("");
+    let language = fields.language.as_deref().unwrap_or("").trim();
     html! {
         header {
             p.crumbs { a href="/" { "← The map" } }
@@ -439,7 +496,8 @@ fn form_markup(app: &App, fields: &FormBody, outcome: &Outcome) -> Markup {
                 "Paste a news article. Each claim it makes about the treaty (who signed, joined or "
                 "withdrew, and when; how many states are parties) is checked against the depositary's "
                 "record, with the facts and the sources: supported, contradicted, or not checkable. "
-                "Claims are read in English. Nothing you paste is kept."
+                "Articles in English, Lithuanian, Latvian, Estonian, Finnish, Polish, Ukrainian and "
+                "Russian are read; the notes are in English. Nothing you paste is kept."
             }
         }
         main #main {
@@ -452,6 +510,13 @@ fn form_markup(app: &App, fields: &FormBody, outcome: &Outcome) -> Markup {
                 div.fields {
                     label for="date" { "Article date (optional)" }
                     input #date type="date" name="date" value=(date);
+                    label for="language" { "Language" }
+                    select #language name="language" {
+                        option value="" selected[language.is_empty()] { "Tell from the text" }
+                        @for l in Language::ALL {
+                            option value=(l.code()) selected[language == l.code()] { (l.name()) }
+                        }
+                    }
                     label for="treaty" { "Treaty" }
                     select #treaty name="treaty" {
                         @for t in data.treaties.iter().filter(|t| app.engine.has_actions(t)) {
@@ -474,7 +539,16 @@ fn form_markup(app: &App, fields: &FormBody, outcome: &Outcome) -> Markup {
                         p { (e.hint) }
                     }
                 },
-                Outcome::Checked(h) => { (PreEscaped(h.as_str())) },
+                Outcome::Checked(h, no_date) => {
+                    @if *no_date {
+                        p.hint role="note" {
+                            "No article date was given or found in the text, so the claims were "
+                            "checked as of today. Fill in the article date above and check again to "
+                            "check them as of the day it was published."
+                        }
+                    }
+                    (PreEscaped(h.as_str()))
+                },
             }
         }
     }

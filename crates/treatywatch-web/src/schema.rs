@@ -5,7 +5,10 @@
 
 #![allow(dead_code)] // the fields are read by utoipa's derive, not by code
 
-use treatywatch_annotate::{ArticleDateSource, ClaimKind, DateKind, NameKind, Reading, Verdict};
+use treatywatch_annotate::{
+    ArticleDateSource, ClaimKind, DateKind, Language, LanguageSource, Modality, NameKind, Reading,
+    Verdict,
+};
 use treatywatch_core::obligations::DeadlineStatus;
 use treatywatch_core::{ConsentKind, DatasetIdentity, Status};
 use utoipa::ToSchema;
@@ -384,6 +387,9 @@ pub struct Claim {
     /// The day statuses and counts were taken on.
     #[schema(format = Date)]
     as_of: String,
+    /// How the sentence says it: asserted, negated, future, conditional, reported (a
+    /// call on others), rule (the treaty's rules described) or question.
+    modality: Modality,
     verdict: Verdict,
     reading: Reading,
     /// Whether the article reports a domestic step (a decree, a vote, a law) as if it
@@ -403,6 +409,10 @@ pub struct Annotation {
     #[schema(example = "apmbc")]
     treaty: String,
     treaty_name: String,
+    /// The language the article was read in.
+    language: Language,
+    /// Whether the language was given or told from the text.
+    language_source: LanguageSource,
     /// The article's date: given, read from a dateline, or `null`.
     #[schema(format = Date, required = true)]
     article_date: Option<String>,
@@ -443,4 +453,8 @@ pub struct AnnotateRequest {
     /// Treaty id or UN reference. Default `apmbc`.
     #[schema(example = "apmbc")]
     treaty: Option<String>,
+    /// The article's language: `en`, `lt`, `lv`, `et`, `fi`, `pl`, `uk` or `ru`.
+    /// Default: told from the text.
+    #[schema(example = "fi")]
+    language: Option<String>,
 }

@@ -554,7 +554,12 @@ fn the_openapi_document_describes_every_endpoint_and_every_response() {
     assert_eq!(schema_props(&doc, "Source"), keys(&claim["sources"][0]));
     assert_eq!(
         schema_props(&doc, "AnnotateRequest"),
-        BTreeSet::from(["text".to_string(), "date".to_string(), "treaty".to_string()])
+        BTreeSet::from([
+            "text".to_string(),
+            "date".to_string(),
+            "treaty".to_string(),
+            "language".to_string()
+        ])
     );
     // The enums list every value the documents use.
     let values = |name: &str| -> BTreeSet<String> {
@@ -1200,6 +1205,7 @@ fn engine_annotation(text: &str, article_date: Option<Date>) -> Value {
     let opts = treatywatch_annotate::Options {
         article_date,
         today: today(),
+        language: None,
     };
     serde_json::to_value(treatywatch_core::Identified::new(
         &data,
@@ -1470,7 +1476,7 @@ fn the_annotate_page_works_without_javascript() {
     assert_eq!(r.header("cache-control"), Some("no-store"));
     let html = r.text();
     assert!(
-        html.contains(r#"<section class="tw-annotation" data-claims="25""#),
+        html.contains(r#"<section class="tw-annotation" data-claims="27""#),
         "{html}"
     );
     assert!(html.contains(r#"data-verdict="contradicted""#));

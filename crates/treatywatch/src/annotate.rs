@@ -1,12 +1,18 @@
 //! `treatywatch annotate`: reads an article (a file or standard input, bounded), asks
-//! `treatywatch-annotate` for the annotation, and prints it as text, JSON or HTML.
+//! `treatywatch-annotate` for the annotation, and prints it as text, JSON or HTML; with
+//! `--eval DIR`, measures the annotator on a labelled corpus ([`eval`]).
+
+mod eval;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use treatywatch_annotate::{Annotation, Annotator, MAX_INPUT_BYTES, Options, Verdict};
+use treatywatch_annotate::{
+    Annotation, Annotator, ArticleDateSource, Language, MAX_INPUT_BYTES, Options, Verdict,
+};
 use treatywatch_core::engine::Engine;
 use treatywatch_core::parse_date;
 
@@ -27,19 +33,26 @@ pub enum AnnotateFormat {
 #[derive(Args, Debug)]
 pub struct AnnotateArgs {
     /// The article: a UTF-8 text file, or `-` for standard input (at most 2 MiB).
-    #[arg(value_name = "FILE|-")]
-    pub file: PathBuf,
+    #[arg(value_name = "FILE|-", required_unless_present = "eval")]
+    pub file: Option<PathBuf>,
     /// The article's date, as YYYY-MM-DD: claims are checked as of this day, and dates
-    /// with no year ("on June 29") are placed near it. Defaults to a dateline in the text,
-    /// else today.
+    /// with no year ("on June 29") or relative to it ("on Friday") are placed near it.
+    /// Defaults to a dateline in the text, else today.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
     /// The treaty the claims are checked against: an id (apmbc, ccm) or a UN reference.
     #[arg(long, default_value = "apmbc", value_name = "TREATY")]
     pub treaty: String,
-    /// text: for people; json: for programs; html: a page to open in a browser.
+    /// The article's language: en, lt, lv, et, fi, pl, uk or ru. Defaults to the
+    /// language told from the text.
+    #[arg(long, value_name = "CODE")]
+    pub language: Option<String>,
+    /// text: for people; json: for programs; html: a page to open in a browser
+    /// (text or json with `--eval`).
     #[arg(long, value_enum, default_value_t)]
     pub format: AnnotateFormat,
+    #[command(flatten)]
+    pub eval: eval::EvalArgs,
 }
 
 fn user(msg: impl Into<String>) -> anyhow::Error {
@@ -48,7 +61,7 @@ fn user(msg: impl Into<String>) -> anyhow::Error {
 
 /// Reads at most one byte more than the limit, so a huge input is refused without being
 /// read whole.
-fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
+pub(crate) fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
     let limit = MAX_INPUT_BYTES as u64;
     let name = path.display();
     let mut buf = Vec::new();
@@ -90,7 +103,21 @@ pub fn run(
     args: AnnotateArgs,
     today: treatywatch_core::Date,
     out: &mut impl Write,
-) -> Result<()> {
+) -> Result<ExitCode> {
+    if let Some(dir) = &args.eval.eval {
+        if args.file.is_some() || args.date.is_some() || args.language.is_some() {
+            return Err(user(
+                "--eval reads each article's date and language from its label file: give \
+                 --eval DIR alone, without FILE, --date or --language",
+            ));
+        }
+        return eval::run(engine, dir, &args.eval, args.format, today, out);
+    }
+    args.eval.check_unused()?;
+    let file = args
+        .file
+        .clone()
+        .ok_or_else(|| user("give the article: a FILE, or - for standard input"))?;
     let treaty = engine
         .resolve_treaty(&args.treaty)
         .map_err(|e| user(e.to_string()))?;
@@ -99,15 +126,21 @@ pub fn run(
         .as_deref()
         .map(|d| parse_date(d.trim()).map_err(|e| user(format!("--date: {e}"))))
         .transpose()?;
-    let bytes = read_input(&args.file)?;
+    let language = args
+        .language
+        .as_deref()
+        .map(|l| Language::parse(l).map_err(|e| user(format!("--language: {e}"))))
+        .transpose()?;
+    let bytes = read_input(&file)?;
     let annotator = Annotator::new(engine, treaty);
     let opts = Options {
         article_date,
         today,
+        language,
     };
     let annotation = annotator
         .annotate_bytes(&bytes, &opts)
-        .map_err(|e| user(format!("{}: {e}", args.file.display())))?;
+        .map_err(|e| user(format!("{}: {e}", file.display())))?;
     let text = std::str::from_utf8(&bytes).expect("checked by the annotator");
     match args.format {
         AnnotateFormat::Text => text_report(out, &annotation)?,
@@ -119,7 +152,7 @@ pub fn run(
             out.write_all(treatywatch_annotate::html::page(&annotation, text).as_bytes())?
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 fn verdict_word(v: Verdict) -> &'static str {
@@ -154,8 +187,20 @@ fn text_report(out: &mut impl Write, a: &Annotation<'_>) -> Result<()> {
         "Article date: {date}; claims checked as of {}; today {}",
         a.checked_on, a.today
     )?;
+    let how = match a.language_source {
+        treatywatch_annotate::LanguageSource::Given => "given",
+        treatywatch_annotate::LanguageSource::Detected => "told from the text",
+    };
+    writeln!(out, "Language: {} ({how})", a.language.name())?;
     for n in &a.notes {
         writeln!(out, "Note: {n}")?;
+    }
+    if a.article_date_source == ArticleDateSource::None {
+        writeln!(
+            out,
+            "Hint: pass --date YYYY-MM-DD (the article's publication date) to check the claims \
+             as of that day."
+        )?;
     }
     writeln!(out)?;
     let names: Vec<String> = a
@@ -222,9 +267,13 @@ fn text_report(out: &mut impl Write, a: &Annotation<'_>) -> Result<()> {
             (Some(s), None) => format!(" {s}"),
             _ => String::new(),
         };
+        let mood = match c.modality {
+            treatywatch_annotate::Modality::Asserted => String::new(),
+            m => format!(" [{}]", m.as_str()),
+        };
         writeln!(
             out,
-            "{:>3}. {:<13} {}{who}",
+            "{:>3}. {:<13} {}{who}{mood}",
             c.id,
             verdict_word(c.verdict),
             c.kind.words()

@@ -458,7 +458,10 @@ pub const ANNOTATE_EXAMPLES: &str = "\
 Examples:
   treatywatch annotate article.txt --date 2025-07-09
   curl -s https://example.org/article.txt | treatywatch annotate - --format json
-  treatywatch annotate article.txt --format html > checked.html";
+  treatywatch annotate article.txt --format html > checked.html
+  treatywatch annotate artikkeli.txt --language fi --date 2025-06-19
+  treatywatch annotate --eval corpus/annotate/dev --summary
+  treatywatch annotate --eval corpus/annotate/dev --min-recall 75 --max-spurious 12";
 
 pub const IMPORT_EXAMPLES: &str = "\
 Examples:

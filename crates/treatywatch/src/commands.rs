@@ -343,7 +343,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 Format::Csv => render::coverage_csv(out, &coverage)?,
             }
         }
-        Command::Annotate(args) => crate::annotate::run(&engine, args, today(), out)?,
+        Command::Annotate(args) => return crate::annotate::run(&engine, args, today(), out),
         Command::Export(cmd) => return crate::research::export(&engine, &cmd, out),
         Command::Treaties { format } => crate::research::treaties(&engine, format, width, out)?,
         Command::Changes {

@@ -38,6 +38,7 @@ pub fn annotate_bytes(
         &Options {
             article_date: article.map(date),
             today: date(TODAY),
+            language: None,
         },
     )
 }
