@@ -628,7 +628,7 @@ impl ClaimFinder {
         }
         // A vote's figures belong to the nearest vote before them: "Estonia's parliament
         // voted on 4 June, ... and Lithuania's Seimas voted 107 to 0" gives Estonia's
-        // vote no figures.
+        // vote no figures (another verb after a break in the clause comes between).
         for i in 0..out.len() {
             if !matches!(out[i].extra, Extra::Vote { .. }) {
                 continue;
@@ -637,10 +637,14 @@ impl ClaimFinder {
                 continue;
             };
             let end = out[i].span.end;
-            if out[i + 1..]
-                .iter()
-                .any(|x| is_event(x.kind) && x.span.start >= end && x.span.start < fig)
-            {
+            // Another verb after a break in the clause (a comma, "and"): "a vote of 175
+            // to 18" is still the vote's own.
+            if out[i + 1..].iter().any(|x| {
+                is_event(x.kind) && x.span.start >= end && x.span.start < fig && {
+                    let between = &text[end..x.span.start];
+                    between.contains([',', ';']) || between.contains(" and ")
+                }
+            }) {
                 out[i].extra = Extra::None;
             }
         }
