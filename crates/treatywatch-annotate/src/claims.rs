@@ -274,6 +274,9 @@ pub enum Doubt {
     AfterVerb,
     /// Inside quotation marks: someone's words the article reports.
     Quoted,
+    /// The state named only as the owner of the subject ("Oman's neighbours"), in
+    /// English.
+    Possessive,
     /// A date relative to another ("two years later", "last month").
     RelativeDate,
     /// A day or month with no year, its year placed by the verb's tense.
@@ -298,6 +301,9 @@ impl Doubt {
             Doubt::ElidedVerb => "the state's verb is left out and taken from another clause",
             Doubt::AfterVerb => "the subject was read from a name after the verb, not its agent",
             Doubt::Quoted => "it is inside a quotation, someone's words the article reports",
+            Doubt::Possessive => {
+                "the state is named as the owner of the subject, not as the subject"
+            }
             Doubt::RelativeDate => "the date is relative to another",
             Doubt::DateByTense => "the date has no year, and its year was placed by the tense",
             Doubt::NoDate => {
@@ -908,6 +914,23 @@ pub fn is_parliament(name: &str) -> bool {
             | "Dáil"
     )
 }
+
+/// What a state's possessive may stand before and still be the state's own act
+/// ("Poland's withdrawal", "Finland's accession").
+const OWN_ACTS: [&str; 12] = [
+    "withdrawal",
+    "exit",
+    "departure",
+    "accession",
+    "ratification",
+    "signature",
+    "instrument",
+    "notice",
+    "notification",
+    "decision",
+    "membership",
+    "stockpile",
+];
 
 /// Whether a trigger is a verb of its own, that bounds the dates and subjects of the
 /// triggers beside it (counts and figures do not).
@@ -2037,6 +2060,18 @@ impl ClaimFinder {
                                 > 60 =>
                         {
                             Some(Doubt::BodyState)
+                        }
+                        // "Oman's neighbours have not joined": the state owns the subject,
+                        // it is not the subject.
+                        // ("Poland's withdrawal took effect" is Poland's act.)
+                        (Subject::States(_), Some((_, s)))
+                            if ["'s ", "\u{2019}s "].iter().any(|p| {
+                                f.text[s.end..].strip_prefix(p).is_some_and(|rest| {
+                                    !OWN_ACTS.iter().any(|w| rest.starts_with(w))
+                                })
+                            }) =>
+                        {
+                            Some(Doubt::Possessive)
                         }
                         _ => None,
                     }),

@@ -71,3 +71,19 @@ fn the_treaty_taking_effect_for_a_state_is_its_entry_into_force() {
     }
     no_contradiction(&a);
 }
+
+#[test]
+fn a_state_named_as_an_owner_is_not_the_subject() {
+    // "Oman's neighbours have not joined": the neighbours, not Oman (a party since 2014),
+    // are outside the treaty.
+    let a = annotate(
+        "Oman has joined the Mine Ban Treaty. Saudi Arabia and the United Arab Emirates, \
+         Oman's neighbours, have not joined.",
+        Some("2014-08-21"),
+    );
+    for code in ["SAU", "ARE"] {
+        let c = one(&a, ClaimKind::NotJoined, code);
+        assert_eq!(c.verdict, Verdict::Supported, "{code}: {}", c.note);
+    }
+    no_contradiction(&a);
+}
