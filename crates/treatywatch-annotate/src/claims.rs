@@ -274,6 +274,9 @@ pub enum Doubt {
     AfterVerb,
     /// Inside quotation marks: someone's words the article reports.
     Quoted,
+    /// The state named only as the owner of the subject ("Oman's neighbours"), in
+    /// English.
+    Possessive,
     /// A date relative to another ("two years later", "last month").
     RelativeDate,
     /// A day or month with no year, its year placed by the verb's tense.
@@ -298,6 +301,9 @@ impl Doubt {
             Doubt::ElidedVerb => "the state's verb is left out and taken from another clause",
             Doubt::AfterVerb => "the subject was read from a name after the verb, not its agent",
             Doubt::Quoted => "it is inside a quotation, someone's words the article reports",
+            Doubt::Possessive => {
+                "the state is named as the owner of the subject, not as the subject"
+            }
             Doubt::RelativeDate => "the date is relative to another",
             Doubt::DateByTense => "the date has no year, and its year was placed by the tense",
             Doubt::NoDate => {
@@ -626,7 +632,51 @@ impl ClaimFinder {
             }
             out.push(t);
         }
+        // A vote's figures belong to the nearest vote before them: "Estonia's parliament
+        // voted on 4 June, ... and Lithuania's Seimas voted 107 to 0" gives Estonia's
+        // vote no figures (another verb after a break in the clause comes between).
+        for i in 0..out.len() {
+            if !matches!(out[i].extra, Extra::Vote { .. }) {
+                continue;
+            }
+            let Some(fig) = self.vote_figures_at(text, out[i].span) else {
+                continue;
+            };
+            let end = out[i].span.end;
+            // Another verb after a break in the clause (a comma, "and"): "a vote of 175
+            // to 18" is still the vote's own.
+            if out[i + 1..].iter().any(|x| {
+                is_event(x.kind) && x.span.start >= end && x.span.start < fig && {
+                    let between = &text[end..x.span.start];
+                    between.contains([',', ';']) || between.contains(" and ")
+                }
+            }) {
+                out[i].extra = Extra::None;
+            }
+        }
         (out, truncated)
+    }
+
+    /// Where the figures of the vote at `span` start, if they are near it.
+    fn vote_figures_at(&self, text: &str, span: Span) -> Option<usize> {
+        let (start, end) = self.vote_window(text, span);
+        self.vote_figures
+            .find(&text[start..end])
+            .map(|m| start + m.start())
+    }
+
+    /// The text a vote's figures are looked for in: from a little before it to 120
+    /// bytes after.
+    fn vote_window(&self, text: &str, span: Span) -> (usize, usize) {
+        let mut end = (span.end + 120).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut start = span.start.saturating_sub(20);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        (start, end)
     }
 
     /// Refines a trigger from its captures; `None` drops it.
@@ -795,14 +845,7 @@ impl ClaimFinder {
             }
             Trig::VoteOrAdopt | Trig::Decision | Trig::Tally => {
                 // The vote's figures, if given near it.
-                let mut end = (span.end + 120).min(text.len());
-                while !text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                let mut start = span.start.saturating_sub(20);
-                while !text.is_char_boundary(start) {
-                    start += 1;
-                }
+                let (start, end) = self.vote_window(text, span);
                 let near = &text[start..end];
                 let extra = self
                     .vote_figures
@@ -871,6 +914,23 @@ pub fn is_parliament(name: &str) -> bool {
             | "Dáil"
     )
 }
+
+/// What a state's possessive may stand before and still be the state's own act
+/// ("Poland's withdrawal", "Finland's accession").
+const OWN_ACTS: [&str; 12] = [
+    "withdrawal",
+    "exit",
+    "departure",
+    "accession",
+    "ratification",
+    "signature",
+    "instrument",
+    "notice",
+    "notification",
+    "decision",
+    "membership",
+    "stockpile",
+];
 
 /// Whether a trigger is a verb of its own, that bounds the dates and subjects of the
 /// triggers beside it (counts and figures do not).
@@ -2000,6 +2060,18 @@ impl ClaimFinder {
                                 > 60 =>
                         {
                             Some(Doubt::BodyState)
+                        }
+                        // "Oman's neighbours have not joined": the state owns the subject,
+                        // it is not the subject.
+                        // ("Poland's withdrawal took effect" is Poland's act.)
+                        (Subject::States(_), Some((_, s)))
+                            if ["'s ", "\u{2019}s "].iter().any(|p| {
+                                f.text[s.end..].strip_prefix(p).is_some_and(|rest| {
+                                    !OWN_ACTS.iter().any(|w| rest.starts_with(w))
+                                })
+                            }) =>
+                        {
+                            Some(Doubt::Possessive)
                         }
                         _ => None,
                     }),

@@ -346,7 +346,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::InForce,
-            r"\b(?:came|comes|come|entered|enters|enter|went|goes|coming|entering)\s+into\s+(?:force|effect)\b|\bin\s+force\s+since\b|\bentry\s+into\s+force\b|\btook\s+effect\s+in\b",
+            r"\b(?:came|comes|come|entered|enters|enter|went|goes|coming|entering)\s+into\s+(?:force|effect)\b|\bin\s+force\s+since\b|\bentry\s+into\s+force\b|\btook\s+effect\s+in\b|\b(?:treaty|convention|ban)\s+(?:takes|took|will\s+take|(?:has|had)\s+taken)\s+effect\b",
         ),
         (
             Trig::Decision,

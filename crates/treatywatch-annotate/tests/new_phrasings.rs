@@ -1,0 +1,89 @@
+//! Phrasings found by the ten English development articles added after the certainty
+//! gate, each as a short article of our own.
+
+mod common;
+
+use common::{annotate, one};
+use treatywatch_annotate::{ClaimKind, Verdict};
+
+/// Every claim, for assertion messages.
+fn all(a: &treatywatch_annotate::Annotation<'static>) -> String {
+    a.claims
+        .iter()
+        .map(|c| {
+            format!(
+                "{:?} {:?} {:?} {:?} {:?}",
+                c.kind,
+                c.state.map(|s| s.as_str().to_string()),
+                c.modality,
+                c.verdict,
+                c.text
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn no_contradiction(a: &treatywatch_annotate::Annotation<'static>) {
+    assert!(
+        a.claims.iter().all(|c| c.verdict != Verdict::Contradicted),
+        "{}",
+        all(a)
+    );
+}
+
+#[test]
+fn vote_figures_belong_to_the_nearest_vote_before_them() {
+    // The figures are Lithuania's: Estonia's vote, two verbs earlier, has none.
+    let a = annotate(
+        "The Ottawa Convention is losing members. Estonia's parliament voted on 4 June to \
+         withdraw, Latvia's Saeima approved its exit law in April and Lithuania's Seimas \
+         voted 107 to 0 in May.",
+        Some("2025-06-26"),
+    );
+    let est = one(&a, ClaimKind::Vote, "EST");
+    assert_eq!(est.verdict, Verdict::Supported, "{}", est.note);
+    let ltu = one(&a, ClaimKind::Vote, "LTU");
+    assert_eq!(ltu.verdict, Verdict::Supported, "{}", ltu.note);
+    no_contradiction(&a);
+    // A vote with its own figures still has them.
+    let a = annotate(
+        "Finland's parliament approved leaving the Ottawa Convention by 157 votes to 18 in June.",
+        Some("2025-07-11"),
+    );
+    let fin = one(&a, ClaimKind::Vote, "FIN");
+    assert_eq!(fin.verdict, Verdict::Supported, "{}", fin.note);
+}
+
+#[test]
+fn the_treaty_taking_effect_for_a_state_is_its_entry_into_force() {
+    // "took effect for Finland in 2012": the treaty's entry into force for Finland,
+    // not the treaty's own (1999) nor a withdrawal.
+    let a = annotate(
+        "Poland ratified the Mine Ban Treaty in 2012, and the treaty took effect for it in \
+         2013. The treaty took effect for Finland in 2012. The treaty takes effect for Tonga \
+         on 1 December 2025.",
+        Some("2025-12-29"),
+    );
+    for code in ["POL", "FIN", "TON"] {
+        let c = one(&a, ClaimKind::EntryIntoForce, code);
+        assert_eq!(c.verdict, Verdict::Supported, "{code}: {}", c.note);
+    }
+    no_contradiction(&a);
+}
+
+#[test]
+fn a_state_named_as_an_owner_is_not_the_subject() {
+    // "Oman's neighbours have not joined": the neighbours, not Oman (a party since 2014),
+    // are outside the treaty.
+    let a = annotate(
+        "Oman has joined the Mine Ban Treaty. Saudi Arabia and the United Arab Emirates, \
+         Oman's neighbours, have not joined.",
+        Some("2014-08-21"),
+    );
+    for code in ["SAU", "ARE"] {
+        let c = one(&a, ClaimKind::NotJoined, code);
+        assert_eq!(c.verdict, Verdict::Supported, "{code}: {}", c.note);
+    }
+    no_contradiction(&a);
+}
