@@ -231,20 +231,31 @@ fn one_of(
 }
 
 /// The article's language as asked for; empty means "tell it from the text".
+/// Exactly a code of `LANGUAGE_CODES` (as the OpenAPI description says), or empty.
 fn parse_language(l: &str) -> Result<Option<Language>, ApiError> {
-    let l = l.trim();
     if l.is_empty() {
         return Ok(None);
     }
-    Language::parse(l).map(Some).map_err(|e| {
-        ApiError::bad(
-            "unknown_language",
-            e,
-            "send one of en, lt, lv, et, fi, pl, uk, ru, or leave it out to have the \
-             language told from the text",
-        )
-    })
+    Language::ALL
+        .into_iter()
+        .find(|x| x.code() == l)
+        .map(Some)
+        .ok_or_else(|| {
+            ApiError::bad(
+                "unknown_language",
+                format!(
+                    "unknown language `{}`: expected one of {}",
+                    l.chars().take(40).collect::<String>(),
+                    LANGUAGE_CODES[1..].join(", ")
+                ),
+                "send one of en, lt, lv, et, fi, pl, uk, ru, or leave it out (or empty) to \
+                 have the language told from the text",
+            )
+        })
 }
+
+/// The values `language` takes: empty (tell it from the text) and each language's code.
+pub const LANGUAGE_CODES: [&str; 9] = ["", "en", "lt", "lv", "et", "fi", "pl", "uk", "ru"];
 
 /// An article to check, its words resolved.
 struct Article {
@@ -550,6 +561,23 @@ fn form_markup(app: &App, fields: &FormBody, outcome: &Outcome) -> Markup {
                     (PreEscaped(h.as_str()))
                 },
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+
+    #[test]
+    fn the_described_codes_are_the_languages_read() {
+        let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+        assert_eq!(&LANGUAGE_CODES[1..], codes.as_slice());
+        assert_eq!(parse_language("").ok().flatten(), None);
+        assert!(parse_language("fi").is_ok_and(|l| l == Some(Language::Fi)));
+        // Anything else is refused, as the description says: no case, spaces or names.
+        for bad in ["FI", " fi", "Finnish", "±Sï"] {
+            assert!(parse_language(bad).is_err(), "{bad}");
         }
     }
 }

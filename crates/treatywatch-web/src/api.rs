@@ -642,6 +642,13 @@ impl App {
             treaty_or_null.push(Value::Null);
             req["properties"]["treaty"] =
                 json!({"type": ["string", "null"], "enum": treaty_or_null});
+            let mut language_or_null: Vec<Value> = crate::annotate::LANGUAGE_CODES
+                .iter()
+                .map(|l| json!(l))
+                .collect();
+            language_or_null.push(Value::Null);
+            req["properties"]["language"] =
+                json!({"type": ["string", "null"], "enum": language_or_null});
         }
         if let Some(plain) = doc
             .pointer_mut("/paths/~1api~1v1~1annotate/post/requestBody/content/text~1plain/schema")
@@ -678,6 +685,7 @@ impl App {
                             }
                             (_, "on" | "known_on" | "from" | "to" | "date") => strict::date(),
                             (_, "treaty") => strict::one_of(&ids),
+                            (_, "language") => strict::one_of(&crate::annotate::LANGUAGE_CODES),
                             (_, "overdue") => json!({"type": "boolean"}),
                             (_, "state") => strict::state(),
                             _ => continue,
