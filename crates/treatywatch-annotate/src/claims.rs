@@ -411,6 +411,7 @@ pub struct ClaimFinder {
     law_word: Regex,
     prepositions: Regex,
     eif_postposition: Regex,
+    eif_preposition: Regex,
     not_until: Regex,
     reporting: Regex,
     now_words: Regex,
@@ -544,6 +545,7 @@ impl ClaimFinder {
             law_word: re(lex.law_word),
             prepositions: re(lex.prepositions),
             eif_postposition: re(lex.eif_postposition),
+            eif_preposition: re(lex.eif_preposition),
             not_until: re(lex.not_until),
             reporting: re(lex.reporting),
             now_words: re(lex.now_words),
@@ -732,6 +734,9 @@ impl ClaimFinder {
                         CountWhat::Signed
                     }
                     (Some(w), _) if self.count_parties.is_match(w.as_str()) => CountWhat::Parties,
+                    // "Stronami traktatu jest 160 państw": the parties named just before
+                    // the figure, in its sentence.
+                    (Some(_), _) if self.parties_before(text, span.start) => CountWhat::Parties,
                     (Some(_), _) => CountWhat::Joined,
                     (None, Some(v)) if self.count_sign.is_match(v.as_str()) => CountWhat::Signed,
                     (None, Some(v))
@@ -995,6 +1000,16 @@ fn english_number(s: &str) -> Option<u32> {
         i += 1;
     }
     seen.then_some(total)
+}
+
+impl ClaimFinder {
+    /// A word for the parties in the 50 bytes before a count, in its sentence.
+    fn parties_before(&self, text: &str, start: usize) -> bool {
+        let from = floor(text, start.saturating_sub(50));
+        let before = text.get(from..start).unwrap_or("");
+        let before = before.rsplit(['.', '\n', ';']).next().unwrap_or("");
+        self.count_parties.is_match(before)
+    }
 }
 
 /// A position moved to a character boundary, down.
@@ -2295,7 +2310,9 @@ impl ClaimFinder {
                                     self.eif_postposition.is_match(
                                         &f.text[n.span.end
                                             ..floor(f.text, (n.span.end + 20).min(f.text.len()))],
-                                    )
+                                    ) || f.text.get(t.span.end..n.span.start).is_some_and(|gap| {
+                                        self.eif_preposition.is_match(gap)
+                                    })
                                 })
                                 .and_then(|n| match n.who {
                                     Who::State(c, _) => Some((c, n.span)),

@@ -513,6 +513,7 @@ pub static LEX: Lexicon = Lexicon {
     future_after: r"^\s+(?:(?:is|are)\s+(?:expected|due|scheduled|set|likely)|(?:will|would|could|may|might)\s+(?:be|follow|come))\b",
     prepositions: r"\b(?:with|from|to|of|against|on|at|in|into|for|than|like|between|among|towards|toward|about|over|across|near|beside|unlike)\s+(?:the\s+)?$",
     eif_postposition: r"$^",
+    eif_preposition: r"$^",
     not_until: r"^\s+(?:\w+\s+){0,3}?(?:until|till)\b",
     reporting: r"\b(?:said|says|told|wrote|added|stated|noted|reported|tweeted|posted)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:since|today|now|currently|so\s+far|to\s+date)\b",

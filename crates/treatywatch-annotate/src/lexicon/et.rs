@@ -365,6 +365,7 @@ pub static LEX: Lexicon = Lexicon {
     law_word: r"\b(?:seadus\w*|dekreet\w*|määrus\w*)\b",
     prepositions: r"\b(?:koos|vastu|ilma|peale|pärast|enne)\s+$",
     eif_postposition: r"^\s+suhtes\b",
+    eif_preposition: r"$^",
     not_until: r"^\s+(?:\w+\s+){0,3}?kuni\b",
     reporting: r"\b(?:ütles|teatas|kirjutas|rõhutas|märkis)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:praegu|nüüd|tänaseks|sestpeale)\b",

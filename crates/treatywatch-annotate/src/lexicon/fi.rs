@@ -386,6 +386,7 @@ pub static LEX: Lexicon = Lexicon {
     law_word: r"\b(?:lai\w*|asetu\w*)\b",
     prepositions: r"\b(?:kanssa|vastaan|ilman|kohti)\s+$",
     eif_postposition: r"^\s+osalta\b",
+    eif_preposition: r"$^",
     not_until: r"^\s+(?:\w+\s+){0,3}?(?:ennen\s+kuin|vasta)\b",
     reporting: r"\b(?:kertoi|sanoi|ilmoitti|kirjoitti|totesi|korosti)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:nyt|tällä\s+hetkellä|tähän\s+mennessä|sittemmin)\b",

@@ -385,6 +385,7 @@ pub static LEX: Lexicon = Lexicon {
     law_word: r"\b(?:įstatym\w*|dekret\w*|nutarim\w*)\b",
     prepositions: r"\b(?:su|iš|į|nuo|prieš|prie|tarp|už|apie|per|ties|link)\s+$",
     eif_postposition: r"$^",
+    eif_preposition: r"$^",
     not_until: r"^\s+(?:\w+\s+){0,3}?iki\b",
     reporting: r"\b(?:sakė|teigė|pranešė|rašė|pabrėžė|pažymėjo)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:šiuo\s+metu|dabar|nuo\s+to\s+laiko|šiandien)\b",

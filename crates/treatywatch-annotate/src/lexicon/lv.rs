@@ -368,6 +368,7 @@ pub static LEX: Lexicon = Lexicon {
     law_word: r"\b(?:likum\w*|dekrēt\w*|rīkojum\w*)\b",
     prepositions: r"\b(?:ar|no|uz|pret|pie|starp|par|pēc|līdz|pa)\s+$",
     eif_postposition: r"$^",
+    eif_preposition: r"$^",
     not_until: r"^\s+(?:\w+\s+){0,3}?līdz\b",
     reporting: r"\b(?:sacīja|teica|paziņoja|rakstīja|uzsvēra|norādīja|informēja)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:pašlaik|tagad|kopš\s+tā\s+laika|šodien)\b",

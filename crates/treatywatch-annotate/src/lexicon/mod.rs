@@ -212,6 +212,9 @@ pub struct Lexicon {
     /// Words after a state's name that make an entry into force one for that state
     /// ("Eesti suhtes"); anchored after the name.
     pub eif_postposition: &'static str,
+    /// Words between an entry into force and a state's name that make it one for that
+    /// state ("w stosunku do Polski", "для України"); the text between them, whole.
+    pub eif_preposition: &'static str,
     /// After a negated verb: "until" ("did not ratify until 2012" says it did, then);
     /// anchored after the verb.
     pub not_until: &'static str,
@@ -554,6 +557,7 @@ mod tests {
                 x.law_word,
                 x.prepositions,
                 x.eif_postposition,
+                x.eif_preposition,
                 x.not_until,
                 x.reporting,
                 x.now_words,

@@ -130,6 +130,11 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (r"Tusk\w*", "prime minister", "POL"),
         (r"Putin\w*", "president", "RUS"),
+        (
+            r"[Ll]itewsk\w*\s+Sejm\w*|Sejm\w*\s+(?:Litwy|litewsk\w*)",
+            "Seimas",
+            "LTU",
+        ),
         (r"Sejm\w*", "Sejm", "POL"),
         (r"Sena\w*", "Senate", "POL"),
         (r"Seim\w*", "Seimas", "LTU"),
@@ -221,15 +226,15 @@ pub static LEX: Lexicon = Lexicon {
     triggers: &[
         (
             Trig::NotSigned,
-            r"(?P<sig>\bnie\s+(?:\w+\s+){0,2}?podpisa[łl]\w*)|\bnie\s+(?:\w+\s+){0,2}?(?:ratyfikowa[łl]\w*|przystąpi[łl]\w*)|\bnie\s+jest\s+(?:\w+\s+)?stron\w*|\bnie\s+są\s+(?:\w+\s+)?stron\w*|\bpoza\s+konwencj\w*",
+            r"(?P<sig>\bnie\s+(?:\w+\s+){0,2}?podpis(?:a|ywa)[łl]\w*)|\bnie\s+(?:\w+\s+){0,2}?(?:ratyfikowa[łl]\w*|przystąpi[łl]\w*)|\bnie\s+jest\s+(?:\w+\s+)?stron\w*|\bnie\s+są\s+(?:\w+\s+)?stron\w*|\bpoza\s+konwencj\w*",
         ),
         (
             Trig::WithdrawalNotified,
-            r"\b(?:notyfikowa[łl]\w*|powiadomi[łl]\w*|poinformowa[łl]\w*|złoży[łl]\w*|przekaza[łl]\w*|wysła[łl]\w*|zdeponowa[łl]\w*)\b[^.;\n]{0,100}?\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*|wycofani\w*)|\b(?:notyfikacj\w*|dokument\w*|not\w*)\s+o\s+(?:wypowiedzeniu|wystąpieniu|wyjściu)",
+            r"\b(?:notyfikowa[łl]\w*|powiadomi[łl]\w*|poinformowa[łl]\w*|złoży[łl]\w*|przekaza[łl]\w*|wysła[łl]\w*|zdeponowa[łl]\w*)\b[^.;\n]{0,100}?\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*|wycofani\w*)|\b(?:notyfikacj\w*|dokument\w*|not\w*)\s+o\s+(?:wypowiedzeniu|wystąpieniu|wyjściu)|\b(?:złoży[łl]\w*|przekaza[łl]\w*)\s+(?:swoje|swoją|swój|swe)\s+notyfikacj\w*",
         ),
         (
             Trig::WithdrawalEffect,
-            r"\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*)\b[^.;\n]{0,60}?\b(?:staje|stało|stanie|stałoby)\s+się\s+skuteczn\w*|\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*)\b[^.;\n]{0,60}?\b(?:wchodzi|wejdzie|weszło|wszedł)\s+w\s+życie",
+            r"\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*)\b[^.;\n]{0,60}?\b(?:staje|stało|stanie|stałoby)\s+się\s+skuteczn\w*|\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*)\b[^.;\n]{0,60}?\b(?:wchodzi|wejdzie|weszło|wszedł)\s+w\s+życie|\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*)\b[^.;\n]{0,60}?\bnastąpi\w*",
         ),
         (Trig::Decree, r"\bdekret\w*|\brozporządzeni\w*"),
         (
@@ -256,7 +261,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Intent,
-            r"\b(?:planuje|planują|zamierza|zamierzają|chce|chcą|zdecydowa[łl]\w*|decyzj\w*|zapowiedzia[łl]\w*|ogłosi[łl]\w*|przygotowuje|rekomendowa[łl]\w*|zarekomendowa[łl]\w*|rozważa|zabiega|wniosk\w*|projekt\w*)\b[^.;\n]{0,60}?\b(?:wypowiedz\w*|wystąpi\w*|wyjści\w*|wyjść|wycof\w*|opuści\w*)",
+            r"\b(?:planuje|planują|zamierza|zamierzają|chce|chcą|zaczę[łl]\w*|zaczyna\w*|zdecydowa[łl]\w*|decyzj\w*|zapowiedzia[łl]\w*|ogłosi[łl]\w*|przygotowuje|rekomendowa[łl]\w*|zarekomendowa[łl]\w*|rozważa|zabiega|wniosk\w*|projekt\w*)\b[^.;\n]{0,60}?\b(?:wypowiedz\w*|wystąpi\w*|wyjści\w*|wyjść|wycof\w*|opuści\w*)",
         ),
         (
             Trig::Count,
@@ -278,7 +283,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Withdrew,
-            r"\bwystąpi[łl]\w*\b|\bwycofa[łl]\w*\s+się|\bwypowiedzia[łl]\w*|\bwysz[łl]\w*\s+z\b|\bprzesta[łl]\w*\s+być\s+(?:\w+\s+)?stron\w*",
+            r"\bwystąpi[łl]\w*\b|\bwycofa[łl]\w*\s+się|\bwypowiedzia[łl]\w*|\bwysz[łl]\w*\s+z\b|\bprzesta[łl]\w*\s+(?:\w+\s+){0,2}?być\s+(?:\w+\s+)?stron\w*",
         ),
         (
             Trig::Nominal,
@@ -300,7 +305,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::VoteOrAdopt,
-            r"\b(?:przegłosowa[łl]\w*|głosowa[łl]\w*|uchwali[łl]\w*|przyjął|przyję[łl]\w*)\b",
+            r"\b(?:przegłosowa[łl]\w*|zagłosowa[łl]\w*|głosowa[łl]\w*|uchwali[łl]\w*|przyjął|przyję[łl]\w*)\b",
         ),
         (Trig::Signed, r"\bpodpisa[łl]\w*|\bpodpisani\w*"),
         (
@@ -398,6 +403,8 @@ pub static LEX: Lexicon = Lexicon {
     law_word: r"\b(?:ustaw\w*|dekret\w*|rozporządzeni\w*)\b",
     prepositions: r"\b(?:z|ze|do|od|przeciw|przeciwko|na|w|we|dla|między|wśród|niż|przez|o|po|przy)\s+$",
     eif_postposition: r"$^",
+    // "weszła w życie w stosunku do Polski", "wejdzie w życie dla Polski".
+    eif_preposition: r"^\s+(?:w\s+stosunku\s+do|wobec|dla)\s+$",
     not_until: r"^\s+(?:\w+\s+){0,3}?(?:aż\s+do|dopiero)\b",
     reporting: r"\b(?:powiedzia[łl]\w*|poinformowa[łl]\w*|napisa[łl]\w*|podkreśli[łl]\w*|zaznaczy[łl]\w*)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:obecnie|teraz|dotąd|dotychczas|od\s+tego\s+czasu)\b",
