@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{annotate, one};
+use common::{annotate, claims, one};
 use treatywatch_annotate::{ClaimKind, Verdict};
 
 /// Every claim, for assertion messages.
@@ -85,5 +85,79 @@ fn a_state_named_as_an_owner_is_not_the_subject() {
         let c = one(&a, ClaimKind::NotJoined, code);
         assert_eq!(c.verdict, Verdict::Supported, "{code}: {}", c.note);
     }
+    no_contradiction(&a);
+}
+
+/// A withdrawal's taking effect, of whichever kind it is read as, supported.
+fn effect_supported(a: &treatywatch_annotate::Annotation<'static>, code: &str) {
+    let found: Vec<_> = a
+        .claims
+        .iter()
+        .filter(|c| {
+            matches!(c.kind, ClaimKind::WithdrawalEffect | ClaimKind::Withdrew)
+                && c.state.is_some_and(|s| s.as_str() == code)
+        })
+        .collect();
+    assert!(!found.is_empty(), "{code}: no claim\n{}", all(a));
+    for c in found {
+        assert_eq!(c.verdict, Verdict::Supported, "{code}: {}", c.note);
+    }
+}
+
+#[test]
+fn ukrainian_forms_of_the_new_articles() {
+    // The effect before the withdrawal ("набув чинності вихід Латвії, ..."), the
+    // Lithuanian Seimas with a capital adjective, the imperfective "не підписувала".
+    let a = annotate(
+        "Країни Балтії залишили Оттавську конвенцію. 27 грудня 2025 року набув чинності \
+         вихід Латвії, Естонії та Литви з Конвенції про заборону протипіхотних мін. \
+         Литовський Сейм проголосував за вихід 8 травня 2025 року. Росія не підписувала \
+         Оттавську конвенцію.",
+        Some("2025-12-28"),
+    );
+    for code in ["LVA", "EST", "LTU"] {
+        effect_supported(&a, code);
+    }
+    let ltu = one(&a, ClaimKind::Vote, "LTU");
+    assert_eq!(ltu.verdict, Verdict::Supported, "{}", ltu.note);
+    assert!(claims(&a, ClaimKind::Vote, "LVA").is_empty(), "{}", all(&a));
+    let rus = one(&a, ClaimKind::NotSigned, "RUS");
+    assert_eq!(rus.verdict, Verdict::Supported, "{}", rus.note);
+    no_contradiction(&a);
+}
+
+#[test]
+fn polish_forms_of_the_new_articles() {
+    // "weszła w życie w stosunku do Polski" is Poland's entry into force, not the
+    // treaty's (1999); "przestały w sobotę być stronami"; "Litewski Sejm zagłosował";
+    // "złożyły swoje notyfikacje"; parties named before the count.
+    let a = annotate(
+        "Konwencja ottawska weszła w życie w stosunku do Polski 1 czerwca 2013 roku. \
+         Litwa, Łotwa i Estonia przestały w sobotę być stronami konwencji ottawskiej. \
+         Litewski Sejm zagłosował za wyjściem z konwencji 8 maja. Litwa, Łotwa i Estonia \
+         złożyły swoje notyfikacje 27 czerwca.",
+        Some("2025-12-28"),
+    );
+    let pol = one(&a, ClaimKind::EntryIntoForce, "POL");
+    assert_eq!(pol.verdict, Verdict::Supported, "{}", pol.note);
+    for code in ["LVA", "EST", "LTU"] {
+        effect_supported(&a, code);
+        let n = one(&a, ClaimKind::WithdrawalNotified, code);
+        assert_eq!(n.verdict, Verdict::Supported, "{code}: {}", n.note);
+    }
+    let ltu = one(&a, ClaimKind::Vote, "LTU");
+    assert_eq!(ltu.verdict, Verdict::Supported, "{}", ltu.note);
+    no_contradiction(&a);
+    let a = annotate(
+        "Polska złożyła dokument ratyfikacyjny konwencji ottawskiej. Stronami traktatu jest \
+         obecnie 160 państw.",
+        Some("2012-12-28"),
+    );
+    let count = a
+        .claims
+        .iter()
+        .find(|c| c.kind == ClaimKind::Count)
+        .unwrap_or_else(|| panic!("no count\n{}", all(&a)));
+    assert_eq!(count.verdict, Verdict::Supported, "{}", count.note);
     no_contradiction(&a);
 }
