@@ -2310,9 +2310,10 @@ impl ClaimFinder {
                                     self.eif_postposition.is_match(
                                         &f.text[n.span.end
                                             ..floor(f.text, (n.span.end + 20).min(f.text.len()))],
-                                    ) || f.text.get(t.span.end..n.span.start).is_some_and(|gap| {
-                                        self.eif_preposition.is_match(gap)
-                                    })
+                                    ) || f
+                                        .text
+                                        .get(t.span.end..n.span.start)
+                                        .is_some_and(|gap| self.eif_preposition.is_match(gap))
                                 })
                                 .and_then(|n| match n.who {
                                     Who::State(c, _) => Some((c, n.span)),
