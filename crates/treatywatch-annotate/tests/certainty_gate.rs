@@ -5,35 +5,8 @@
 
 mod common;
 
-use common::{annotate, one};
-use treatywatch_annotate::{Annotation, ClaimKind, Language, Options, Verdict};
-
-/// Every claim, for assertion messages.
-fn all(a: &Annotation<'static>) -> String {
-    a.claims
-        .iter()
-        .map(|c| {
-            format!(
-                "{:?} {:?} {:?} {:?} {:?}: {}",
-                c.kind,
-                c.state.map(|s| s.as_str().to_string()),
-                c.modality,
-                c.verdict,
-                c.text,
-                c.note
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn no_contradiction(a: &Annotation<'static>) {
-    assert!(
-        a.claims.iter().all(|c| c.verdict != Verdict::Contradicted),
-        "{}",
-        all(a)
-    );
-}
+use common::{all, annotate, no_contradiction, one};
+use treatywatch_annotate::{ClaimKind, Language, Options, Verdict};
 
 #[test]
 fn a_state_named_with_an_explicit_wrong_year_is_still_contradicted() {

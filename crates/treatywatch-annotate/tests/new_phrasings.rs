@@ -3,34 +3,8 @@
 
 mod common;
 
-use common::{annotate, claims, one};
+use common::{all, annotate, claims, no_contradiction, one};
 use treatywatch_annotate::{ClaimKind, Verdict};
-
-/// Every claim, for assertion messages.
-fn all(a: &treatywatch_annotate::Annotation<'static>) -> String {
-    a.claims
-        .iter()
-        .map(|c| {
-            format!(
-                "{:?} {:?} {:?} {:?} {:?}",
-                c.kind,
-                c.state.map(|s| s.as_str().to_string()),
-                c.modality,
-                c.verdict,
-                c.text
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn no_contradiction(a: &treatywatch_annotate::Annotation<'static>) {
-    assert!(
-        a.claims.iter().all(|c| c.verdict != Verdict::Contradicted),
-        "{}",
-        all(a)
-    );
-}
 
 #[test]
 fn vote_figures_belong_to_the_nearest_vote_before_them() {

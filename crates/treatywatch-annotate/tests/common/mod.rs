@@ -86,3 +86,31 @@ pub fn first<'a>(a: &'a Annotation<'static>, kind: ClaimKind) -> &'a Claim<'stat
         .find(|c| c.kind == kind)
         .expect("a claim of that kind")
 }
+
+/// Every claim of the annotation, a line each, for assertion messages.
+pub fn all(a: &Annotation<'static>) -> String {
+    a.claims
+        .iter()
+        .map(|c| {
+            format!(
+                "{:?} {:?} {:?} {:?} {:?}: {}",
+                c.kind,
+                c.state.map(|s| s.as_str().to_string()),
+                c.modality,
+                c.verdict,
+                c.text,
+                c.note
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// No claim of the annotation says contradicted.
+pub fn no_contradiction(a: &Annotation<'static>) {
+    assert!(
+        a.claims.iter().all(|c| c.verdict != Verdict::Contradicted),
+        "{}",
+        all(a)
+    );
+}
