@@ -450,12 +450,7 @@ impl ClaimFinder {
             ))
             .expect("claim patterns are valid")
         };
-        let numbers_alt = lex
-            .numbers
-            .iter()
-            .map(|n| format!("(?:{n})"))
-            .collect::<Vec<_>>()
-            .join("|");
+        let numbers_alt = crate::lexicon::alternatives(&lex.numbers);
         let patterns = lex
             .triggers
             .iter()
@@ -575,11 +570,7 @@ impl ClaimFinder {
             ),
             anaphor: re(&format!(
                 r"\b(?:{})\b",
-                lex.anaphors
-                    .iter()
-                    .map(|a| format!("(?:{a})"))
-                    .collect::<Vec<_>>()
-                    .join("|")
+                crate::lexicon::alternatives(lex.anaphors)
             )),
         }
     }

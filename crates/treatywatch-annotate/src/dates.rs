@@ -216,18 +216,8 @@ fn rename(p: &str, suffix: &str, months: &str, numbers: &str) -> String {
 
 impl DateFinder {
     pub fn new(lex: &Lexicon) -> DateFinder {
-        let months_alt = lex
-            .months
-            .iter()
-            .map(|m| format!("(?:{m})"))
-            .collect::<Vec<_>>()
-            .join("|");
-        let numbers_alt = lex
-            .numbers
-            .iter()
-            .map(|n| format!("(?:{n})"))
-            .collect::<Vec<_>>()
-            .join("|");
+        let months_alt = crate::lexicon::alternatives(&lex.months);
+        let numbers_alt = crate::lexicon::alternatives(&lex.numbers);
         let y = r"(?:19|20)\d\d";
         let mut alts: Vec<String> = Vec::new();
         let mut parts: Vec<(String, Part)> = Vec::new();

@@ -56,11 +56,7 @@ fn alternation(parts: &[&str], case_insensitive: bool) -> Option<Regex> {
     if parts.is_empty() {
         return None;
     }
-    let body = parts
-        .iter()
-        .map(|p| format!("(?:{p})"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let body = crate::lexicon::alternatives(parts);
     let flags = if case_insensitive { "(?i)" } else { "" };
     Some(Regex::new(&format!(r"{flags}\b(?:{body})\b")).expect("lexicon patterns are valid"))
 }

@@ -289,6 +289,15 @@ pub enum RuleTopic {
     Duration,
 }
 
+/// Regex alternatives, each in its own non-capturing group: `(?:a)|(?:b)|...`.
+pub fn alternatives(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// A pattern with English word boundaries made ASCII: `\b` becomes `(?-u:\b)`.
 ///
 /// The regex crate's fast engines cannot run Unicode word boundaries on text that is
