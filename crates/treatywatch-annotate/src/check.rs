@@ -811,12 +811,42 @@ impl<'e, 'd> Checker<'e, 'd> {
             Some(e) => format!("it takes effect on {e}; until then {name} remains a State Party"),
             None => "no date of effect is known yet".to_string(),
         };
+        // "Finland has withdrawn" while its withdrawal is still pending: the notice is
+        // not the withdrawal, which takes effect only six months after it (Art. 20).
+        let plain_past = d.kind == ClaimKind::Withdrew && d.modality == Modality::Asserted;
+        if plain_past
+            && r <= self.as_of
+            && effective.is_none_or(|e| e > self.as_of)
+            && d.when
+                .is_none_or(|w| w.range().is_some_and(|(a, _)| a <= self.as_of))
+        {
+            let until = match effective {
+                Some(e) => format!("it takes effect only on {e}"),
+                None => "no date of effect is known yet".to_string(),
+            };
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "On {} {name} had not withdrawn: the depositary received its notice of \
+                     withdrawal on {r}, but {until}, and until then {name} remains a State \
+                     Party. The text reports the notice as the withdrawal.",
+                    self.as_of
+                ),
+            );
+        }
         let candidates: Vec<Date> = match d.kind {
             ClaimKind::WithdrawalNotified => vec![r],
             ClaimKind::WithdrawalEffect => effective.into_iter().collect(),
             _ => std::iter::once(r).chain(effective).collect(),
         };
-        match d.when {
+        // A plain past withdrawal with a notice received only after the article's date:
+        // read as if undated ("it was received later").
+        let when = if plain_past && r > self.as_of {
+            None
+        } else {
+            d.when
+        };
+        match when {
             Some(w) => {
                 if candidates.iter().any(|&x| w.contains(x)) {
                     c.set(
@@ -1360,27 +1390,7 @@ impl<'e, 'd> Checker<'e, 'd> {
             &[],
         );
         // What the count can be: some phrasings fit more than one reading.
-        let readings: Vec<(usize, &str)> = match what {
-            CountWhat::Joined => vec![(k.joined, "states that had joined")],
-            CountWhat::Parties => vec![
-                (k.parties, "States Parties"),
-                (k.joined, "states that had joined"),
-            ],
-            CountWhat::Signed => vec![(k.signed_ever, "states that had signed")],
-            CountWhat::Ratified => vec![(
-                k.ratified,
-                "states that had ratified (accepted or approved), accessions aside",
-            )],
-            CountWhat::SignedOnly => vec![(k.signatories, "signatories that had not ratified")],
-            CountWhat::Outside => vec![
-                (k.outside, "states that had neither signed nor joined"),
-                (
-                    k.outside + k.signatories + k.withdrawn,
-                    "states that were not parties (nor had joined)",
-                ),
-            ],
-            CountWhat::Withdrawing => vec![],
-        };
+        let readings = count_readings(k, what);
         let claim = format!("{}{n}", qual.words());
         if let Some((actual, label)) = readings
             .iter()
@@ -1390,6 +1400,18 @@ impl<'e, 'd> Checker<'e, 'd> {
                 Verdict::Supported,
                 format!(
                     "On {on} the record counts {actual} {label}, which fits \"{claim}\" ({}).",
+                    qual.tolerance()
+                ),
+            );
+        }
+        // A count dated by a month or a year ("signed by 122 governments in December
+        // 1997") may be meant of any day in it: it fits when it fits on one of them.
+        if let Some((day_fit, actual, label)) = self.count_within(when, what, qual, n, on) {
+            return c.set(
+                Verdict::Supported,
+                format!(
+                    "On {day_fit}, within the period the text gives, the record counts {actual} \
+                     {label}, which fits \"{claim}\" ({}; on {on} it counts otherwise).",
                     qual.tolerance()
                 ),
             );
@@ -1411,6 +1433,62 @@ impl<'e, 'd> Checker<'e, 'd> {
                 qual.tolerance()
             ),
         )
+    }
+
+    /// The first day of a month or year the text gives (up to `on`) on which a count
+    /// fits the record: the days the record's counts can change on (each depositary
+    /// action, the day after it, and each month's first day, when entry into force
+    /// falls), at most 400 of them.
+    fn count_within(
+        &self,
+        when: Option<When>,
+        what: CountWhat,
+        qual: Qual,
+        n: u32,
+        on: Date,
+    ) -> Option<(Date, usize, &'static str)> {
+        let (a, b) = match when? {
+            w @ (When::Month(..) | When::Year(..)) => w.range()?,
+            _ => return None,
+        };
+        let b = b.min(on);
+        if a >= b {
+            return None;
+        }
+        let mut days: Vec<Date> = vec![a];
+        for s in &self.engine.data().states {
+            for act in self.engine.actions(self.treaty, s) {
+                if act.date >= a && act.date <= b {
+                    days.push(act.date);
+                    if let Ok(next) = act.date.tomorrow()
+                        && next <= b
+                    {
+                        days.push(next);
+                    }
+                }
+            }
+        }
+        let mut m = a.first_of_month();
+        while m <= b {
+            days.push(m);
+            m = match m.checked_add(jiff::Span::new().months(1)) {
+                Ok(x) => x,
+                Err(_) => break,
+            };
+        }
+        days.sort();
+        days.dedup();
+        days.truncate(400);
+        for d in days {
+            let readings = count_readings(self.counts_on(d), what);
+            if let Some((actual, label)) = readings
+                .iter()
+                .find(|(x, _)| qual.fits(f64::from(n), *x as f64))
+            {
+                return Some((d, *actual, label));
+            }
+        }
+        None
     }
 
     /// "Five countries are leaving": the states whose withdrawal was received, and those
@@ -2440,4 +2518,30 @@ fn city(id: &str) -> &'static str {
 /// A record kind's name in words.
 fn words_of(kind: &str) -> String {
     kind.replace('_', " ")
+}
+
+/// What a count can be, on the record's counts of one day: some phrasings fit more
+/// than one reading ("164 parties" is the States Parties, or the states that had joined).
+fn count_readings(k: Counts, what: CountWhat) -> Vec<(usize, &'static str)> {
+    match what {
+        CountWhat::Joined => vec![(k.joined, "states that had joined")],
+        CountWhat::Parties => vec![
+            (k.parties, "States Parties"),
+            (k.joined, "states that had joined"),
+        ],
+        CountWhat::Signed => vec![(k.signed_ever, "states that had signed")],
+        CountWhat::Ratified => vec![(
+            k.ratified,
+            "states that had ratified (accepted or approved), accessions aside",
+        )],
+        CountWhat::SignedOnly => vec![(k.signatories, "signatories that had not ratified")],
+        CountWhat::Outside => vec![
+            (k.outside, "states that had neither signed nor joined"),
+            (
+                k.outside + k.signatories + k.withdrawn,
+                "states that were not parties (nor had joined)",
+            ),
+        ],
+        CountWhat::Withdrawing => vec![],
+    }
 }

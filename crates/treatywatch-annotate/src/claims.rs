@@ -214,6 +214,9 @@ pub struct Trigger {
     pub kind: Trig,
     pub span: Span,
     pub extra: Extra,
+    /// The event is taken from the verb before it ("Estonia acceded in 2004 and Latvia
+    /// followed in 2005"): the claim's reading carries [`Doubt::ElidedVerb`].
+    pub borrowed: bool,
 }
 
 /// A claim found in the text, not yet checked.
@@ -421,6 +424,8 @@ pub struct ClaimFinder {
     rank_word: Regex,
     similar: Regex,
     took: Regex,
+    /// A modal before "the first to ...": "would then become the first state to leave".
+    modal_before: Regex,
     about_verb: Regex,
     future_forms: Regex,
     past_count: Regex,
@@ -561,6 +566,9 @@ impl ClaimFinder {
             future_forms: re(lex.future_forms),
             past_count: re(lex.past_count),
             pluperfect: re(lex.pluperfect),
+            modal_before: re(
+                r"\b(?:will|would|could|shall|may|might|(?:set|expected|poised|likely|about|going)\s+to)\s+(?:\w+\s+){0,6}$",
+            ),
             took: re(
                 r"\b(?:took|takes|taken|take|managed|went\s+on|first|last|only|had|has|have|used|began|started|needed|wanted|chose|refused|failed|continues|continued)\s+(?:\w+\s+){0,3}$",
             ),
@@ -610,7 +618,12 @@ impl ClaimFinder {
                 let Some((kind, extra)) = self.classify(*kind, &caps, text, span) else {
                     continue;
                 };
-                all.push(Trigger { kind, span, extra });
+                all.push(Trigger {
+                    kind,
+                    span,
+                    extra,
+                    borrowed: false,
+                });
             }
         }
         all.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end), t.kind));
@@ -624,6 +637,46 @@ impl ClaimFinder {
                 break;
             }
             out.push(t);
+        }
+        // "Estonia acceded in 2004 and Latvia followed in 2005", "... followed suit":
+        // the act of the verb before it (within 250 bytes), not a decision.
+        for i in 1..out.len() {
+            let t = &out[i];
+            if t.kind != Trig::Decision || !text[t.span.start..t.span.end].starts_with("followed") {
+                continue;
+            }
+            let start = t.span.start;
+            // The main verb before, not an infinitive ("voted to leave the treaty, and
+            // Poland's lower house followed": a vote, which stays a domestic decision).
+            let act = out[..i]
+                .iter()
+                .rev()
+                .take(4)
+                .filter(|p| start - p.span.end <= 250 && is_event(p.kind))
+                .find(|p| !text[..p.span.start].trim_end().ends_with(" to"))
+                .filter(|p| {
+                    matches!(
+                        p.kind,
+                        Trig::Signed
+                            | Trig::Ratified
+                            | Trig::Joined
+                            | Trig::Deposited
+                            | Trig::WithdrawalNotified
+                            | Trig::Withdrew
+                            | Trig::Suspended
+                    )
+                });
+            if let Some(p) = act {
+                // Following a ratification is joining, by whatever instrument.
+                let kind = match p.kind {
+                    Trig::Ratified | Trig::Deposited => Trig::Joined,
+                    k => k,
+                };
+                let extra = p.extra.clone();
+                out[i].kind = kind;
+                out[i].extra = extra;
+                out[i].borrowed = true;
+            }
         }
         // A vote's figures belong to the nearest vote before them: "Estonia's parliament
         // voted on 4 June, ... and Lithuania's Seimas voted 107 to 0" gives Estonia's
@@ -738,7 +791,7 @@ impl ClaimFinder {
                     }
                     (None, _) => CountWhat::Joined,
                 };
-                let mut qual = self.qual(caps.name("q").map(|m| m.as_str()));
+                let mut qual = self.qual(caps.name("q").or(caps.name("qv")).map(|m| m.as_str()));
                 if caps.name("plus").is_some() {
                     qual = Qual::MoreThan;
                 }
@@ -1061,10 +1114,17 @@ impl ClaimFinder {
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
+            // "Finland, the Baltic states and Poland": a list, not an apposition ("Russia,
+            // the country the Baltic states fear, ..." is one).
             let next_named = named
                 .iter()
                 .find(|x| x.span.start > n.span.end)
-                .is_some_and(|x| x.span.start - n.span.end <= 24);
+                .is_some_and(|x| {
+                    let gap = text[n.span.end..x.span.start].trim_start_matches([',', ' ']);
+                    let gap = gap.to_lowercase();
+                    let gap = gap.trim();
+                    gap.is_empty() || gap == "the" || gap == "and" || gap == "and the"
+                });
             if self.lex.apposition_words.contains(&word.as_str()) && !next_named {
                 marks.push((Span::new(n.span.end, n.span.end + 1), Mark::Relative));
             }
@@ -1820,6 +1880,7 @@ impl ClaimFinder {
         let took_to = self.future.find(before).is_some_and(|m| {
             m.as_str().trim_start().to_lowercase().starts_with("to")
                 && self.took.is_match(&before[..m.start()])
+                && !self.modal_before.is_match(&before[..m.start()])
         });
         if (self.future.is_match(before) && !took_to)
             || (matches!(t.kind, Trig::WithdrawalEffect | Trig::InForce)
@@ -1962,10 +2023,39 @@ impl ClaimFinder {
                                 .is_match(&f.text[d.mention.span.end..t.span.start])
                     })
                     .collect();
+            // "Estonia acceded in 2004, Lithuania ratified ...": a date after the verb
+            // before and before a break and this verb's own subject is that verb's.
+            let prev_end = (lo > sent.start).then_some(lo);
+            let dates: Vec<&FoundDate> = dates
+                .into_iter()
+                .filter(|d| {
+                    let Some(pe) = prev_end else { return true };
+                    if t.kind == Trig::Count
+                        || d.mention.span.start < pe
+                        || d.mention.span.end > t.span.start
+                    {
+                        return true;
+                    }
+                    let gap = &f.text[d.mention.span.end..t.span.start];
+                    let brk = gap
+                        .find([',', ';'])
+                        .or_else(|| gap.find(" and "))
+                        .or_else(|| gap.find(" while "))
+                        .or_else(|| gap.find(" but "));
+                    let Some(b) = brk else { return true };
+                    let from = d.mention.span.end + b;
+                    !named
+                        .iter()
+                        .any(|n| n.span.start >= from && n.span.end <= t.span.start)
+                })
+                .collect();
             let date = nearest_date(&dates, t.span);
             let (subject, neither, mut subject_doubt) = self.subject(
                 f, &named, piece, hi, sent_named, t, triggers, last_state, si,
             );
+            if t.borrowed && subject_doubt.is_none() {
+                subject_doubt = Some(Doubt::ElidedVerb);
+            }
             // "Neither Russia nor China", "all but not Finland": a list with a negation
             // or an exception in it.
             if subject_doubt.is_none()

@@ -458,8 +458,13 @@ impl DateFinder {
                         .and_then(|n| self.number(n.as_str()));
                     // "today" in a quotation is the speaker's day, not the article's.
                     let when = if in_quote(text, start)
-                        && !matches!(rel, Rel::SameYear | Rel::FollowingYear | Rel::YearsLater)
-                    {
+                        && !matches!(
+                            rel,
+                            Rel::SameYear
+                                | Rel::FollowingYear
+                                | Rel::YearsLater
+                                | Rel::YearsEarlier
+                        ) {
                         None
                     } else {
                         relative(rel, n, article, previous)
@@ -655,6 +660,10 @@ fn relative(
             let y = previous.and_then(When::year)?;
             Some(When::Year(y + n.unwrap_or(1) as i16))
         }
+        Rel::YearsEarlier => {
+            let y = previous.and_then(When::year)?;
+            Some(When::Year(y - n.unwrap_or(1) as i16))
+        }
         _ => {
             let a = article?;
             Some(match rel {
@@ -669,7 +678,9 @@ fn relative(
                 Rel::LastYear => When::Year(a.year() - 1),
                 Rel::NextYear => When::Year(a.year() + 1),
                 Rel::YearsAgo => When::Year(a.year() - n.unwrap_or(1) as i16),
-                Rel::SameYear | Rel::FollowingYear | Rel::YearsLater => return None,
+                Rel::SameYear | Rel::FollowingYear | Rel::YearsLater | Rel::YearsEarlier => {
+                    return None;
+                }
             })
         }
     }

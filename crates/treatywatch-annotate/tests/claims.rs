@@ -234,17 +234,36 @@ fn withdrawing_as_a_legal_act() {
             .iter()
             .any(|f| f.text.contains("Decree No. 441/2025"))
     );
-    // Lithuania's withdrawal was received on 2025-06-27.
+    // Lithuania's withdrawal was received on 2025-06-27 and took effect on 2025-12-27:
+    // "has withdrawn" in July says more than the notice (the half-truth the record
+    // exists to catch); "has notified its withdrawal" is right; in January, "has
+    // withdrawn" is right.
     let a = annotate(
         "Lithuania has withdrawn from the Mine Ban Treaty.",
         Some("2025-07-01"),
     );
     let c = one(&a, ClaimKind::Withdrew, "LTU");
-    assert_eq!(c.verdict, Verdict::Supported);
+    assert_eq!(c.verdict, Verdict::Contradicted);
     assert!(
         c.note.contains("2025-12-27") && c.note.contains("remains a State Party"),
         "{}",
         c.note
+    );
+    let a = annotate(
+        "Lithuania has notified the UN of its withdrawal from the Mine Ban Treaty.",
+        Some("2025-07-01"),
+    );
+    assert_eq!(
+        one(&a, ClaimKind::WithdrawalNotified, "LTU").verdict,
+        Verdict::Supported
+    );
+    let a = annotate(
+        "Lithuania has withdrawn from the Mine Ban Treaty.",
+        Some("2026-01-05"),
+    );
+    assert_eq!(
+        one(&a, ClaimKind::Withdrew, "LTU").verdict,
+        Verdict::Supported
     );
     assert_eq!(
         verdict(

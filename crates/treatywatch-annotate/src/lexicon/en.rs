@@ -235,6 +235,10 @@ pub static LEX: Lexicon = Lexicon {
             Rel::YearsLater,
         ),
         (
+            r"(?P<n>\d{1,2}|{N}|eleven|twelve)\s+years?\s+earlier|the\s+previous\s+year|the\s+year\s+before\s+that",
+            Rel::YearsEarlier,
+        ),
+        (
             r"(?P<n>\d{1,2}|{N}|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+years?\s+ago",
             Rel::YearsAgo,
         ),
@@ -254,7 +258,7 @@ pub static LEX: Lexicon = Lexicon {
     triggers: &[
         (
             Trig::NotSigned,
-            r"\b(?:(?:have|has|had|did|does|do)\s+not|haven['’]t|hasn['’]t|hadn['’]t|didn['’]t|doesn['’]t|don['’]t|never|(?:has|have|had)\s+yet\s+to|refused\s+to|refuses\s+to|declined\s+to|declines\s+to|nor|neither)\s+(?:yet\s+|even\s+|formally\s+|officially\s+|ever\s+)?(?P<v>signed|sign|joined|join|ratified|ratify|acceded|accede|become\s+(?:a\s+)?part(?:y|ies))\b|\bnon-?signator(?:y|ies)\b|\bnon-?(?:part(?:y|ies)|members?)\b|\bnot\s+(?:a\s+|yet\s+a\s+|among\s+the\s+)?(?:state\s+)?(?:part(?:y|ies)|members?)\b|\b(?:remain|remains|remained|stay|stays|stayed|are|is|was|were|kept|keeps|keep)\s+(?:still\s+)?out(?:side)?\b(?:\s+(?:of\s+)?(?:the\s+)?(?:treaty|convention|ban|accord|it))?|\b(?:holdouts?|hold-outs?|absentees|outsiders)\b",
+            r"\b(?:none\s+of\s+(?:which|whom|them|these|those)\s+(?:has|have|had)|(?:have|has|had|did|does|do)\s+not|haven['’]t|hasn['’]t|hadn['’]t|didn['’]t|doesn['’]t|don['’]t|never|(?:has|have|had)\s+yet\s+to|refused\s+to|refuses\s+to|declined\s+to|declines\s+to|nor|neither)\s+(?:yet\s+|even\s+|formally\s+|officially\s+|ever\s+)?(?P<v>signed|sign|joined|join|ratified|ratify|acceded|accede|become\s+(?:a\s+)?part(?:y|ies))\b|\bnon-?signator(?:y|ies)\b|\bnon-?(?:part(?:y|ies)|members?)\b|\bnot\s+(?:a\s+|yet\s+a\s+|among\s+the\s+)?(?:state\s+)?(?:part(?:y|ies)|members?)\b|\b(?:remain|remains|remained|stay|stays|stayed|are|is|was|were|kept|keeps|keep)\s+(?:still\s+)?out(?:side)?\b(?:\s+(?:of\s+)?(?:the\s+)?(?:treaty|convention|ban|accord|it))?|\b(?:holdouts?|hold-outs?|absentees|outsiders)\b",
         ),
         (
             Trig::NotIncluded,
@@ -266,7 +270,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::WithdrawalEffect,
-            r"\b(?:withdrawals?|exits?|departures?|denunciation|decision)\b[^.;\n]{0,80}?\b(?:takes|took|take|will\s+take|would\s+take|comes|came|will\s+come|(?:has|have|had)\s+(?:now\s+|officially\s+|formally\s+)?(?:taken|come\s+into)|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken|come\s+into)|does\s+not\s+take|did\s+not\s+take|cannot\s+take|could\s+not\s+take|can\s+only\s+take)\s+(?:into\s+)?(?:full\s+|legal\s+)?(?:effect|force)\b|\b(?:withdrawals?|exits?|departures?)\b[^.;\n]{0,60}?\b(?:became|becomes|become|will\s+become|is|was|becoming)\s+(?:officially\s+|formally\s+|legally\s+)?effective\b|\b(?:has|have|had)\s+(?:now\s+|officially\s+|formally\s+)*(?:taken|come\s+into)\s+(?:legal\s+|full\s+)?effect\b|\b(?:takes|took|will\s+take)\s+(?:legal\s+|full\s+)?effect\b|\bofficially\s+(?:left|withdrew|exited|ceased\s+to\s+be)\b|\bno\s+longer\s+(?:a\s+(?:state\s+)?party|bound|a\s+member)\b|\b(?:gained|acquired)\s+legal\s+force\b",
+            r"\b(?:withdrawals?|exits?|departures?|denunciation|decision)\b[^.;\n]{0,80}?\b(?:takes|took|take|will\s+take|would\s+take|comes|came|will\s+come|(?:has|have|had)\s+(?:now\s+|officially\s+|formally\s+)?(?:taken|come\s+into)|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:taken|come\s+into)|does\s+not\s+take|did\s+not\s+take|cannot\s+take|could\s+not\s+take|can\s+only\s+take)\s+(?:into\s+)?(?:full\s+|legal\s+)?(?:effect|force)\b|\b(?:withdrawals?|exits?|departures?)\b[^.;\n]{0,60}?\b(?:became|becomes|become|will\s+become|is|was|becoming)\s+(?:officially\s+|formally\s+|legally\s+)?effective\b|\b(?:has|have|had)\s+(?:now\s+|officially\s+|formally\s+)*(?:taken|come\s+into)\s+(?:legal\s+|full\s+)?effect\b|\b(?:takes|took|will\s+take)\s+(?:legal\s+|full\s+)?effect\b|\bofficially\s+(?:left|withdrew|exited|ceased\s+to\s+be)\b|\bno\s+longer\s+(?:a\s+(?:state\s+)?party|bound|a\s+member)\b|\b(?:ceased|ceases|cease|stopped|stop|stops)\s+(?:on\s+\w+\s+)?(?:to\s+be|being)\s+(?:bound\b|a\s+(?:state\s+)?party\b|(?:states\s+)?parties\b)|\b(?:gained|acquired)\s+legal\s+force\b",
         ),
         (
             Trig::Decree,
@@ -303,7 +307,7 @@ pub static LEX: Lexicon = Lexicon {
             concat!(
                 r"\b(?:(?P<q>more\s+than|over|at\s+least|nearly|almost|about|around|some|roughly|approximately|close\s+to|fewer\s+than|less\s+than|under|just\s+over|just\s+under|only|all|another)\s+)?(?P<n>\d{1,3}|",
                 numw!(),
-                r")(?P<plus>\+|-plus)?\s+(?:other\s+|more\s+|member\s+|UN\s+member\s+|European\s+|EU\s+)?(?P<what>countries|states\s+parties|state\s+parties|states|nations|governments|signatories|parties|signatory\s+states|member\s+states)\b|\b(?P<n2>\d{1,3}|",
+                r")(?P<plus>\+|-plus)?\s+(?:other\s+|more\s+|member\s+|UN\s+member\s+|European\s+|EU\s+)?(?P<what>countries|states\s+parties|state\s+parties|states|nations|governments|signatories|parties|signatory\s+states|member\s+states)\b|\b(?:(?P<qv>more\s+than|over|at\s+least|nearly|almost|about|around|some|roughly|approximately|close\s+to|fewer\s+than|less\s+than|under|just\s+over|just\s+under)\s+)?(?P<n2>\d{1,3}|",
                 numw!(),
                 r")\s+(?:have|had|has)\s+(?:now\s+|already\s+)?(?P<verb>ratified|signed|joined|acceded)\b"
             ),

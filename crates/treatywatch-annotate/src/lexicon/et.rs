@@ -167,6 +167,10 @@ pub static LEX: Lexicon = Lexicon {
         (r"eelmisel\s+aastal|mullu", Rel::LastYear),
         (r"järgmisel\s+aastal", Rel::NextYear),
         (r"samal\s+aastal|sama\s+aasta", Rel::SameYear),
+        (
+            r"aasta\s+varem|(?P<n>\d{1,2}|{N})\s+aastat\s+varem",
+            Rel::YearsEarlier,
+        ),
         (r"(?P<n>\d{1,2}|{N})\s+aastat\s+hiljem", Rel::YearsLater),
         (r"(?P<n>\d{1,2}|{N})\s+aastat\s+tagasi", Rel::YearsAgo),
     ],

@@ -184,6 +184,10 @@ pub static LEX: Lexicon = Lexicon {
         (r"viime\s+vuonna", Rel::LastYear),
         (r"ensi\s+vuonna", Rel::NextYear),
         (r"samana\s+vuonna", Rel::SameYear),
+        (
+            r"vuotta\s+(?:aiemmin|aikaisemmin)|(?P<n>\d{1,2}|{N})\s+vuotta\s+(?:aiemmin|aikaisemmin)",
+            Rel::YearsEarlier,
+        ),
         (r"(?P<n>\d{1,2}|{N})\s+vuotta\s+myöhemmin", Rel::YearsLater),
         (r"(?P<n>\d{1,2}|{N})\s+vuotta\s+sitten", Rel::YearsAgo),
     ],

@@ -193,6 +193,10 @@ pub static LEX: Lexicon = Lexicon {
         (r"praėjusiais\s+metais|pernai", Rel::LastYear),
         (r"kitais\s+metais", Rel::NextYear),
         (r"tais\s+pačiais\s+metais", Rel::SameYear),
+        (
+            r"metais\s+anksčiau|(?P<n>\d{1,2}|{N})\s+met\w*\s+anksčiau",
+            Rel::YearsEarlier,
+        ),
         (r"po\s+(?P<n>\d{1,2}|{N})\s+met\w*", Rel::YearsLater),
         (r"prieš\s+(?P<n>\d{1,2}|{N})\s+met\w*", Rel::YearsAgo),
     ],

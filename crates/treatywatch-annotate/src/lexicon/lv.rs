@@ -176,6 +176,10 @@ pub static LEX: Lexicon = Lexicon {
         (r"pagājušajā\s+gadā|pērn", Rel::LastYear),
         (r"nākamgad|nākamajā\s+gadā", Rel::NextYear),
         (r"tajā\s+pašā\s+gadā", Rel::SameYear),
+        (
+            r"gadu\s+(?:agrāk|iepriekš)|(?P<n>\d{1,2}|{N})\s+gad\w*\s+(?:agrāk|iepriekš)",
+            Rel::YearsEarlier,
+        ),
         (r"(?P<n>\d{1,2}|{N})\s+gad\w*\s+vēlāk", Rel::YearsLater),
         (r"pirms\s+(?P<n>\d{1,2}|{N})\s+gad\w*", Rel::YearsAgo),
     ],

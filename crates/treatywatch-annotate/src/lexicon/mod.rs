@@ -47,6 +47,9 @@ pub enum Rel {
     FollowingYear,
     /// N years after the date named before it ("two years later"); N in group `n`.
     YearsLater,
+    /// N years before the date named before it ("a year earlier", "the year before",
+    /// "two years earlier"); N in group `n`, one when absent.
+    YearsEarlier,
     /// N years before the article's date ("five years ago"); N in group `n`.
     YearsAgo,
 }

@@ -199,6 +199,10 @@ pub static LEX: Lexicon = Lexicon {
         (r"w\s+(?:ubiegłym|zeszłym)\s+roku", Rel::LastYear),
         (r"w\s+przyszłym\s+roku", Rel::NextYear),
         (r"w\s+tym\s+samym\s+roku", Rel::SameYear),
+        (
+            r"rok\s+wcześniej|(?P<n>\d{1,2}|{N})\s+lat\w*\s+wcześniej",
+            Rel::YearsEarlier,
+        ),
         (r"(?P<n>\d{1,2}|{N})\s+lat\w*\s+później", Rel::YearsLater),
         (r"(?P<n>\d{1,2}|{N})\s+lat\w*\s+temu", Rel::YearsAgo),
     ],

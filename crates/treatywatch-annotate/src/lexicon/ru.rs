@@ -191,6 +191,10 @@ pub static LEX: Lexicon = Lexicon {
         (r"в\s+следующем\s+году", Rel::NextYear),
         (r"в\s+том\s+же\s+году", Rel::SameYear),
         (
+            r"годом\s+(?:ранее|раньше)|на\s+год\s+раньше",
+            Rel::YearsEarlier,
+        ),
+        (
             r"через\s+(?P<n>\d{1,2}|{N})\s+(?:года|лет|год)",
             Rel::YearsLater,
         ),

@@ -198,6 +198,7 @@ pub static LEX: Lexicon = Lexicon {
         (r"минулого\s+року|торік", Rel::LastYear),
         (r"наступного\s+року", Rel::NextYear),
         (r"того\s+ж\s+року", Rel::SameYear),
+        (r"роком\s+раніше|на\s+рік\s+раніше", Rel::YearsEarlier),
         (
             r"через\s+(?P<n>\d{1,2}|{N})\s+(?:роки|років|рік)",
             Rel::YearsLater,
