@@ -426,6 +426,11 @@ pub struct ClaimFinder {
     took: Regex,
     /// A modal before "the first to ...": "would then become the first state to leave".
     modal_before: Regex,
+    /// "neither ... nor" before a verb, in its sentence.
+    neither_nor: Regex,
+    /// Words that make an entry into force one state's, in any of the languages: "for
+    /// it", "для нашої держави", "w stosunku do niej", "Eesti suhtes".
+    eif_for: Regex,
     about_verb: Regex,
     future_forms: Regex,
     past_count: Regex,
@@ -566,6 +571,10 @@ impl ClaimFinder {
             future_forms: re(lex.future_forms),
             past_count: re(lex.past_count),
             pluperfect: re(lex.pluperfect),
+            eif_for: re(
+                r"(?:\b(?:для|щодо|стосовно|относительно|в\s+отношении|w\s+stosunku\s+do|wobec|dla|atžvilgiu|attiecībā|suhtes|osalta|kohdalla)\b)",
+            ),
+            neither_nor: re(r"\bneither\b[^.;]{0,200}\bnor\b[^.;]{0,60}$"),
             modal_before: re(
                 r"\b(?:will|would|could|shall|may|might|(?:set|expected|poised|likely|about|going)\s+to)\s+(?:\w+\s+){0,6}$",
             ),
@@ -752,6 +761,20 @@ impl ClaimFinder {
                             || whole.starts_with("nonsign")
                     }
                 };
+                // "did not ratify until 2012": it did, in 2012.
+                let after = &text[span.end..floor(text, (span.end + 40).min(text.len()))];
+                if self.not_until.is_match(after) {
+                    let v = caps.name("v").map(|v| v.as_str().to_lowercase());
+                    let did = match v.as_deref() {
+                        _ if signs => Some(Trig::Signed),
+                        Some(v) if v.starts_with("ratif") => Some(Trig::Ratified),
+                        Some(_) => Some(Trig::Joined),
+                        None => None,
+                    };
+                    if let Some(did) = did {
+                        return Some((did, Extra::None));
+                    }
+                }
                 Some((
                     if signs {
                         Trig::NotSigned
@@ -1720,12 +1743,19 @@ impl ClaimFinder {
                 return (Subject::Generic, false, None);
             }
             if let Some(n) = ante.last() {
+                // "Finland, which only joined in 2011": the clause opens right after the
+                // state's name, so it is the state's own.
+                let adjacent = text[n.span.end..piece.span.start]
+                    .trim_matches(|c: char| c == ',' || c.is_whitespace())
+                    .is_empty()
+                    && matches!(n.who, Who::State(..));
                 return match &n.who {
-                    Who::State(..) | Who::Group(_) => (
-                        Subject::States(self.list(text, &ante, true)),
-                        false,
-                        Some(Doubt::Relative),
-                    ),
+                    Who::State(..) | Who::Group(_) => {
+                        let states = self.list(text, &ante, true);
+                        // A list before it: the clause may hang on its last item only.
+                        let doubt = (!adjacent || states.len() > 1).then_some(Doubt::Relative);
+                        (Subject::States(states), false, doubt)
+                    }
                     Who::Body(name, code) => (
                         Subject::Body(name.clone(), *code, n.span),
                         false,
@@ -1971,6 +2001,19 @@ impl ClaimFinder {
             // A date that qualifies the treaty ("the 1997 Ottawa Convention", "vuonna
             // 1997 solmittu sopimus") is not the date of the event.
             let treaty_date = |d: &FoundDate| {
+                // "Оттавской конвенции 1997 года", "konwencji ottawskiej z 1997 r.": a year
+                // right after the treaty's name.
+                let j = treaty_spans.partition_point(|x| x.end <= d.mention.span.start);
+                if j > 0
+                    && matches!(d.mention.kind, DateKind::Year)
+                    && matches!(
+                        f.text[treaty_spans[j - 1].end..d.mention.span.start].trim(),
+                        "" | "z" | "з" | "из" | "of" | "from"
+                    )
+                    && !matches!(t.kind, Trig::InForce | Trig::Opened | Trig::VoteOrAdopt)
+                {
+                    return true;
+                }
                 let i = treaty_spans.partition_point(|x| x.start < d.mention.span.end);
                 treaty_spans.get(i).is_some_and(|x| {
                     let gap = f.text[d.mention.span.end..x.start].trim().to_lowercase();
@@ -2023,8 +2066,9 @@ impl ClaimFinder {
                                 .is_match(&f.text[d.mention.span.end..t.span.start])
                     })
                     .collect();
-            // "Estonia acceded in 2004, Lithuania ratified ...": a date after the verb
-            // before and before a break and this verb's own subject is that verb's.
+            // "Estonia acceded in 2004, Lithuania ratified ...", "did not ratify until
+            // 2012 and went on to destroy": a date after the verb before, with no break
+            // between them, and a break after it, is that verb's.
             let prev_end = (lo > sent.start).then_some(lo);
             let dates: Vec<&FoundDate> = dates
                 .into_iter()
@@ -2036,17 +2080,15 @@ impl ClaimFinder {
                     {
                         return true;
                     }
-                    let gap = &f.text[d.mention.span.end..t.span.start];
-                    let brk = gap
-                        .find([',', ';'])
-                        .or_else(|| gap.find(" and "))
-                        .or_else(|| gap.find(" while "))
-                        .or_else(|| gap.find(" but "));
-                    let Some(b) = brk else { return true };
-                    let from = d.mention.span.end + b;
-                    !named
-                        .iter()
-                        .any(|n| n.span.start >= from && n.span.end <= t.span.start)
+                    let breaks = |gap: &str| {
+                        gap.contains([',', ';'])
+                            || [" and ", " while ", " but ", " whereas "]
+                                .iter()
+                                .any(|w| gap.contains(w))
+                    };
+                    // "..., and in 2012, ratified": a date opening the clause is its own.
+                    breaks(&f.text[pe..d.mention.span.start])
+                        || !breaks(&f.text[d.mention.span.end..t.span.start])
                 })
                 .collect();
             let date = nearest_date(&dates, t.span);
@@ -2081,6 +2123,15 @@ impl ClaimFinder {
                 }
             }
             if neither && modality == Modality::Asserted {
+                modality = Modality::Negated;
+            }
+            // "Neither China nor North Korea has joined": the pair scopes over the verb,
+            // whatever the length of the names.
+            if modality == Modality::Asserted
+                && let Subject::States(l) = &subject
+                && l.len() > 1
+                && self.neither_nor.is_match(&f.text[sent.start..t.span.start])
+            {
                 modality = Modality::Negated;
             }
             // "Neither Russia nor Finland has signed": a negation before the states
@@ -2411,6 +2462,10 @@ impl ClaimFinder {
                     } else if matches!(subject, Subject::Treaty | Subject::None)
                         && (matches!(subject, Subject::Treaty)
                             || self.mentions_treaty(sentence_text))
+                        // "для нашої держави договір набув чинності": one state's entry
+                        // into force whose state is not named, not the treaty's own.
+                        && !after.starts_with(" for ")
+                        && !self.eif_for.is_match(around(f.text, piece.span, t.span, 80))
                     {
                         push(
                             make(ClaimKind::EntryIntoForce, None, None, None, modality),

@@ -258,7 +258,7 @@ pub static LEX: Lexicon = Lexicon {
     triggers: &[
         (
             Trig::NotSigned,
-            r"\b(?:none\s+of\s+(?:which|whom|them|these|those)\s+(?:has|have|had)|(?:have|has|had|did|does|do)\s+not|haven['’]t|hasn['’]t|hadn['’]t|didn['’]t|doesn['’]t|don['’]t|never|(?:has|have|had)\s+yet\s+to|refused\s+to|refuses\s+to|declined\s+to|declines\s+to|nor|neither)\s+(?:yet\s+|even\s+|formally\s+|officially\s+|ever\s+)?(?P<v>signed|sign|joined|join|ratified|ratify|acceded|accede|become\s+(?:a\s+)?part(?:y|ies))\b|\bnon-?signator(?:y|ies)\b|\bnon-?(?:part(?:y|ies)|members?)\b|\bnot\s+(?:a\s+|yet\s+a\s+|among\s+the\s+)?(?:state\s+)?(?:part(?:y|ies)|members?)\b|\b(?:remain|remains|remained|stay|stays|stayed|are|is|was|were|kept|keeps|keep)\s+(?:still\s+)?out(?:side)?\b(?:\s+(?:of\s+)?(?:the\s+)?(?:treaty|convention|ban|accord|it))?|\b(?:holdouts?|hold-outs?|absentees|outsiders)\b",
+            r"\bnone\s+of\s+(?:which|whom|them|these|those)\s+(?:is|are|was|were)\s+(?:yet\s+)?(?:a\s+)?(?:states?\s+)?part(?:y|ies)\b|\b(?:none\s+of\s+(?:which|whom|them|these|those)\s+(?:has|have|had)|(?:have|has|had|did|does|do)\s+not|haven['’]t|hasn['’]t|hadn['’]t|didn['’]t|doesn['’]t|don['’]t|never|(?:has|have|had)\s+yet\s+to|refused\s+to|refuses\s+to|declined\s+to|declines\s+to|nor|neither)\s+(?:yet\s+|even\s+|formally\s+|officially\s+|ever\s+)?(?P<v>signed|sign|joined|join|ratified|ratify|acceded|accede|become\s+(?:a\s+)?part(?:y|ies))\b|\bnon-?signator(?:y|ies)\b|\bnon-?(?:part(?:y|ies)|members?)\b|\bnot\s+(?:a\s+|yet\s+a\s+|among\s+the\s+)?(?:state\s+)?(?:part(?:y|ies)|members?)\b|\b(?:remain|remains|remained|stay|stays|stayed|are|is|was|were|kept|keeps|keep)\s+(?:still\s+)?out(?:side)?\b(?:\s+(?:of\s+)?(?:the\s+)?(?:treaty|convention|ban|accord|it))?|\b(?:holdouts?|hold-outs?|absentees|outsiders)\b",
         ),
         (
             Trig::NotIncluded,
@@ -514,7 +514,7 @@ pub static LEX: Lexicon = Lexicon {
     plain_past: r"\b(?:never|did\s+not|didn['’]t|had\s+not|hadn['’]t|non-?signator\w*)\b",
     respectively: r"\brespectively\b",
     subordinate: r"\b(?:once|if|whenever|unless|should)\s+(?:the\s+|its\s+|their\s+|a\s+|each\s+)?(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$",
-    future_after: r"^\s+(?:(?:is|are)\s+(?:expected|due|scheduled|set|likely)|(?:will|would|could|may|might)\s+(?:be|follow|come))\b",
+    future_after: r"^\s+(?:(?:is|are)\s+(?:expected|due|scheduled|set|likely)|(?:will|would|could|may|might|should|shall)\s+(?:be|follow|come|take|happen|still|only|not|require|need))\b",
     prepositions: r"\b(?:with|from|to|of|against|on|at|in|into|for|than|like|between|among|towards|toward|about|over|across|near|beside|unlike)\s+(?:the\s+)?$",
     eif_postposition: r"$^",
     eif_preposition: r"$^",
