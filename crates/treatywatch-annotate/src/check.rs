@@ -2221,6 +2221,12 @@ impl<'e, 'd> Checker<'e, 'd> {
             return c.set(Verdict::NotCheckable, "Not an obligation.".into());
         };
         let name = &s.name;
+        if matches!(
+            what,
+            Obl::StockpileDeadline | Obl::ClearanceDeadline | Obl::SomeDeadline
+        ) {
+            return self.deadline_date(s, d, what, c);
+        }
         let (kinds, words): (&[&str], &str) = match what {
             Obl::StockpileDestroyed => {
                 (&["stockpile_destroyed"], "stockpile destruction completed")
@@ -2231,6 +2237,9 @@ impl<'e, 'd> Checker<'e, 'd> {
                 "a deadline missed",
             ),
             Obl::Extension => (&["clearance_extension_granted"], "an extension granted"),
+            Obl::StockpileDeadline | Obl::ClearanceDeadline | Obl::SomeDeadline => {
+                unreachable!("read by deadline_date")
+            }
         };
         let records: Vec<_> = self
             .engine
@@ -2322,6 +2331,105 @@ impl<'e, 'd> Checker<'e, 'd> {
                 format!("The record shows {words} by {name} ({first_date})."),
             ),
         }
+    }
+
+    /// "Cambodia has until 2010", "whose deadline now runs to 2019": the date of a
+    /// stockpile-destruction or clearance deadline, against the rule's deadline and
+    /// every deadline the record's decisions set (as known today). Contradicted only
+    /// when the record knows how the deadline stands (not `unknown`) and no request for
+    /// an extension is recorded that could explain another date.
+    fn deadline_date(&self, s: &'d State, d: &Draft, what: Obl, mut c: Checked<'d>) -> Checked<'d> {
+        let name = &s.name;
+        let ids: &[&str] = match what {
+            Obl::StockpileDeadline => &["stockpile_destruction"],
+            Obl::ClearanceDeadline => &["clearance"],
+            _ => &["stockpile_destruction", "clearance"],
+        };
+        let Some(w) = d.when else {
+            return c.set(
+                Verdict::NotCheckable,
+                "The text gives no date for the deadline.".into(),
+            );
+        };
+        let dls = self
+            .engine
+            .deadlines_where(self.treaty, s, self.horizon, self.horizon, &|r| {
+                ids.contains(&r.id.as_str())
+            });
+        if dls.is_empty() {
+            return c.set(
+                Verdict::NotCheckable,
+                format!("The record holds no such deadline for {name}."),
+            );
+        }
+        let mut known = true;
+        let mut all: Vec<Date> = Vec::new();
+        for dl in &dls {
+            c.cite(&dl.sources);
+            all.push(dl.original_due);
+            all.push(dl.due);
+            for r in &dl.history {
+                if let RecordValue::Date(x) = r.value {
+                    if dl.obligation.extended_by.contains(&r.kind) {
+                        all.push(x);
+                    } else if dl.obligation.requested_by.contains(&r.kind) {
+                        // A request may be what the text reports.
+                        known = false;
+                    }
+                }
+            }
+            if dl.status == treatywatch_core::obligations::DeadlineStatus::Unknown {
+                known = false;
+            }
+            c.fact(
+                day(dl.original_due),
+                format!(
+                    "{} ({}): due {} under the rule; in force {}",
+                    dl.obligation.title, dl.obligation.article, dl.original_due, dl.due
+                ),
+                &dl.sources,
+            );
+        }
+        all.sort();
+        all.dedup();
+        let listed = all
+            .iter()
+            .map(|x| x.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        // "by 2009": the deadline falls in (or at the end of) the period.
+        let fits = all.iter().any(|&x| {
+            w.contains(x)
+                || w.range().is_some_and(|(_, b)| {
+                    // "until 2010" of a deadline of 1 January 2010, "to the end of 2025"
+                    // of one of 31 December 2025.
+                    x == b || x.yesterday().is_ok_and(|y| y == b)
+                })
+        });
+        if fits {
+            return c.set(
+                Verdict::Supported,
+                format!("The record's deadlines for {name} include this one ({listed})."),
+            );
+        }
+        if !known {
+            return c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The record's deadlines for {name} ({listed}) do not include {}, but the \
+                     record is not complete here (an extension requested, or how the deadline \
+                     stands is unknown), so it cannot refute it.",
+                    w.describe()
+                ),
+            );
+        }
+        c.set(
+            Verdict::Contradicted,
+            format!(
+                "The record's deadlines for {name} are {listed}, not {}.",
+                w.describe()
+            ),
+        )
     }
 
     /// "The first (last) EU state to join (leave)".

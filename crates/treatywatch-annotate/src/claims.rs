@@ -163,6 +163,12 @@ pub enum Obl {
     DeadlineMissed,
     /// An extension of the clearance deadline.
     Extension,
+    /// A deadline's date, of stockpile destruction (Art. 4): "had until 1 March 2008".
+    StockpileDeadline,
+    /// A deadline's date, of clearance (Art. 5): "whose deadline now runs to 2019".
+    ClearanceDeadline,
+    /// A deadline's date, of either.
+    SomeDeadline,
 }
 
 /// Details some triggers carry.
@@ -426,6 +432,8 @@ pub struct ClaimFinder {
     took: Regex,
     /// A modal before "the first to ...": "would then become the first state to leave".
     modal_before: Regex,
+    /// "signed by its president": a law's signing.
+    signed_by_head: Regex,
     /// "neither ... nor" before a verb, in its sentence.
     neither_nor: Regex,
     /// Words that make an entry into force one state's, in any of the languages: "for
@@ -575,6 +583,9 @@ impl ClaimFinder {
                 r"(?:\b(?:для|щодо|стосовно|относительно|в\s+отношении|w\s+stosunku\s+do|wobec|dla|atžvilgiu|attiecībā|suhtes|osalta|kohdalla)\b)",
             ),
             neither_nor: re(r"\bneither\b[^.;]{0,200}\bnor\b[^.;]{0,60}$"),
+            signed_by_head: re(
+                r"^\s+(?:into\s+law|by\s+(?:its\s+|the\s+|their\s+)?(?:president|head\s+of\s+state|prime\s+minister|king|queen|governor|speaker|President\s+\w+))",
+            ),
             modal_before: re(
                 r"\b(?:will|would|could|shall|may|might|(?:set|expected|poised|likely|about|going)\s+to)\s+(?:\w+\s+){0,6}$",
             ),
@@ -882,10 +893,24 @@ impl ClaimFinder {
                 if self.not_treaty_objects.is_match(&text[span.end..]) {
                     return None;
                 }
+                // "a withdrawal law ..., signed by its president in April": a law's
+                // signing, not the treaty's.
+                let after = &text[span.end..floor(text, (span.end + 40).min(text.len()))];
+                if self.signed_by_head.is_match(after) {
+                    return None;
+                }
                 Some((kind, Extra::None))
             }
             Trig::Rank => {
                 let t = caps.get(0)?.as_str();
+                // "among the first countries to sign": no rank is claimed.
+                if text[..span.start]
+                    .trim_end()
+                    .to_lowercase()
+                    .ends_with("among")
+                {
+                    return None;
+                }
                 let first = if self.first.is_match(t) {
                     true
                 } else if self.last.is_match(t) {
@@ -2558,7 +2583,43 @@ impl ClaimFinder {
                 }
                 Trig::Destroyed => {
                     let trig = f.text[t.span.start..t.span.end].to_lowercase();
-                    let what = if trig.contains("deadline") {
+                    // "has until 2010", "whose deadline now runs to 2019", "must finish
+                    // clearing by 2009", "was extended in 2008 to March 2014": a deadline's
+                    // date, which must follow in the clause.
+                    let deadline = (trig.contains("until")
+                        || trig.starts_with("must")
+                        || trig.starts_with("extended")
+                        || (trig.contains("deadline")
+                            && !["missed", "failed", "overdue"]
+                                .iter()
+                                .any(|w| trig.contains(w))))
+                    .then(|| {
+                        let near = around(f.text, sent, t.span, 100).to_lowercase();
+                        if ["clear", "mined", "minefield", "mine-free", "contaminat"]
+                            .iter()
+                            .any(|w| near.contains(w))
+                        {
+                            Obl::ClearanceDeadline
+                        } else if ["stock", "destroy", "destruction"]
+                            .iter()
+                            .any(|w| near.contains(w))
+                        {
+                            Obl::StockpileDeadline
+                        } else {
+                            Obl::SomeDeadline
+                        }
+                    });
+                    let what = if let Some(w) = deadline {
+                        // "... deadlines of 2008 and 2010 respectively": not read.
+                        if self.respectively.is_match(sentence_text) {
+                            continue;
+                        }
+                        let Some(dd) = date.filter(|d| d.mention.span.start >= t.span.end) else {
+                            continue;
+                        };
+                        let _ = dd;
+                        w
+                    } else if trig.contains("deadline") {
                         Obl::DeadlineMissed
                     } else if trig.contains("extension") {
                         Obl::Extension

@@ -318,7 +318,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Destroyed,
-            r"\b(?:destroyed|destroys|destroying|destroy|completed\s+(?:the\s+)?(?:destruction|destroying)|finished\s+(?:destroying|the\s+destruction)|eliminated|scrapped)\b|\b(?:cleared|clearing)\s+(?:all\s+)?(?:its\s+|known\s+)?(?:mined\s+areas|minefields|mines)\b|\b(?:declared|became|was\s+declared)\s+(?:itself\s+)?(?:mine|landmine)-free\b|\b(?:missed|failed\s+to\s+meet|overdue)\b[^.;\n]{0,40}?\bdeadline\b|\b(?:granted|requested|received|given|sought|won|asked\s+for|applied\s+for)\s+(?:it\s+)?(?:an?\s+|another\s+|a\s+further\s+)?(?:\w+[-\s]year\s+)?extension\b",
+            r"\b(?:destroyed|destroys|destroying|destroy|completed\s+(?:the\s+)?(?:destruction|destroying)|finished\s+(?:destroying|the\s+destruction)|eliminated|scrapped)\b|\b(?:cleared|clearing)\s+(?:all\s+)?(?:its\s+|known\s+)?(?:mined\s+areas|minefields|mines)\b|\b(?:declared|became|was\s+declared)\s+(?:itself\s+)?(?:mine|landmine)-free\b|\b(?:missed|failed\s+to\s+meet|overdue)\b[^.;\n]{0,40}?\bdeadlines?\b|\b(?:granted|requested|received|given|sought|won|asked\s+for|applied\s+for)\s+(?:it\s+)?(?:an?\s+|another\s+|a\s+further\s+)?(?:\w+[-\s]year\s+)?extension\b|\b(?:deadlines?)\s+(?:now\s+|originally\s+|eventually\s+|then\s+)?(?:of|is|was|were|runs?|ran|expires?|expired|falls?|fell|(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+)?(?:extended|set|moved|pushed\s+back)\s+(?:\w+\s+){0,3}?(?:to|until|for))\b|\b(?:has|have|had|was\s+given|were\s+given|got|gets)\s+until\b|\bmust\s+(?:finish|complete)\s+(?:clearing|destroying|clearance|destruction|its\s+\w+|their\s+\w+|the\s+\w+)\b|\bextended\s+(?:in\s+\d{4}\s+)?(?:to|until)\b",
         ),
         (
             Trig::Arsenal,
