@@ -2229,7 +2229,8 @@ impl ClaimFinder {
                         (Subject::Body(_, None, b), Some((_, s)))
                             if s.start.max(b.start)
                                 - s.end.min(b.end).min(s.start.max(b.start))
-                                > 60 =>
+                                > 60
+                                || sentence_of(f.sentences, s.start) != Some(si) =>
                         {
                             Some(Doubt::BodyState)
                         }
@@ -2254,9 +2255,17 @@ impl ClaimFinder {
                 Subject::States(l) => l.clone(),
                 _ => Vec::new(),
             };
+            // A body named without its state and no state in its clause ("Parliament
+            // approved the exit"): the state of the last claim in this sentence or the two
+            // before (the reading then carries `Doubt::BodyState`).
             let body_state = |code: Option<StateCode>, span: Span, after_first: bool| {
                 code.map(|c| (c, span))
                     .or_else(|| nearest_state(&named, t.span, after_first))
+                    .or_else(|| {
+                        last_state
+                            .filter(|(_, _, s)| s + 2 >= si)
+                            .map(|(c, sp, _)| (c, sp))
+                    })
             };
             // One claim of a kind per state (or per treaty event) a sentence.
             let push = |d: Draft, out: &mut Vec<Draft>| {
