@@ -2432,9 +2432,79 @@ impl<'e, 'd> Checker<'e, 'd> {
         )
     }
 
+    /// "The 162nd State Party", "the 148th state to accept the treaty": the state's
+    /// place among every state by the day of its first consent (or withdrawal), ties
+    /// counted either way. Said "to ratify", it may also be read among ratifications
+    /// alone.
+    fn ordinal(&self, s: &'d State, n: u32, aim: Aim) -> Checked<'d> {
+        let mut c = Checked::new(Reading::LegalAct);
+        let act = if aim == Aim::Withdraw {
+            "withdrawal received"
+        } else {
+            "consent deposited"
+        };
+        let first_of = |m: &'d State| {
+            self.engine
+                .actions(self.treaty, m)
+                .filter(|a| match aim {
+                    Aim::Withdraw => a.kind == ActionKind::Withdrawal,
+                    _ => matches!(a.kind, ActionKind::Consent(_)),
+                })
+                .map(|a| a.date)
+                .filter(|d| *d <= self.horizon)
+                .min()
+        };
+        let Some(own) = first_of(s) else {
+            return c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The record shows no {act} for {}: its place cannot be read.",
+                    s.name
+                ),
+            );
+        };
+        let dates: Vec<Date> = self
+            .engine
+            .data()
+            .states
+            .iter()
+            .filter_map(first_of)
+            .collect();
+        let before = dates.iter().filter(|d| **d < own).count();
+        let same = dates.iter().filter(|d| **d == own).count();
+        let (lo, hi) = (before + 1, before + same);
+        c.cite(&self.sources(&self.treaty.status_sources));
+        c.fact(day(own), format!("{}: {act} on {own}", s.name), &[]);
+        let place = if lo == hi {
+            format!("{lo}")
+        } else {
+            format!("{lo} to {hi} (with others on the same day)")
+        };
+        let n = n as usize;
+        if (lo..=hi).contains(&n) {
+            return c.set(
+                Verdict::Supported,
+                format!(
+                    "By the day of its {act} ({own}), {} was number {place} of the states to do so.",
+                    s.name
+                ),
+            );
+        }
+        c.set(
+            Verdict::Contradicted,
+            format!(
+                "{} was number {place} of the states with a {act} (its own on {own}), not {n}.",
+                s.name
+            ),
+        )
+    }
+
     /// "The first (last) EU state to join (leave)".
     fn rank(&self, s: &'d State, extra: Extra) -> Checked<'d> {
         let mut c = Checked::new(Reading::LegalAct);
+        if let Extra::Ordinal { n, aim } = extra {
+            return self.ordinal(s, n, aim);
+        }
         let Extra::Rank { first, group, aim } = extra else {
             return c.set(Verdict::NotCheckable, "Not a rank.".into());
         };

@@ -196,6 +196,12 @@ pub enum Extra {
         group: &'static str,
         aim: Aim,
     },
+    /// "the 162nd State Party", "the 148th state to accept the treaty": the state's
+    /// place among all states, in the order of their consents (or withdrawals).
+    Ordinal {
+        n: u32,
+        aim: Aim,
+    },
     Rule {
         topic: RuleTopic,
         n: Option<u32>,
@@ -590,7 +596,7 @@ impl ClaimFinder {
                 r"\b(?:will|would|could|shall|may|might|(?:set|expected|poised|likely|about|going)\s+to)\s+(?:\w+\s+){0,6}$",
             ),
             took: re(
-                r"\b(?:took|takes|taken|take|managed|went\s+on|first|last|only|had|has|have|used|began|started|needed|wanted|chose|refused|failed|continues|continued)\s+(?:\w+\s+){0,3}$",
+                r"\b(?:took|takes|taken|take|managed|went\s+on|first|last|only|\d{1,3}(?:st|nd|rd|th)|had|has|have|used|began|started|needed|wanted|chose|refused|failed|continues|continued)\s+(?:\w+\s+){0,3}$",
             ),
             respectively: re(lex.respectively),
             before_vote: re(
@@ -649,7 +655,9 @@ impl ClaimFinder {
         all.sort_by_key(|t| (t.span.start, std::cmp::Reverse(t.span.end), t.kind));
         let mut out: Vec<Trigger> = Vec::new();
         for t in all {
-            if out.last().is_some_and(|l| t.span.start < l.span.end) {
+            // "became the 162nd State Party": the place inside the act is kept too.
+            let ordinal = matches!(t.extra, Extra::Ordinal { .. });
+            if out.last().is_some_and(|l| t.span.start < l.span.end) && !ordinal {
                 continue;
             }
             if out.len() == limit {
@@ -900,6 +908,42 @@ impl ClaimFinder {
                     return None;
                 }
                 Some((kind, Extra::None))
+            }
+            Trig::Rank if caps.name("ord").is_some() => {
+                let n: u32 = caps.name("ord")?.as_str().parse().ok()?;
+                let whole = caps.get(0)?.as_str();
+                let mut end = (span.end + 60).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let aim = if whole.to_lowercase().ends_with("to") {
+                    let after = &text[span.end..end];
+                    [
+                        (&self.aim_withdraw, Aim::Withdraw),
+                        (&self.aim_join, Aim::Join),
+                        (&self.count_sign, Aim::Join),
+                    ]
+                    .into_iter()
+                    .filter_map(|(re, aim)| re.find(after).map(|m| (m.start(), aim)))
+                    .min_by_key(|(s, _)| *s)
+                    .map_or(Aim::Join, |(_, a)| a)
+                } else {
+                    // "the 31st State Party to clear all mined areas": a place in another
+                    // race than joining.
+                    let after = text[span.end..end].trim_start().to_lowercase();
+                    if let Some(rest) = after.strip_prefix("to ") {
+                        let word = rest.split_whitespace().next().unwrap_or("");
+                        let joins = self.aim_join.is_match(rest)
+                            && self.aim_join.find(rest).is_some_and(|m| m.start() == 0);
+                        if !joins
+                            && !matches!(word, "the" | "this" | "that" | "it" | "its" | "a" | "an")
+                        {
+                            return None;
+                        }
+                    }
+                    Aim::Join
+                };
+                Some((kind, Extra::Ordinal { n, aim }))
             }
             Trig::Rank => {
                 let t = caps.get(0)?.as_str();

@@ -290,7 +290,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Rank,
-            r"\b(?:the\s+)?(?:first|last|latest|final|only)\s+(?:EU\s+|NATO\s+|European\s+|Nordic\s+|Baltic\s+|Western\s+)?(?:member(?:\s+states?)?|country|countries|state|states|nation|government)\b(?:\s+(?:ever|of\s+the\s+(?:EU|European\s+Union|bloc|alliance)|in\s+the\s+(?:EU|European\s+Union|world|bloc|alliance)))?\s+to\b",
+            r"\bthe\s+(?P<ord>\d{1,3})(?:st|nd|rd|th)\s+(?:(?:country|state|nation|government)\s+(?:worldwide\s+|in\s+the\s+world\s+)?to\b|(?:State\s+Party|state\s+party|States\s+Parties|party|member\s+state)\b)|\b(?:the\s+)?(?:first|last|latest|final|only)\s+(?:EU\s+|NATO\s+|European\s+|Nordic\s+|Baltic\s+|Western\s+)?(?:member(?:\s+states?)?|country|countries|state|states|nation|government)\b(?:\s+(?:ever|of\s+the\s+(?:EU|European\s+Union|bloc|alliance)|in\s+the\s+(?:EU|European\s+Union|world|bloc|alliance)))?\s+to\b",
         ),
         // "announced similar moves": an intention to leave, when the text before is
         // about leaving (see `similar`).
