@@ -781,7 +781,7 @@ impl ClaimFinder {
                     }
                 };
                 // "did not ratify until 2012": it did, in 2012.
-                let after = &text[span.end..floor(text, (span.end + 40).min(text.len()))];
+                let after = &text[span.end..floor(text, (span.end + 60).min(text.len()))];
                 if self.not_until.is_match(after) {
                     let v = caps.name("v").map(|v| v.as_str().to_lowercase());
                     let did = match v.as_deref() {
@@ -1814,10 +1814,43 @@ impl ClaimFinder {
             if let Some(n) = ante.last() {
                 // "Finland, which only joined in 2011": the clause opens right after the
                 // state's name, so it is the state's own.
+                // Not after a preposition ("The debate moved to Finland, which ..."):
+                // the state is then no subject of the sentence, and the clause may be
+                // read as hanging on more than its name.
+                let word_before = text[f.sentences[si].start.min(n.span.start)..n.span.start]
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let after_preposition = matches!(
+                    word_before.as_str(),
+                    "to" | "in"
+                        | "with"
+                        | "of"
+                        | "from"
+                        | "by"
+                        | "for"
+                        | "on"
+                        | "at"
+                        | "like"
+                        | "than"
+                        | "as"
+                        | "including"
+                        | "about"
+                        | "against"
+                        | "between"
+                        | "among"
+                        | "into"
+                        | "over"
+                        | "under"
+                        | "visited"
+                        | "and"
+                );
                 let adjacent = text[n.span.end..piece.span.start]
                     .trim_matches(|c: char| c == ',' || c.is_whitespace())
                     .is_empty()
-                    && matches!(n.who, Who::State(..));
+                    && matches!(n.who, Who::State(..))
+                    && !after_preposition;
                 return match &n.who {
                     Who::State(..) | Who::Group(_) => {
                         let states = self.list(text, &ante, true);
@@ -1969,7 +2002,8 @@ impl ClaimFinder {
         if self.subordinate.is_match(before) {
             return Modality::Conditional;
         }
-        if self.future_forms.is_match(trig) {
+        // "The Baltic states leave the treaty on 27 December" (not "the first to leave").
+        if self.future_forms.is_match(trig) && !before.trim_end().to_lowercase().ends_with(" to") {
             return Modality::Future;
         }
         let after_end = floor(text, (t.span.end + 40).min(sent.end)).max(t.span.end);
