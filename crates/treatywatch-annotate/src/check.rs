@@ -1653,6 +1653,11 @@ impl<'e, 'd> Checker<'e, 'd> {
                     w.describe()
                 ),
             ),
+            // "shortly before the treaty took effect for it": it did.
+            None if date <= self.as_of => c.set(
+                Verdict::Supported,
+                format!("It entered into force{who} on {date} (the text gives no date)."),
+            ),
             None => c.set(
                 Verdict::NotCheckable,
                 format!("The text gives no date; it entered into force{who} on {date}."),
