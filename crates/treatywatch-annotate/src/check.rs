@@ -236,6 +236,10 @@ impl<'e, 'd> Checker<'e, 'd> {
             return uncertain(c, "the figure is given as approximate");
         }
         let state_act = d.state.is_some() && !rule;
+        // An ordinal place is read in the order of consents, whatever the claim's date.
+        if matches!(d.extra, Extra::Ordinal { .. }) {
+            return c;
+        }
         let date_doubt = d
             .date_doubt
             .or_else(|| (self.strict && state_act && d.when.is_none()).then_some(Doubt::NoDate));
@@ -352,6 +356,9 @@ impl<'e, 'd> Checker<'e, 'd> {
                     _ => StepKind::ALL,
                 };
                 self.domestic(s, d, kinds, d.aim)
+            }
+            (ClaimKind::Count, Some(s)) if matches!(d.extra, Extra::Ordinal { .. }) => {
+                self.rank(s, d.extra)
             }
             (ClaimKind::Count, _) => self.count(d.extra, d.when),
             (ClaimKind::TreatyAdopted, _) => self.adopted(d.when, d.place),

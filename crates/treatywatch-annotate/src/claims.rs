@@ -2910,6 +2910,7 @@ impl ClaimFinder {
                         Trig::Suspended => ClaimKind::Suspended,
                         Trig::Production => ClaimKind::Production,
                         Trig::Use => ClaimKind::Use,
+                        Trig::Rank if matches!(t.extra, Extra::Ordinal { .. }) => ClaimKind::Count,
                         Trig::Rank => ClaimKind::GroupRank,
                         _ => continue,
                     };

@@ -226,15 +226,12 @@ fn deadlines_dates_and_ordinal_places() {
          clear all mined areas.",
         Some("2025-08-21"),
     );
+    assert_eq!(one(&a, ClaimKind::Count, "OMN").verdict, Verdict::Supported);
     assert_eq!(
-        one(&a, ClaimKind::GroupRank, "OMN").verdict,
-        Verdict::Supported
-    );
-    assert_eq!(
-        one(&a, ClaimKind::GroupRank, "MHL").verdict,
+        one(&a, ClaimKind::Count, "MHL").verdict,
         Verdict::Contradicted
     );
-    assert!(claims(&a, ClaimKind::GroupRank, "CHL").is_empty());
+    assert!(claims(&a, ClaimKind::Count, "CHL").is_empty());
 }
 
 #[test]
