@@ -198,15 +198,15 @@ pub static LEX: Lexicon = Lexicon {
     triggers: &[
         (
             Trig::NotSigned,
-            r"(?P<sig>\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,2}?allkirjast\w*)|\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,2}?(?:liitunud|ühinenud|ratifitseerinud)\b|\bei\s+kuulu\b|\bpole\s+(?:\w+\s+)?osali\w*|\bei\s+ole\s+(?:\w+\s+)?osali\w*|\b(?:liitunud|ühinenud|ratifitseerinud)\s+(?:ei\s+ole|pole)\b",
+            r"(?P<sig>\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,2}?allkirjast\w*)|\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,2}?(?:liitunud|ühinenud|ratifitseerinud)\b|\bei\s+kuulu\b|\bpole\s+(?:\w+\s+)?osali\w*|\bei\s+ole\s+(?:\w+\s+)?osali\w*|\b(?:liitunud|ühinenud|ratifitseerinud)\s+(?:ei\s+ole|pole)\b|\bkõrvale\s+jäänud\b|\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,3}kunagi\s+(?:liitunud|ühinenud)\b",
         ),
         (
             Trig::WithdrawalNotified,
-            r"\b(?:teatas|teavitas|andis\s+üle|saatis|saatsid|esitas|deponeeris)\b[^.;\n]{0,100}?\b(?:lahku\w*|taganemis\w*|väljaastum\w*)|\b(?:saatis|saatsid|andis|andsid|esitas|esitasid)\b[^.;\n]{0,60}?\b(?:sarnase\w*|samasugus\w*|oma)\s+(?:dokumend\w*|teat\w*|kirja\w*)|\b(?:kirja|teate|dokumendi)\w*,?\s+(?:millega\s+)?(?:\w+\s+){0,2}(?:lahkumis\w*|taganemis\w*)",
+            r"\b(?:teatas|teatasid|teatanud|teavitas|teavitasid|teavitanud|andis\s+üle|saatis|saatsid|esitas|deponeeris)\b[^.;\n]{0,100}?\b(?:lahku\w*|taganemis\w*|väljaastum\w*)|\b(?:saatis|saatsid|andis|andsid|esitas|esitasid)\b[^.;\n]{0,60}?\b(?:sarnase\w*|samasugus\w*|oma)\s+(?:\w*dokumend\w*|\w*teat\w*|kirja\w*)|\b(?:andis|andsid)\b[^.;\n]{0,60}?\büle\s+(?:teate|\w*dokumen\w*|kirja)|\b(?:kirja|teate|dokumendi)\w*,?\s+(?:millega\s+)?(?:\w+\s+){0,2}(?:lahkumis\w*|taganemis\w*)",
         ),
         (
             Trig::WithdrawalEffect,
-            r"\b(?:lahkumi\w*|taganemi\w*|väljaastumi\w*)\b[^.;\n]{0,60}?\bjõust\w*",
+            r"\b(?:lahkumi\w*|taganemi\w*|väljaastumi\w*)\b[^.;\n]{0,60}?\bjõust\w*|\bvabaneb\b[^.;\n]{0,60}?\bkohustus\w*",
         ),
         (Trig::Decree, r"\bdekreet\w*|\bmäärus\w*"),
         (
@@ -252,7 +252,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Withdrew,
-            r"\blahkus\b|\blahkunud\b|\bastus\s+välja\b|\bdenonsseeris\b|\bei\s+ole\s+enam\s+(?:\w+\s+)?osali\w*",
+            r"\blahkus\b|\blahkusid\b|\blahkunud\b|\bastus\s+(?:\w+\s+)?välja\b|\bastusid\s+(?:\w+\s+)?välja\b|\bdenonsseeris\b|\bei\s+ole\s+enam\s+(?:\w+\s+){0,3}osali\w*",
         ),
         (
             Trig::Nominal,
