@@ -215,7 +215,7 @@ pub static LEX: Lexicon = Lexicon {
     triggers: &[
         (
             Trig::NotSigned,
-            r"(?P<sig>\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?allekirjoitta\w*)|\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?(?:liittynyt|liittyneet|ratifioinut|ratifioineet)\b|\b(?:ei|eivät)\s+(?:ole\s+)?(?:sopimuksen\s+|sen\s+)?osapuol\w*|\bsopimuksen\s+ulkopuolel\w*",
+            r"(?P<sig>\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?allekirjoitta\w*)|\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?(?:liittynyt|liittyneet|ratifioinut|ratifioineet)\b|\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,3}?osapuol\w*|\bsopimuksen\s+ulkopuolel\w*|\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?mukana\b",
         ),
         // "ilmoittivat vetäytyvänsä": announced that they would withdraw (the
         // participle of a future act), an intention, not a notice. The word after it
@@ -254,7 +254,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Intent,
-            r"\b(?:aikoo|aikovat|aie\w*|aikee\w*|suunnittel\w*|haluaa|haluavat|päätti|päättivät|päätö\w*|ilmoitti|ilmoittivat|valmistel\w*|aloit\w*|ehdott\w*|harkitsee|esitys\w*|esityk\w*)\b[^.;\n]{0,60}?\b(?:irtautu\w*|irtisano\w*|eroami\w*|eroamaan|erota|vetäyty\w*)|\bvetäytyvä\w*|\b(?:on|ovat)\s+eroamassa\b",
+            r"\b(?:aikoo|aikovat|aie\w*|aikee\w*|aikeista\w*|aikeesta\w*|suunnittel\w*|haluaa|haluavat|päätti|päättivät|päätö\w*|ilmoitti|ilmoittivat|valmistel\w*|aloit\w*|ehdott\w*|harkitsee|esitys\w*|esityk\w*)\b[^.;\n]{0,60}?\b(?:irtautu\w*|irtisano\w*|eroami\w*|eroamaan|erota|vetäyty\w*)|\bvetäytyvä\w*|\b(?:on|ovat)\s+eroamassa\b",
         ),
         (
             Trig::Count,
@@ -266,7 +266,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Destroyed,
-            r"\bhävit(?:ti|ettiin|tänyt|ettäisiin|et)\w*",
+            r"\bhävit(?:ti|ettiin|tänyt|ettäisiin|et)\w*|\btuhot(?:tiin|ti|tu)\w*",
         ),
         (
             Trig::Use,
@@ -279,13 +279,13 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Withdrew,
-            r"\b(?:erosi|erosivat|irtautui|irtautuivat|vetäytyi|vetäytyivät)\b|\bei\s+(?:ole\s+)?enää\s+(?:\w+\s+)?osapuol\w*",
+            r"\b(?:erosi|erosivat|irtautui|irtautuivat|vetäytyi|vetäytyivät)\b|\bei\s+(?:ole\s+)?enää\s+(?:\w+\s+){0,3}osapuol\w*|\b(?:on|ovat)\s+(?:nyt\s+)?irti\b|\b(?:on|ovat)\s+irtautunut\w*",
         ),
         (Trig::Nominal, r"\birtautumi\w*|\beroami\w*|\birtisanomi\w*"),
         (Trig::Suspended, r"\bkeskeytt\w*|\bkeskeytti\b"),
         (
             Trig::InForce,
-            r"\b(?:astu\w*|tul\w*|tule\w*)\s+voimaan|\bvoimaantul\w*",
+            r"\b(?:astu\w*|tul\w*|tule\w*)\s+(?:(?:\w+\s+){0,2}?osalta\s+)?voimaan|\bvoimaantul\w*",
         ),
         (
             Trig::Decision,
