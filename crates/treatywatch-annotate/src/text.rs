@@ -8,6 +8,11 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "no", "nos", "art", "arts", "para", "gen", "lt", "col", "sgt",
     "prof", "rep", "sen", "gov", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "vs", "etc", "inc", "ltd", "co", "corp", "approx", "e.g", "i.e",
+    // Abbreviations of the region's languages that never end a sentence: "m.in." (Polish,
+    // among others), "esim." and "mm." (Finnish), "nt." (Estonian), "pvz." (Lithuanian),
+    // "piem." (Latvian), "т.е.", "напр." (Russian), "зокр." (Ukrainian).
+    "m.in", "np", "tzw", "t.j", "esim", "ns", "mm", "nt", "s.t", "pvz", "t.y", "piem", "t.i", "т.е",
+    "т.к", "т.н", "т.зв", "зокр", "напр",
 ];
 
 /// Splits text into sentences: a `.`, `!` or `?` followed by white space and something

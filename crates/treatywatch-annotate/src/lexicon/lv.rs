@@ -211,11 +211,11 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::WithdrawalNotified,
-            r"\b(?:paziņoj\w*|informēj\w*|iesniedz\w*|iesniegt\w*|iesniedza|nosūtīj\w*|deponēj\w*|notificēj\w*)\b[^.;\n]{0,100}?\bizstāš\w*|\b(?:dokument\w*|paziņojum\w*|not\w*)\s+par\s+(?:\w+\s+)?izstāš\w*",
+            r"\b(?:paziņoj\w*|informēj\w*|iesniedz\w*|iesniegt\w*|iesniedza|nosūtīj\w*|deponēj\w*|notificēj\w*)\b[^.;\n]{0,100}?\bizstāš\w*|\b(?:dokument\w*|paziņojum\w*|not\w*)\s+par\s+(?:\w+\s+)?izstāš\w*|\b(?:savus\s+|savu\s+)?(?:dokumentus|paziņojumus|paziņojumu)\s+(?:\w+\s+){0,2}iesniedz\w*",
         ),
         (
             Trig::WithdrawalEffect,
-            r"\bizstāš\w*[^.;\n]{0,60}?\bstāj\w*\s+spēkā|\bstāj\w*\s+spēkā\s+(?:\w+\s+){0,3}izstāš\w*|\bstāj\w*\s+spēkā\s+(?:\w+\s+){0,2}lēmum\w*\s+izstāties",
+            r"\bizstāš\w*[^.;\n]{0,60}?\b(?:stāj|stās)\w*\s+spēkā|\bstāj\w*\s+spēkā\s+(?:\w+\s+){0,3}izstāš\w*|\bstāj\w*\s+spēkā\s+(?:\w+\s+){0,2}lēmum\w*\s+izstāties",
         ),
         (Trig::Decree, r"\bdekrēt\w*|\brīkojum\w*"),
         (
@@ -261,11 +261,14 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Withdrew,
-            r"\bizstāj(?:ās|usies|ies|usi)\b|\bdenonsēj\w*|\bvairs\s+nav\s+(?:\w+\s+)?dalībvalst\w*",
+            r"\bizstāj(?:ās|usies|ies|usi|ušās)\b|\bdenonsēj\w*|\bvairs\s+nav\s+(?:\w+\s+){0,3}dalībvalst\w*|\bpamet(?:a|usi|ušas|uši)\b",
         ),
         (Trig::Nominal, r"\bizstāšan\w*"),
         (Trig::Suspended, r"\baptur\w*"),
-        (Trig::InForce, r"\bstāj\w*\s+spēkā|\bstāšan\w*\s+spēkā"),
+        (
+            Trig::InForce,
+            r"\b(?:stāj|stās)\w*\s+spēkā|\bstāšan\w*\s+spēkā",
+        ),
         (
             Trig::Decision,
             r"\b(?:atbalstīj\w*|apstiprināj\w*|nolēm\w*|lēma|rekomendēj\w*|atbalsta|izsludināj\w*|izsludina)\b",
