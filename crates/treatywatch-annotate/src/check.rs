@@ -2475,16 +2475,29 @@ impl<'e, 'd> Checker<'e, 'd> {
                 ),
             );
         };
-        let dates: Vec<Date> = self
+        // Each state's first act, and whether its withdrawal had taken effect by `own`:
+        // "the 112th state to join" may count the states that left, or not.
+        let dates: Vec<(Date, bool)> = self
             .engine
             .data()
             .states
             .iter()
-            .filter_map(first_of)
+            .filter_map(|m| {
+                first_of(m).map(|d| {
+                    let left = aim != Aim::Withdraw
+                        && self
+                            .status(m, own)
+                            .withdrawal_effective
+                            .is_some_and(|e| e <= own);
+                    (d, left)
+                })
+            })
             .collect();
-        let before = dates.iter().filter(|d| **d < own).count();
-        let same = dates.iter().filter(|d| **d == own).count();
+        let before = dates.iter().filter(|(d, _)| *d < own).count();
+        let same = dates.iter().filter(|(d, _)| *d == own).count();
         let (lo, hi) = (before + 1, before + same);
+        let gone = dates.iter().filter(|(d, l)| *d < own && *l).count();
+        let (lo2, hi2) = (lo - gone, hi - gone);
         c.cite(&self.sources(&self.treaty.status_sources));
         c.fact(day(own), format!("{}: {act} on {own}", s.name), &[]);
         let place = if lo == hi {
@@ -2493,6 +2506,17 @@ impl<'e, 'd> Checker<'e, 'd> {
             format!("{lo} to {hi} (with others on the same day)")
         };
         let n = n as usize;
+        if (lo2..=hi2).contains(&n) && !(lo..=hi).contains(&n) {
+            return c.set(
+                Verdict::Supported,
+                format!(
+                    "By the day of its {act} ({own}), {} was number {n} of the states to do so, \
+                     leaving out the {gone} whose withdrawal had taken effect (number {place} \
+                     counting them).",
+                    s.name
+                ),
+            );
+        }
         if (lo..=hi).contains(&n) {
             return c.set(
                 Verdict::Supported,

@@ -438,6 +438,10 @@ pub struct ClaimFinder {
     took: Regex,
     /// A modal before "the first to ...": "would then become the first state to leave".
     modal_before: Regex,
+    /// A number of states right before the verb: "164 countries have joined".
+    count_subject: Regex,
+    /// A treaty's noun right after a year: "1997 convention", "1997 m. konvencija".
+    treaty_noun_after: Regex,
     /// "signed by its president": a law's signing.
     signed_by_head: Regex,
     /// "neither ... nor" before a verb, in its sentence.
@@ -591,6 +595,12 @@ impl ClaimFinder {
             neither_nor: re(r"\bneither\b[^.;]{0,200}\bnor\b[^.;]{0,60}$"),
             signed_by_head: re(
                 r"^\s+(?:into\s+law|by\s+(?:its\s+|the\s+|their\s+)?(?:president|head\s+of\s+state|prime\s+minister|king|queen|governor|speaker|President\s+\w+))",
+            ),
+            treaty_noun_after: re(
+                r"^\s*(?:m\.\s+|r\.\s+|roku\s+|года\s+|року\s+|gada\s+|vuoden\s+|aasta\s+)?(?:the\s+)?(?:Ottawa\s+|Oslo\s+|mine[-\s]ban\s+|landmine\s+|anti-?personnel\s+mine\s+)?(?:convention|treaty|accord|pact|agreement|ban\b|konvencij|konwencj|конвенци|договор|договір|sopimu|konventsioon|Otavos|Otavas|Ottawa)",
+            ),
+            count_subject: re(
+                r"\b\d{1,3}\s+(?:other\s+|more\s+)?(?:countries|states|nations|governments|states\s+parties)\s+(?:have\s+|has\s+|had\s+)?(?:now\s+|already\s+|since\s+)?$",
             ),
             modal_before: re(
                 r"\b(?:will|would|could|shall|may|might|(?:set|expected|poised|likely|about|going)\s+to)\s+(?:\w+\s+){0,6}$",
@@ -1148,6 +1158,56 @@ impl ClaimFinder {
     }
 }
 
+/// The words that may lead a date opening a clause ("in", "by the end of", "w", "до"):
+/// a date after a comma and other words sits in an aside.
+const DATE_LEAD_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "by",
+    "since",
+    "as",
+    "of",
+    "from",
+    "until",
+    "at",
+    "the",
+    "end",
+    "late",
+    "early",
+    "mid",
+    "start",
+    "beginning",
+    "then",
+    "and",
+    "back",
+    "w",
+    "we",
+    "od",
+    "do",
+    "z",
+    "в",
+    "во",
+    "у",
+    "з",
+    "с",
+    "от",
+    "до",
+    "на",
+    "nuo",
+    "iki",
+    "no",
+    "līdz",
+    "alates",
+    "kuni",
+    "vuonna",
+    "vuodesta",
+    "jo",
+    "jau",
+    "już",
+    "уже",
+    "вже",
+];
+
 /// A position moved to a character boundary, down.
 fn floor(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
@@ -1680,6 +1740,10 @@ impl ClaimFinder {
         if self.generic.is_match(window) {
             return (Subject::Generic, false, None);
         }
+        // "... that 164 countries have joined": a count is the subject, not a state.
+        if self.count_subject.is_match(window) {
+            return (Subject::Generic, false, None);
+        }
         // A pronoun right before the verb.
         if let Some(m) = self
             .plural
@@ -2104,6 +2168,16 @@ impl ClaimFinder {
             // A date that qualifies the treaty ("the 1997 Ottawa Convention", "vuonna
             // 1997 solmittu sopimus") is not the date of the event.
             let treaty_date = |d: &FoundDate| {
+                // "the 1997 convention", "1997 m. konvencija": a year naming the treaty.
+                if matches!(d.mention.kind, DateKind::Year)
+                    && self.treaty_noun_after.is_match(
+                        &f.text[d.mention.span.end
+                            ..floor(f.text, (d.mention.span.end + 40).min(f.text.len()))],
+                    )
+                    && !matches!(t.kind, Trig::InForce | Trig::Opened | Trig::VoteOrAdopt)
+                {
+                    return true;
+                }
                 // "Оттавской конвенции 1997 года", "konwencji ottawskiej z 1997 r.": a year
                 // right after the treaty's name.
                 let j = treaty_spans.partition_point(|x| x.end <= d.mention.span.start);
@@ -2159,6 +2233,26 @@ impl ClaimFinder {
                                     && x.span.end <= d.mention.span.start
                                     && d.mention.span.start - x.span.end <= 60
                             })
+                    })
+                    // "The treaty, concluded in 1997, ... has been joined by more than 160",
+                    // "The treaty, drafted in Oslo in September 1997, came into force": a
+                    // date in an aside before the verb is the aside's ("By 2016, 162 states
+                    // had joined" and "Finland, in 2012, acceded" keep theirs).
+                    .filter(|d| {
+                        if d.mention.span.end > t.span.start
+                            || !f.text[d.mention.span.end..t.span.start].contains([',', ';'])
+                        {
+                            return true;
+                        }
+                        // The date sits in an aside (", drafted in Oslo in September
+                        // 1997,"): words of its own between the comma before it and it.
+                        let head = &f.text[sent.start..d.mention.span.start];
+                        match head.rfind([',', ';']) {
+                            Some(i) => head[i + 1..]
+                                .split_whitespace()
+                                .all(|w| DATE_LEAD_WORDS.contains(&w.to_lowercase().as_str())),
+                            None => true,
+                        }
                     })
                     // "concluded in 1997 and has since been signed by more than 160": now.
                     .filter(|d| {
