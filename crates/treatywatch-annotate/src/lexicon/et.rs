@@ -97,7 +97,17 @@ pub static LEX: Lexicon = Lexicon {
         r"Balti\s+(?:riigi\w*|rii\w*|vabariigi\w*)|Baltimaa\w*",
         &["EST", "LVA", "LTU"],
     )],
-    capitals: &[],
+    // Capitals standing for their state ("Kyiv announced"), in the forms a subject
+    // or an agent takes; not after a preposition of place.
+    capitals: &[
+        ("Kiiev", "UKR"),
+        ("Varssavi", "POL"),
+        ("Vilnius", "LTU"),
+        ("Riia", "LVA"),
+        ("Minsk", "BLR"),
+        ("Moskva", "RUS"),
+        ("Washington", "USA"),
+    ],
     place_prepositions: r"$^",
     named_bodies: &[
         // Heads of state and government, by name: bodies of their state.

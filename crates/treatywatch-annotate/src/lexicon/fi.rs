@@ -107,7 +107,18 @@ pub static LEX: Lexicon = Lexicon {
         r"Baltian\s+(?:maat|maiden|maita|maihin|valtiot|valtioiden|valtioita|mai\w*)|Baltian\s+ma\w*",
         &["EST", "LVA", "LTU"],
     )],
-    capitals: &[],
+    // Capitals standing for their state ("Kyiv announced"), in the forms a subject
+    // or an agent takes; not after a preposition of place.
+    capitals: &[
+        ("Kiova", "UKR"),
+        ("Varsova", "POL"),
+        ("Vilna", "LTU"),
+        ("Riika", "LVA"),
+        ("Tallinna", "EST"),
+        ("Minsk", "BLR"),
+        ("Moskova", "RUS"),
+        ("Washington", "USA"),
+    ],
     place_prepositions: r"$^",
     named_bodies: &[
         // Heads of state and government, by name: bodies of their state.

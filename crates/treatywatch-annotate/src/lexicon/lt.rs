@@ -115,7 +115,19 @@ pub static LEX: Lexicon = Lexicon {
         r"Baltijos\s+(?:šal\w*|valstyb\w*|respublik\w*)|Baltijos\s+trejet\w*",
         &["EST", "LVA", "LTU"],
     )],
-    capitals: &[],
+    // Capitals standing for their state ("Kyiv announced"), in the forms a subject
+    // or an agent takes; not after a preposition of place.
+    capitals: &[
+        ("Kyjivas|Kijevas", "UKR"),
+        ("Varšuva", "POL"),
+        ("Vilnius", "LTU"),
+        ("Ryga", "LVA"),
+        ("Talinas", "EST"),
+        ("Helsinkis", "FIN"),
+        ("Minskas", "BLR"),
+        ("Maskva", "RUS"),
+        ("Vašingtonas", "USA"),
+    ],
     place_prepositions: r"$^",
     named_bodies: &[
         // Heads of state and government, by name: bodies of their state.

@@ -98,7 +98,18 @@ pub static LEX: Lexicon = Lexicon {
         r"Baltijas\s+(?:valst\w*|republik\w*)",
         &["EST", "LVA", "LTU"],
     )],
-    capitals: &[],
+    // Capitals standing for their state ("Kyiv announced"), in the forms a subject
+    // or an agent takes; not after a preposition of place.
+    capitals: &[
+        ("Kijiva", "UKR"),
+        ("Varšava", "POL"),
+        ("Viļņa", "LTU"),
+        ("Rīga", "LVA"),
+        ("Tallina", "EST"),
+        ("Minska", "BLR"),
+        ("Maskava", "RUS"),
+        ("Vašingtona", "USA"),
+    ],
     place_prepositions: r"$^",
     named_bodies: &[
         // Heads of state and government, by name: bodies of their state.

@@ -114,8 +114,21 @@ pub static LEX: Lexicon = Lexicon {
         r"(?:państw\w*|kraj\w*|republik\w*)\s+bałtyck\w*|bałtyck\w*\s+(?:państw\w*|kraj\w*|sąsiad\w*)|Bałty\w*",
         &["EST", "LVA", "LTU"],
     )],
-    capitals: &[],
-    place_prepositions: r"$^",
+    // Capitals standing for their state ("Kyiv announced"), in the forms a subject
+    // or an agent takes; not after a preposition of place.
+    capitals: &[
+        ("Kijów|Kijowa|Kijowem", "UKR"),
+        ("Warszawa|Warszawy|Warszawą", "POL"),
+        ("Wilno|Wilna|Wilnem", "LTU"),
+        ("Ryga|Rygi|Rygą", "LVA"),
+        ("Tallin|Tallinn|Tallina|Tallinem", "EST"),
+        ("Helsinki", "FIN"),
+        ("Mińsk|Mińska|Mińskiem", "BLR"),
+        ("Moskwa|Moskwy|Moskwą", "RUS"),
+        ("Waszyngton|Waszyngtonu|Waszyngtonem", "USA"),
+        ("Pekin|Pekinu|Pekinem", "CHN"),
+    ],
+    place_prepositions: r"(?:w|we|z|ze|do|pod|przez|od|na|po)\s+$",
     named_bodies: &[
         // Heads of state and government, by name: bodies of their state.
         (r"Zełensk\w*", "president", "UKR"),

@@ -111,8 +111,21 @@ pub static LEX: Lexicon = Lexicon {
         r"(?:стран\w*|государств\w*)\s+Балтии|прибалтийск\w*\s+(?:стран\w*|государств\w*|республик\w*)|Прибалтик\w*",
         &["EST", "LVA", "LTU"],
     )],
-    capitals: &[],
-    place_prepositions: r"$^",
+    // Capitals standing for their state ("Kyiv announced"), in the forms a subject
+    // or an agent takes; not after a preposition of place.
+    capitals: &[
+        ("Киев|Киевом|Киева", "UKR"),
+        ("Варшава|Варшавой|Варшавы", "POL"),
+        ("Вильнюс|Вильнюсом|Вильнюса", "LTU"),
+        ("Рига|Ригой|Риги", "LVA"),
+        ("Таллин|Таллином|Таллина|Таллинн", "EST"),
+        ("Хельсинки", "FIN"),
+        ("Минск|Минском|Минска", "BLR"),
+        ("Москва|Москвой|Москвы", "RUS"),
+        ("Вашингтон|Вашингтоном|Вашингтона", "USA"),
+        ("Пекин|Пекином|Пекина", "CHN"),
+    ],
+    place_prepositions: r"(?:в|во|из|до|под|над|около|через|к|по)\s+$",
     named_bodies: &[
         // Heads of state and government, by name: bodies of their state.
         (r"Зеленск\w*", "president", "UKR"),

@@ -111,8 +111,21 @@ pub static LEX: Lexicon = Lexicon {
         r"(?:країн\w*|держав\w*)\s+Балтії|балтійськ\w*\s+(?:країн\w*|держав\w*)|Балтія|Балтії",
         &["EST", "LVA", "LTU"],
     )],
-    capitals: &[],
-    place_prepositions: r"$^",
+    // Capitals standing for their state ("Kyiv announced"), in the forms a subject
+    // or an agent takes; not after a preposition of place.
+    capitals: &[
+        ("Київ|Києвом|Києва", "UKR"),
+        ("Варшава|Варшавою|Варшави", "POL"),
+        ("Вільнюс|Вільнюсом|Вільнюса", "LTU"),
+        ("Рига|Ригою|Риги", "LVA"),
+        ("Таллінн|Таллінном|Таллінна", "EST"),
+        ("Гельсінкі", "FIN"),
+        ("Мінськ|Мінськом|Мінська", "BLR"),
+        ("Москва|Москвою|Москви", "RUS"),
+        ("Вашингтон|Вашингтоном|Вашингтона", "USA"),
+        ("Пекін|Пекіном|Пекіна", "CHN"),
+    ],
+    place_prepositions: r"(?:в|у|із|з|до|під|біля|через|к|по)\s+$",
     named_bodies: &[
         // Heads of state and government, by name: bodies of their state.
         (r"Зеленськ\w*", "president", "UKR"),
