@@ -2283,8 +2283,13 @@ impl ClaimFinder {
                                 .iter()
                                 .any(|w| gap.contains(w))
                     };
-                    // "..., and in 2012, ratified": a date opening the clause is its own.
-                    breaks(&f.text[pe..d.mention.span.start])
+                    // "..., and in 2012, ratified": a date opening the clause is its own;
+                    // "ratify it, in 1998, and was bound": one closing the clause before
+                    // ("and" right after it) is not.
+                    let after_date = f.text[d.mention.span.end..t.span.start]
+                        .trim_start_matches([',', ' '])
+                        .to_lowercase();
+                    (breaks(&f.text[pe..d.mention.span.start]) && !after_date.starts_with("and "))
                         || !breaks(&f.text[d.mention.span.end..t.span.start])
                 })
                 .collect();
@@ -2660,7 +2665,23 @@ impl ClaimFinder {
                             before.or(after)
                         })
                         .flatten();
-                    if let Some(st) = for_state.or(for_pronoun).or(state_near) {
+                    // "Australia will be bound from July 1": the subject's own entry into
+                    // force.
+                    let bound_states: Vec<(StateCode, Span)> = {
+                        let trig = f.text[t.span.start..t.span.end].to_lowercase();
+                        match &subject {
+                            Subject::States(l) if trig.contains("bound") => l.clone(),
+                            _ => Vec::new(),
+                        }
+                    };
+                    if for_state.is_none() && !bound_states.is_empty() {
+                        for st in &bound_states {
+                            push(
+                                make(ClaimKind::EntryIntoForce, Some(*st), None, None, modality),
+                                &mut out,
+                            );
+                        }
+                    } else if let Some(st) = for_state.or(for_pronoun).or(state_near) {
                         push(
                             make(ClaimKind::EntryIntoForce, Some(st), None, None, modality),
                             &mut out,
@@ -2672,6 +2693,8 @@ impl ClaimFinder {
                         // into force whose state is not named, not the treaty's own.
                         && !after.starts_with(" for ")
                         && !self.eif_for.is_match(around(f.text, piece.span, t.span, 80))
+                        // "was bound by it from June 2013": always a state's.
+                        && !f.text[t.span.start..t.span.end].to_lowercase().contains("bound")
                     {
                         push(
                             make(ClaimKind::EntryIntoForce, None, None, None, modality),

@@ -258,7 +258,7 @@ pub static LEX: Lexicon = Lexicon {
     triggers: &[
         (
             Trig::NotSigned,
-            r"\b(?:none|neither)\s+of\s+(?:which|whom|them|these|those)\s+(?:is|are|was|were)\s+(?:yet\s+)?(?:a\s+)?(?:states?\s+)?(?:part(?:y|ies)|members?)\b|\b(?:none|neither)\s+of\s+(?:which|whom|them|these|those)\s+(?:belongs?|belonged)\s+to\b|\b(?:(?:none|neither)\s+of\s+(?:which|whom|them|these|those)\s+(?:has|have|had)|(?:have|has|had|did|does|do)\s+not|haven['’]t|hasn['’]t|hadn['’]t|didn['’]t|doesn['’]t|don['’]t|never|(?:has|have|had)\s+yet\s+to|refused\s+to|refuses\s+to|declined\s+to|declines\s+to|nor|neither)\s+(?:yet\s+|even\s+|formally\s+|officially\s+|ever\s+)?(?P<v>signed|sign|joined|join|ratified|ratify|acceded|accede|become\s+(?:a\s+)?part(?:y|ies))\b|\bnon-?signator(?:y|ies)\b|\bnon-?(?:part(?:y|ies)|members?)\b|\bnot\s+(?:a\s+|yet\s+a\s+|among\s+the\s+)?(?:state\s+)?(?:part(?:y|ies)|members?)\b|\b(?:remain|remains|remained|stay|stays|stayed|are|is|was|were|kept|keeps|keep)\s+(?:still\s+)?out(?:side)?\b(?:\s+(?:of\s+)?(?:the\s+)?(?:treaty|convention|ban|accord|it))?|\b(?:holdouts?|hold-outs?|absentees|outsiders)\b",
+            r"\b(?:none|neither)\s+of\s+(?:which|whom|them|these|those)\s+(?:is|are|was|were)\s+(?:yet\s+)?(?:a\s+)?(?:states?\s+)?(?:part(?:y|ies)|members?)\b|\b(?:none|neither)\s+of\s+(?:which|whom|them|these|those)\s+(?:belongs?|belonged)\s+to\b|\b(?:(?:none|neither)\s+of\s+(?:which|whom|them|these|those)\s+(?:has|have|had)|(?:have|has|had|did|does|do)\s+(?:still\s+)?not|haven['’]t|hasn['’]t|hadn['’]t|didn['’]t|doesn['’]t|don['’]t|never|(?:has|have|had)\s+yet\s+to|refused\s+to|refuses\s+to|declined\s+to|declines\s+to|nor|neither)\s+(?:yet\s+|even\s+|formally\s+|officially\s+|ever\s+)?(?P<v>signed|sign|joined|join|ratified|ratify|acceded|accede|become\s+(?:a\s+)?part(?:y|ies))\b|\bnon-?signator(?:y|ies)\b|\bnon-?(?:part(?:y|ies)|members?)\b|\bnot\s+(?:a\s+|yet\s+a\s+|among\s+the\s+)?(?:state\s+)?(?:part(?:y|ies)|members?)\b|\b(?:remain|remains|remained|remaining|stay|stays|stayed|staying|are|is|was|were|kept|keeps|keep|keeping)\s+(?:still\s+|also\s+)?(?:out(?:side)?|away)\b(?:\s+(?:of\s+)?(?:the\s+)?(?:treaty|convention|ban|accord|it))?|\b(?:holdouts?|hold-outs?|absentees|outsiders)\b",
         ),
         (
             Trig::NotIncluded,
@@ -350,7 +350,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::InForce,
-            r"\b(?:came|comes|come|entered|enters|enter|went|goes|coming|entering)\s+into\s+(?:force|effect)\b|\bin\s+force\s+since\b|\bentry\s+into\s+force\b|\btook\s+effect\s+in\b|\b(?:treaty|convention|ban)\s+(?:takes|took|will\s+take|(?:has|had)\s+taken)\s+effect\b",
+            r"\b(?:came|comes|come|entered|enters|enter|went|goes|coming|entering)\s+into\s+(?:force|effect)\b|\bin\s+force\s+since\b|\bentry\s+into\s+force\b|\btook\s+effect\s+in\b|\b(?:treaty|convention|ban)\s+(?:takes|took|will\s+take|(?:has|had)\s+taken)\s+effect\b|\b(?:be|is|are|was|were|been)\s+bound\s+(?:by\s+(?:it|the\s+\w+)\s+)?(?:from|since|as\s+of)\b|\bbecomes?\s+binding\b|\bbecame\s+binding\b|\bwill\s+become\s+binding\b",
         ),
         (
             Trig::Decision,
