@@ -438,6 +438,8 @@ pub struct ClaimFinder {
     took: Regex,
     /// A modal before "the first to ...": "would then become the first state to leave".
     modal_before: Regex,
+    /// "no longer" in the eight languages: a negation that states a withdrawal.
+    no_longer: Regex,
     /// A number of states right before the verb: "164 countries have joined".
     count_subject: Regex,
     /// A treaty's noun right after a year: "1997 convention", "1997 m. konvencija".
@@ -601,6 +603,9 @@ impl ClaimFinder {
             ),
             count_subject: re(
                 r"\b\d{1,3}\s+(?:other\s+|more\s+)?(?:countries|states|nations|governments|states\s+parties)\s+(?:have\s+|has\s+|had\s+)?(?:now\s+|already\s+|since\s+)?$",
+            ),
+            no_longer: re(
+                r"\b(?:no\s+longer|enam|vairs|nebe\w*|enää|już|больше|більше|уже\s+не|вже\s+не)\b",
             ),
             modal_before: re(
                 r"\b(?:will|would|could|shall|may|might|(?:set|expected|poised|likely|about|going)\s+to)\s+(?:\w+\s+){0,6}$",
@@ -2057,7 +2062,7 @@ impl ClaimFinder {
             t.kind,
             Trig::WithdrawalEffect | Trig::InForce | Trig::Withdrew | Trig::Suspended
         ) && self.not_word.is_match(trig)
-            && !trig.to_lowercase().starts_with("no longer")
+            && !self.no_longer.is_match(trig)
         {
             return Modality::Negated;
         }
