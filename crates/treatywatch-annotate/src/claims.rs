@@ -715,7 +715,7 @@ impl ClaimFinder {
                     Trig::Ratified | Trig::Deposited => Trig::Joined,
                     k => k,
                 };
-                let extra = p.extra.clone();
+                let extra = p.extra;
                 out[i].kind = kind;
                 out[i].extra = extra;
                 out[i].borrowed = true;
