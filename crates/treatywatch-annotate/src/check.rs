@@ -2444,6 +2444,20 @@ impl<'e, 'd> Checker<'e, 'd> {
         )
     }
 
+    /// A state's first consent deposited (or withdrawal received, for `Aim::Withdraw`) on
+    /// or before `by`, from the depositary actions themselves.
+    fn first_act(&self, m: &'d State, aim: Aim, by: Date) -> Option<Date> {
+        self.engine
+            .actions(self.treaty, m)
+            .filter(|a| match aim {
+                Aim::Withdraw => a.kind == ActionKind::Withdrawal,
+                _ => matches!(a.kind, ActionKind::Consent(_)),
+            })
+            .map(|a| a.date)
+            .filter(|d| *d <= by)
+            .min()
+    }
+
     /// "The 162nd State Party", "the 148th state to accept the treaty": the state's
     /// place among every state by the day of its first consent (or withdrawal), ties
     /// counted either way. Said "to ratify", it may also be read among ratifications
@@ -2455,17 +2469,7 @@ impl<'e, 'd> Checker<'e, 'd> {
         } else {
             "consent deposited"
         };
-        let first_of = |m: &'d State| {
-            self.engine
-                .actions(self.treaty, m)
-                .filter(|a| match aim {
-                    Aim::Withdraw => a.kind == ActionKind::Withdrawal,
-                    _ => matches!(a.kind, ActionKind::Consent(_)),
-                })
-                .map(|a| a.date)
-                .filter(|d| *d <= self.horizon)
-                .min()
-        };
+        let first_of = |m: &'d State| self.first_act(m, aim, self.horizon);
         let Some(own) = first_of(s) else {
             return c.set(
                 Verdict::NotCheckable,
@@ -2575,17 +2579,7 @@ impl<'e, 'd> Checker<'e, 'd> {
             .iter()
             .filter_map(|m| {
                 // From the actions themselves: no full report for every member.
-                let date = self
-                    .engine
-                    .actions(self.treaty, m)
-                    .filter(|a| match aim {
-                        Aim::Withdraw => a.kind == ActionKind::Withdrawal,
-                        _ => matches!(a.kind, ActionKind::Consent(_)),
-                    })
-                    .map(|a| a.date)
-                    .filter(|d| *d <= on)
-                    .min();
-                date.map(|d| (d, *m))
+                self.first_act(m, aim, on).map(|d| (d, *m))
             })
             .collect();
         dated.sort_by_key(|(d, m)| (*d, m.code));

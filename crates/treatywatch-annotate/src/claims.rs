@@ -746,6 +746,20 @@ impl ClaimFinder {
         (out, truncated)
     }
 
+    /// What a rank or place is in ("first to leave", "the 148th state to accept"): the
+    /// aim named first in the words after it.
+    fn aim_after_rank(&self, after: &str) -> Option<Aim> {
+        [
+            (&self.aim_withdraw, Aim::Withdraw),
+            (&self.aim_join, Aim::Join),
+            (&self.count_sign, Aim::Join),
+        ]
+        .into_iter()
+        .filter_map(|(re, aim)| re.find(after).map(|m| (m.start(), aim)))
+        .min_by_key(|(s, _)| *s)
+        .map(|(_, a)| a)
+    }
+
     /// Where the figures of the vote at `span` start, if they are near it.
     fn vote_figures_at(&self, text: &str, span: Span) -> Option<usize> {
         let (start, end) = self.vote_window(text, span);
@@ -927,29 +941,16 @@ impl ClaimFinder {
             Trig::Rank if caps.name("ord").is_some() => {
                 let n: u32 = caps.name("ord")?.as_str().parse().ok()?;
                 let whole = caps.get(0)?.as_str();
-                let mut end = (span.end + 60).min(text.len());
-                while !text.is_char_boundary(end) {
-                    end -= 1;
-                }
+                let after = &text[span.end..floor(text, (span.end + 60).min(text.len()))];
                 let aim = if whole.to_lowercase().ends_with("to") {
-                    let after = &text[span.end..end];
-                    [
-                        (&self.aim_withdraw, Aim::Withdraw),
-                        (&self.aim_join, Aim::Join),
-                        (&self.count_sign, Aim::Join),
-                    ]
-                    .into_iter()
-                    .filter_map(|(re, aim)| re.find(after).map(|m| (m.start(), aim)))
-                    .min_by_key(|(s, _)| *s)
-                    .map_or(Aim::Join, |(_, a)| a)
+                    self.aim_after_rank(after).unwrap_or(Aim::Join)
                 } else {
                     // "the 31st State Party to clear all mined areas": a place in another
                     // race than joining.
-                    let after = text[span.end..end].trim_start().to_lowercase();
+                    let after = after.trim_start().to_lowercase();
                     if let Some(rest) = after.strip_prefix("to ") {
                         let word = rest.split_whitespace().next().unwrap_or("");
-                        let joins = self.aim_join.is_match(rest)
-                            && self.aim_join.find(rest).is_some_and(|m| m.start() == 0);
+                        let joins = self.aim_join.find(rest).is_some_and(|m| m.start() == 0);
                         if !joins
                             && !matches!(word, "the" | "this" | "that" | "it" | "its" | "a" | "an")
                         {
@@ -983,20 +984,8 @@ impl ClaimFinder {
                     .find(|(re, _)| re.is_match(t))
                     .map_or("world", |(_, g)| *g);
                 // What it was first or last to do: the words after the trigger.
-                let mut end = (span.end + 60).min(text.len());
-                while !text.is_char_boundary(end) {
-                    end -= 1;
-                }
-                let after = &text[span.end..end];
-                let aim = [
-                    (&self.aim_withdraw, Aim::Withdraw),
-                    (&self.aim_join, Aim::Join),
-                    (&self.count_sign, Aim::Join),
-                ]
-                .into_iter()
-                .filter_map(|(re, aim)| re.find(after).map(|m| (m.start(), aim)))
-                .min_by_key(|(s, _)| *s)
-                .map(|(_, a)| a)?;
+                let after = &text[span.end..floor(text, (span.end + 60).min(text.len()))];
+                let aim = self.aim_after_rank(after)?;
                 Some((kind, Extra::Rank { first, group, aim }))
             }
             Trig::VoteOrAdopt | Trig::Decision | Trig::Tally => {
@@ -2823,10 +2812,9 @@ impl ClaimFinder {
                         if self.respectively.is_match(sentence_text) {
                             continue;
                         }
-                        let Some(dd) = date.filter(|d| d.mention.span.start >= t.span.end) else {
+                        if !date.is_some_and(|d| d.mention.span.start >= t.span.end) {
                             continue;
-                        };
-                        let _ = dd;
+                        }
                         w
                     } else if trig.contains("deadline") {
                         Obl::DeadlineMissed
