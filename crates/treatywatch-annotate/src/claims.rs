@@ -2812,7 +2812,7 @@ impl ClaimFinder {
                         if self.respectively.is_match(sentence_text) {
                             continue;
                         }
-                        if !date.is_some_and(|d| d.mention.span.start >= t.span.end) {
+                        if date.is_none_or(|d| d.mention.span.start < t.span.end) {
                             continue;
                         }
                         w
