@@ -3092,19 +3092,26 @@ impl ClaimFinder {
                             }
                             // "Lithuania had been bound by it since 2003, Estonia since
                             // 2004 and Latvia since 2006": the verb left out.
-                            if let ([only], Some(first)) = (list.as_slice(), date)
+                            // "The three Baltic states leave on Dec. 27, Finland on
+                            // Jan. 10": after a list too.
+                            if let (false, Some(first)) = (list.is_empty(), date)
                                 && !paired
+                                && first.mention.span.start > t.span.start
                             {
-                                for (st, when, since, span) in
-                                    self.gapped(f, sent, first, t, triggers)
-                                {
+                                for (st, when, since, span) in self.gapped(
+                                    f,
+                                    sent,
+                                    first,
+                                    t,
+                                    triggers,
+                                    modality == Modality::Future,
+                                ) {
                                     let mut d = make(claim, Some((st, span)), None, aim, modality);
                                     d.when = Some(when);
                                     d.since = since;
                                     d.span = span;
                                     d.subject_doubt = Some(Doubt::ElidedVerb);
                                     d.date_doubt = None;
-                                    let _ = only;
                                     push(d, &mut out);
                                 }
                             }
@@ -3303,6 +3310,7 @@ impl ClaimFinder {
         first: &FoundDate,
         t: &Trigger,
         triggers: &[Trigger],
+        future: bool,
     ) -> Vec<(StateCode, When, bool, Span)> {
         let mut out = Vec::new();
         let mut pos = first.mention.span.end;
@@ -3342,7 +3350,9 @@ impl ClaimFinder {
             if !ok {
                 break;
             }
-            let Some(w) = d.claim_when() else { break };
+            let Some(w) = d.claim_when_for(future) else {
+                break;
+            };
             out.push((code, w, d.mention.since, n.span.cover(d.mention.span)));
             pos = d.mention.span.end;
         }
@@ -3768,13 +3778,18 @@ fn nearest_date<'a>(dates: &[&'a FoundDate], trigger: Span) -> Option<&'a FoundD
         .copied()
         .filter(|d| d.mention.kind != DateKind::Duration)
         .collect();
-    let after = here.iter().find(|d| d.mention.span.start >= trigger.end);
+    // A date the trigger's words run into ("leave on Dec. 27": the trigger ends inside
+    // "Dec.") is after it.
+    let after = here.iter().find(|d| {
+        d.mention.span.start >= trigger.end
+            || (d.mention.span.start > trigger.start && d.mention.span.end > trigger.end)
+    });
     let before = here
         .iter()
         .rev()
         .find(|d| d.mention.span.end <= trigger.start);
     match (after, before) {
-        (Some(a), _) if a.mention.span.start - trigger.end <= 60 => Some(a),
+        (Some(a), _) if a.mention.span.start.saturating_sub(trigger.end) <= 60 => Some(a),
         (_, Some(b)) => Some(b),
         (a, None) => a.copied(),
     }
