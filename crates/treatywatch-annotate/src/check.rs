@@ -426,6 +426,7 @@ impl<'e, 'd> Checker<'e, 'd> {
                 | ClaimKind::Production
                 | ClaimKind::Use
                 | ClaimKind::Stockpile
+                | ClaimKind::Count
                 | ClaimKind::Obligation => not(format!(
                     "Said of the future ({what}): the record holds what has happened, not what \
                      is planned."
@@ -2681,6 +2682,25 @@ impl<'e, 'd> Checker<'e, 'd> {
             );
         }
         let earliest = dates.iter().filter_map(|x| x.earliest()).min();
+        // "New evidence of use", "still laying mines": the year before the article.
+        if d.when.is_none() && d.extra == Extra::Recent {
+            let from = self.as_of.saturating_sub(jiff::Span::new().years(1));
+            let year = When::Range(from, self.as_of);
+            if !dates.iter().any(|x| year.overlaps(x)) {
+                let latest = dates.iter().filter_map(|x| x.earliest()).max();
+                return c.set(
+                    Verdict::NotCheckable,
+                    format!(
+                        "The text speaks of recent use; the record's documented use of mines by \
+                         {} goes up to {} and holds none in the year before {} ({from} to {}).",
+                        s.name,
+                        latest.map_or("-".to_string(), |e| e.to_string()),
+                        self.as_of,
+                        self.as_of
+                    ),
+                );
+            }
+        }
         let covered = match d.when {
             None => true,
             // "since 2014": the record must go back that far.
@@ -2732,16 +2752,38 @@ fn words_of(kind: &str) -> String {
 /// than one reading ("164 parties" is the States Parties, or the states that had joined).
 fn count_readings(k: Counts, what: CountWhat) -> Vec<(usize, &'static str)> {
     match what {
-        CountWhat::Joined => vec![(k.joined, "states that had joined")],
+        // News writing does not tell a consent deposited from one in force ("162
+        // countries have joined", "151 States are parties"), and uses "signed" and
+        // "ratified" for joining ("signed by 162 countries" for 162 parties): a count
+        // fits when it fits any of these readings, and is contradicted only when it
+        // fits none.
+        CountWhat::Joined => vec![
+            (k.joined, "states that had joined"),
+            (k.parties, "States Parties"),
+        ],
         CountWhat::Parties => vec![
             (k.parties, "States Parties"),
             (k.joined, "states that had joined"),
         ],
-        CountWhat::Signed => vec![(k.signed_ever, "states that had signed")],
-        CountWhat::Ratified => vec![(
-            k.ratified,
-            "states that had ratified (accepted or approved), accessions aside",
-        )],
+        CountWhat::Signed => vec![
+            (k.signed_ever, "states that had signed"),
+            (
+                k.joined,
+                "states that had joined (\"signed\" read as joined)",
+            ),
+            (k.parties, "States Parties (\"signed\" read as joined)"),
+        ],
+        CountWhat::Ratified => vec![
+            (
+                k.ratified,
+                "states that had ratified (accepted or approved), accessions aside",
+            ),
+            (
+                k.joined,
+                "states that had joined (\"ratified\" read as joined)",
+            ),
+            (k.parties, "States Parties (\"ratified\" read as joined)"),
+        ],
         CountWhat::SignedOnly => vec![(k.signatories, "signatories that had not ratified")],
         CountWhat::Outside => vec![
             (k.outside, "states that had neither signed nor joined"),

@@ -210,6 +210,9 @@ pub enum Extra {
         wrong_object: bool,
         un: bool,
     },
+    /// Use of mines said to be recent ("new evidence of use", "is still laying"), with
+    /// no date of its own: it speaks of the year before the article's date.
+    Recent,
     Obligation {
         what: Obl,
         n: Option<(Qual, f64)>,
@@ -374,6 +377,8 @@ pub struct ClaimFinder {
     lex: &'static Lexicon,
     patterns: Vec<(Trig, Regex)>,
     not_treaty_objects: Regex,
+    recent: Regex,
+    offset: Regex,
     negation: Regex,
     future: Regex,
     conditional: Regex,
@@ -417,6 +422,9 @@ pub struct ClaimFinder {
     period_follow: Regex,
     count_negative: Regex,
     count_signed_only: Regex,
+    count_part: Regex,
+    last_holdout: Regex,
+    count_further: Regex,
     before_vote: Regex,
     count_other_verb: Regex,
     plain_past: Regex,
@@ -490,6 +498,8 @@ impl ClaimFinder {
             lex,
             patterns,
             not_treaty_objects: re(lex.not_treaty_objects),
+            recent: re(lex.recent),
+            offset: re(lex.offset),
             negation: re(lex.negation),
             future: re(lex.future),
             conditional: re(lex.conditional),
@@ -563,6 +573,9 @@ impl ClaimFinder {
             period_follow: re(lex.period_follow),
             count_negative: re(lex.count_negative),
             count_signed_only: re(lex.count_signed_only),
+            count_part: re(lex.count_part),
+            last_holdout: re(r"\b(?:last|final|latest)\s+(?:[\w-]+\s+){0,3}$"),
+            count_further: re(lex.count_further),
             count_other_verb: re(lex.count_other_verb),
             plain_past: re(lex.plain_past),
             subordinate: re(lex.subordinate),
@@ -592,7 +605,7 @@ impl ClaimFinder {
             past_count: re(lex.past_count),
             pluperfect: re(lex.pluperfect),
             eif_for: re(
-                r"(?:\b(?:для|щодо|стосовно|относительно|в\s+отношении|w\s+stosunku\s+do|wobec|dla|atžvilgiu|attiecībā|suhtes|osalta|kohdalla)\b)",
+                r"(?:\b(?:для|щодо|стосовно|относительно|в\s+отношении|w\s+stosunku\s+do|wobec|dla|atžvilgiu|attiecībā|suhtes|osalta|kohdalla)\b|\b(?:mūsų\s+(?:šaliai|valstybei)|mūsu\s+(?:valstij|zem)\w*|meie\s+riigi(?:le|s|\s+jaoks)|maallemme|for\s+(?:our|the)\s+country|нашей\s+стран[еы]|нашої\s+(?:держави|країни))\b)",
             ),
             neither_nor: re(r"\bneither\b[^.;]{0,200}\bnor\b[^.;]{0,60}$"),
             signed_by_head: re(
@@ -798,6 +811,12 @@ impl ClaimFinder {
                     return None;
                 }
                 let whole = caps.get(0)?.as_str().to_lowercase();
+                // "Poland, the last holdout in the EU, ratified in 2012": a rank in
+                // the past, not a state outside now.
+                let lead = &text[floor(text, span.start.saturating_sub(40))..span.start];
+                if self.last_holdout.is_match(lead) && !whole.ends_with('s') {
+                    return None;
+                }
                 let signs = match caps.name("v") {
                     Some(v) => {
                         let v = v.as_str().to_lowercase();
@@ -840,8 +859,13 @@ impl ClaimFinder {
                     return None;
                 }
                 // "More than 100 States Parties are attending": not about membership.
-                let after = &text[span.end..floor(text, (span.end + 40).min(text.len()))];
-                if self.count_other_verb.is_match(after) {
+                let after = &text[span.end..floor(text, (span.end + 80).min(text.len()))];
+                // (Not when a joining comes first: "have joined and destroyed".)
+                if self
+                    .count_other_verb
+                    .find(after)
+                    .is_some_and(|m| !self.count_join.is_match(m.as_str()))
+                {
                     return None;
                 }
                 let what = match (caps.name("what"), caps.name("verb")) {
@@ -929,6 +953,12 @@ impl ClaimFinder {
                 // "signed a decree", "signed the law": not the treaty.
                 if self.not_treaty_objects.is_match(&text[span.end..]) {
                     return None;
+                }
+                // "the president signed off on it": an approval, a domestic step.
+                if self.lex.language == crate::lang::Language::En
+                    && text[span.end..].to_lowercase().starts_with(" off")
+                {
+                    return Some((Trig::Decision, Extra::None));
                 }
                 // "a withdrawal law ..., signed by its president in April": a law's
                 // signing, not the treaty's.
@@ -1318,6 +1348,20 @@ impl ClaimFinder {
                     text[sp.end..end].find(')').map_or(end, |i| sp.end + i + 1),
                     SegKind::Paren,
                 ),
+                // Opening the sentence ("Unlike Ukraine, Russia has never ..."): to the
+                // first comma; the main clause's subject follows it.
+                Mark::Exception | Mark::Inclusion
+                    if text[sent.start..sp.start].trim().is_empty() =>
+                {
+                    (
+                        comma_after(sp.end).min(next_mark),
+                        if kind == Mark::Exception {
+                            SegKind::Exception
+                        } else {
+                            SegKind::Inclusion
+                        },
+                    )
+                }
                 Mark::Exception | Mark::Inclusion => {
                     // Over the list of states right after the marker; else to the next comma.
                     let after = within(named, Span::new(sp.end, end), |n| n.span.start);
@@ -2235,6 +2279,9 @@ impl ClaimFinder {
                     .filter(|d| {
                         if d.mention.span.end > t.span.start
                             || !f.text[d.mention.span.end..t.span.start].contains([',', ';'])
+                            || self
+                                .offset
+                                .is_match(&f.text[d.mention.span.end..t.span.start])
                         {
                             return true;
                         }
@@ -2247,6 +2294,17 @@ impl ClaimFinder {
                                 .all(|w| DATE_LEAD_WORDS.contains(&w.to_lowercase().as_str())),
                             None => true,
                         }
+                    })
+                    // "adopted in 1997, and more than 160 states have joined it": a
+                    // date before a comma and "and" is the clause before's.
+                    .filter(|d| {
+                        if t.kind != Trig::Count || d.mention.span.end > t.span.start {
+                            return true;
+                        }
+                        let gap = f.text[d.mention.span.end..t.span.start].to_lowercase();
+                        let Some(i) = gap.find(',') else { return true };
+                        let next = gap[i + 1..].split_whitespace().next().unwrap_or("");
+                        !(next == "and" || next == "but" || self.lex.list_joins.contains(&next))
                     })
                     // "concluded in 1997 and has since been signed by more than 160": now.
                     .filter(|d| {
@@ -2271,23 +2329,54 @@ impl ClaimFinder {
                     {
                         return true;
                     }
+                    // "and" in the article's language too ("liittyi vuonna 2012 ja
+                    // hävitti": Finland's 2012 is its joining's, not its destroying's).
+                    let joins = || {
+                        [" and ", " while ", " but ", " whereas "]
+                            .into_iter()
+                            .map(str::to_string)
+                            .chain(
+                                self.lex
+                                    .list_joins
+                                    .iter()
+                                    .filter(|w| w.chars().all(char::is_alphabetic))
+                                    .map(|w| format!(" {w} ")),
+                            )
+                    };
                     let breaks = |gap: &str| {
-                        gap.contains([',', ';'])
-                            || [" and ", " while ", " but ", " whereas "]
-                                .iter()
-                                .any(|w| gap.contains(w))
+                        let gap = gap.to_lowercase();
+                        gap.contains([',', ';']) || joins().any(|w| gap.contains(&w))
                     };
                     // "..., and in 2012, ratified": a date opening the clause is its own;
                     // "ratify it, in 1998, and was bound": one closing the clause before
                     // ("and" right after it) is not.
-                    let after_date = f.text[d.mention.span.end..t.span.start]
-                        .trim_start_matches([',', ' '])
-                        .to_lowercase();
-                    (breaks(&f.text[pe..d.mention.span.start]) && !after_date.starts_with("and "))
+                    let after_date = format!(
+                        " {}",
+                        f.text[d.mention.span.end..t.span.start]
+                            .trim_start_matches([',', ' '])
+                            .to_lowercase()
+                    );
+                    (breaks(&f.text[pe..d.mention.span.start])
+                        && !joins().any(|w| after_date.starts_with(&w)))
                         || !breaks(&f.text[d.mention.span.end..t.span.start])
                 })
                 .collect();
-            let date = nearest_date(&dates, t.span);
+            let date = nearest_date(f.text, &dates, t.span);
+            // "on 2 December 1997, two days before the Marshall Islands signed": the
+            // event is two days after the date; a date read so is relative to another.
+            let shifted;
+            let date = match date {
+                Some(d) if d.mention.span.end <= t.span.start => {
+                    match self.offset_from(d, &f.text[d.mention.span.end..t.span.start]) {
+                        Some(x) => {
+                            shifted = x;
+                            Some(&shifted)
+                        }
+                        None => Some(d),
+                    }
+                }
+                other => other,
+            };
             let (subject, neither, mut subject_doubt) = self.subject(
                 f, &named, piece, hi, sent_named, t, triggers, last_state, si,
             );
@@ -2385,7 +2474,14 @@ impl ClaimFinder {
                     }),
                     since: date.is_some_and(|d| d.mention.since),
                     aim,
-                    extra: t.extra,
+                    extra: if kind == ClaimKind::Use
+                        && date.is_none()
+                        && self.recent.is_match(around(f.text, sent, t.span, 60))
+                    {
+                        Extra::Recent
+                    } else {
+                        t.extra
+                    },
                     months: None,
                     modality,
                     place,
@@ -2732,14 +2828,46 @@ impl ClaimFinder {
                             break;
                         }
                     }
-                    // Its own clause: up to the next comma after it.
+                    // Its own clause: up to the next comma after it; none when a new
+                    // clause follows it (", and signed by one more that has not yet
+                    // ratified" is not about the 164).
+                    let new_clause = after.trim_start().strip_prefix(',').is_some_and(|rest| {
+                        let w = rest.trim_start().split_whitespace().next().unwrap_or("");
+                        let w = w.to_lowercase();
+                        ["and", "but", "while", "whereas"].contains(&w.as_str())
+                            || self.lex.list_joins.contains(&w.as_str())
+                    });
+                    let after = if new_clause { "" } else { after.as_str() };
                     let after = after
                         .trim_start_matches([',', ' ', ';'])
                         .split([',', ';', '\u{2013}', '\u{2014}'])
                         .next()
                         .unwrap_or("");
                     let near = around(f.text, sent, t.span, 120);
-                    let what = if self.count_signed_only.is_match(after) {
+                    // "delegations from 12 countries that have not joined": some of
+                    // them, not a count of all; not checked.
+                    let lead =
+                        &f.text[floor(f.text, t.span.start.saturating_sub(40))..t.span.start];
+                    if self.count_part.is_match(lead) {
+                        continue;
+                    }
+                    // "112 States Parties and a further 12 signatories": those that
+                    // signed and did not ratify.
+                    let parties_before = triggers[..ti].iter().rev().take(10).any(|x| {
+                        x.span.start >= sent.start
+                            && matches!(
+                                x.extra,
+                                Extra::Count {
+                                    what: CountWhat::Parties | CountWhat::Joined,
+                                    ..
+                                }
+                            )
+                    });
+                    let what = if what == CountWhat::Signed
+                        && (parties_before || self.count_further.is_match(lead))
+                    {
+                        Some(CountWhat::SignedOnly)
+                    } else if self.count_signed_only.is_match(after) {
                         Some(CountWhat::SignedOnly)
                     } else if self.count_negative.is_match(after)
                         || self
@@ -3301,6 +3429,55 @@ impl ClaimFinder {
         best.map(|(_, id)| id)
     }
 
+    /// A date moved by the offset that follows it ("2 December 1997, two days before"),
+    /// or `None` when no offset follows. The result is marked relative (a contradiction
+    /// may not rest on it); a date that cannot be moved loses its day.
+    fn offset_from(&self, d: &FoundDate, gap: &str) -> Option<FoundDate> {
+        let c = self.offset.captures(gap)?;
+        let n = match c.name("n").map(|m| m.as_str().to_lowercase()) {
+            Some(w) if w == "a" || w == "an" => 1,
+            Some(w) => w
+                .parse::<i64>()
+                .ok()
+                .or_else(|| english_number(&w).map(i64::from))?,
+            None => return None,
+        };
+        let n = if c.name("before").is_some() { n } else { -n };
+        let unit = c.name("unit").map_or("", |m| m.as_str()).to_lowercase();
+        let span = match unit.chars().next() {
+            Some('d') => jiff::Span::new().days(n),
+            Some('w') => jiff::Span::new().weeks(n),
+            Some('m') => jiff::Span::new().months(n),
+            _ => jiff::Span::new().years(n),
+        };
+        let shift = |w: Option<When>| -> Option<When> {
+            match w? {
+                When::Day(x) => x.checked_add(span).ok().map(When::Day),
+                When::Month(y, m) if matches!(unit.chars().next(), Some('m' | 'y')) => {
+                    let x = treatywatch_core::Date::new(y, m, 1)
+                        .ok()?
+                        .checked_add(span)
+                        .ok()?;
+                    Some(When::Month(x.year(), x.month()))
+                }
+                When::Year(y) if unit.starts_with('y') => {
+                    Some(When::Year(y + i16::try_from(n).ok()?))
+                }
+                _ => None,
+            }
+        };
+        let mut out = d.clone();
+        out.when = shift(d.when);
+        out.past = d.past.and_then(|w| shift(Some(w)));
+        out.ahead = d.ahead.and_then(|w| shift(Some(w)));
+        out.mention.kind = DateKind::Relative;
+        out.mention.span = Span::new(
+            d.mention.span.start,
+            d.mention.span.end + c.get(0).map_or(0, |m| m.end()),
+        );
+        Some(out)
+    }
+
     /// States after the first claim's date, each with a date of its own and no verb:
     /// ", Estonia since 2004 and Latvia since the start of 2006".
     fn gapped(
@@ -3772,7 +3949,7 @@ fn nearest_state(named: &[Named], trigger: Span, after_first: bool) -> Option<(S
 /// The date for a trigger among its clause's dates: the nearest after it if within 60
 /// bytes, else the nearest before it, else the nearest after it. Durations are not
 /// dates.
-fn nearest_date<'a>(dates: &[&'a FoundDate], trigger: Span) -> Option<&'a FoundDate> {
+fn nearest_date<'a>(text: &str, dates: &[&'a FoundDate], trigger: Span) -> Option<&'a FoundDate> {
     let here: Vec<&FoundDate> = dates
         .iter()
         .copied()
@@ -3783,6 +3960,32 @@ fn nearest_date<'a>(dates: &[&'a FoundDate], trigger: Span) -> Option<&'a FoundD
     let after = here.iter().find(|d| {
         d.mention.span.start >= trigger.end
             || (d.mention.span.start > trigger.start && d.mention.span.end > trigger.end)
+    });
+    // "joined the convention, adopted in Dublin in 2008, in 2011": the first date
+    // after the verb sits in an aside, and the clause resumes after the next comma
+    // with a date of its own.
+    let after = after.map(|a| {
+        let aside = text
+            .get(trigger.end..a.mention.span.start)
+            .is_some_and(|g| g.contains(','));
+        let resumed = here
+            .iter()
+            .find(|b| b.mention.span.start >= a.mention.span.end)
+            .filter(|b| {
+                let gap = text
+                    .get(a.mention.span.end..b.mention.span.start)
+                    .unwrap_or("")
+                    .trim();
+                // ", in", "году, в": one comma and at most two short words.
+                let words: Vec<&str> = gap.split([',', ' ']).filter(|w| !w.is_empty()).collect();
+                gap.matches(',').count() == 1
+                    && words.len() <= 2
+                    && words.iter().all(|w| w.chars().count() <= 6)
+            });
+        match resumed {
+            Some(b) if aside => b,
+            _ => a,
+        }
     });
     let before = here
         .iter()

@@ -22,3 +22,223 @@ fn a_date_the_verb_runs_into_is_the_verbs_and_gapped_states_after_a_group_get_th
     }
     no_contradiction(&a);
 }
+
+#[test]
+fn a_date_offset_by_days_before_the_verb_moves_the_date() {
+    // "on 2 December 1997, two days before ... signed": 4 December, the signature.
+    let a = annotate(
+        "A cable published in August 2011 records that officials met envoys of the Marshall \
+         Islands, Micronesia and Palau on 2 December 1997, two days before the Marshall \
+         Islands signed the Mine Ban Treaty.",
+        Some("2012-12-17"),
+    );
+    let c = one(&a, ClaimKind::Signed, "MHL");
+    assert_eq!(c.verdict, Verdict::Supported, "{}", c.note);
+    no_contradiction(&a);
+}
+
+#[test]
+fn recent_use_needs_a_record_from_the_year_before() {
+    // The record's Ukrainian use is of 2022-2024: "new evidence" in December 2025 is not
+    // borne out by it, nor refuted.
+    let a = annotate(
+        "The Landmine Monitor found new evidence of mine use by Ukraine, a State Party to \
+         the Mine Ban Treaty.",
+        Some("2025-12-01"),
+    );
+    let c = one(&a, ClaimKind::Use, "UKR");
+    assert_eq!(c.verdict, Verdict::NotCheckable, "{}", c.note);
+    assert!(c.note.contains("recent"), "{}", c.note);
+}
+
+#[test]
+fn counts_read_as_news_writing_uses_them() {
+    // "signed by 162 countries" for 162 parties; "151 States are parties" with one more
+    // bound later; neither is contradicted.
+    for (text, date) in [
+        (
+            "Since 1997 the Mine Ban Treaty has been signed by 162 countries.",
+            "2017-12-04",
+        ),
+        (
+            "To date, 151 States are parties to the Mine Ban Treaty, and three more have \
+             signed it but have yet to ratify.",
+            "2006-09-15",
+        ),
+        (
+            "The Mine Ban Treaty has by now been ratified or acceded to by 164 countries, and \
+             signed by one more that has not yet ratified.",
+            "2018-07-17",
+        ),
+    ] {
+        let a = annotate(text, Some(date));
+        assert!(
+            a.claims
+                .iter()
+                .any(|c| c.kind == ClaimKind::Count && c.verdict == Verdict::Supported),
+            "{text}: {:#?}",
+            a.claims
+                .iter()
+                .map(|c| (&c.kind, &c.verdict, &c.note))
+                .collect::<Vec<_>>()
+        );
+        no_contradiction(&a);
+    }
+    // A wrong count is still caught.
+    let a = annotate(
+        "The Mine Ban Treaty has been signed by 150 countries.",
+        Some("2017-12-04"),
+    );
+    assert!(
+        a.claims
+            .iter()
+            .any(|c| c.kind == ClaimKind::Count && c.verdict == Verdict::Contradicted)
+    );
+}
+
+#[test]
+fn counts_of_some_states_or_of_other_things_are_not_counts_of_members() {
+    for (text, date) in [
+        // Delegations from some of the states outside.
+        (
+            "Among the participants were delegations from 12 countries that have not joined \
+             the Mine Ban Treaty.",
+            "2019-11-30",
+        ),
+        // A count of states that finished clearance.
+        (
+            "Since the Mine Ban Treaty was signed, 29 countries once dotted with the devices \
+             have been declared free of mines.",
+            "2017-12-04",
+        ),
+        // "among the first forty": a place, not a total.
+        (
+            "Britain ratified in 1998, among the first forty countries whose ratifications \
+             brought the Mine Ban Treaty into force.",
+            "2022-08-01",
+        ),
+        // Said of the future.
+        (
+            "After Poland leaves, 161 states will remain parties to the Mine Ban Treaty.",
+            "2026-02-16",
+        ),
+        (
+            "Після виходу Польщі учасниками Оттавської конвенції залишиться 161 держава.",
+            "2026-02-16",
+        ),
+    ] {
+        no_contradiction(&annotate(text, Some(date)));
+    }
+}
+
+#[test]
+fn a_further_n_signatories_beside_the_parties_have_not_ratified() {
+    let a = annotate(
+        "The Mine Ban Treaty counts 164 States Parties and a further 1 signatory.",
+        Some("2024-01-10"),
+    );
+    no_contradiction(&a);
+}
+
+#[test]
+fn contrasts_unlike_and_not_by_lists() {
+    let a = annotate(
+        "Unlike Ukraine, Russia has never signed up to the Ottawa Convention.",
+        Some("2024-07-29"),
+    );
+    assert_eq!(
+        one(&a, ClaimKind::Signed, "UKR").verdict,
+        Verdict::Supported
+    );
+    assert_eq!(
+        one(&a, ClaimKind::NotSigned, "RUS").verdict,
+        Verdict::Supported
+    );
+    no_contradiction(&a);
+    let a = annotate(
+        "The Mine Ban Treaty has since been ratified by more than 160 countries -- but not by \
+         the US, not by China and, crucially, not by Russia.",
+        Some("2025-07-04"),
+    );
+    for st in ["USA", "CHN", "RUS"] {
+        assert_eq!(
+            one(&a, ClaimKind::NotJoined, st).verdict,
+            Verdict::Supported,
+            "{st}"
+        );
+    }
+    no_contradiction(&a);
+}
+
+#[test]
+fn the_last_holdout_is_a_rank_in_the_past() {
+    let a = annotate(
+        "The United States is now the only NATO member outside the Mine Ban Treaty: Poland, \
+         the last holdout in the European Union, ratified in 2012.",
+        Some("2017-12-04"),
+    );
+    assert_eq!(
+        one(&a, ClaimKind::Ratified, "POL").verdict,
+        Verdict::Supported
+    );
+    no_contradiction(&a);
+}
+
+#[test]
+fn phrasings_that_are_not_the_treatys_acts() {
+    for (text, date) in [
+        // An approval of a law.
+        (
+            "Finnish lawmakers backed leaving the Mine Ban Treaty, 157 to 18, and President \
+             Alexander Stubb signed off on it the following month.",
+            "2026-01-14",
+        ),
+        // "a war that had left it among the most mined nations".
+        (
+            "Mozambique declared on Thursday that it is free of the threat of landmines, \
+             decades after a civil war that had left it among the most heavily mined nations \
+             in the Mine Ban Treaty's first years.",
+            "2015-09-17",
+        ),
+    ] {
+        no_contradiction(&annotate(text, Some(date)));
+    }
+}
+
+#[test]
+fn dates_of_asides_and_of_other_clauses_stay_there_in_other_languages() {
+    // Russian: the participle phrase's 1997 is the adoption's; 2003 is the joining's.
+    let a = annotate(
+        "Литва присоединилась к Оттавской конвенции, принятой в Осло в 1997 году, в 2003 году.",
+        Some("2025-03-06"),
+    );
+    assert_eq!(
+        one(&a, ClaimKind::Joined, "LTU").verdict,
+        Verdict::Supported
+    );
+    no_contradiction(&a);
+    // Finnish: 2012 is the joining's, not the destroying's ("ja" = "and").
+    let a = annotate(
+        "Suomi liittyi Ottawan sopimukseen vuonna 2012 ja hävitti varastostaan yli miljoona \
+         miinaa.",
+        Some("2025-07-11"),
+    );
+    no_contradiction(&a);
+    // Latvian: "adopted in 1997, and more than 160 states have joined it": now.
+    let a = annotate(
+        "Otavas konvencija tika pieņemta 1997. gadā, un tai ir pievienojušās vairāk nekā 160 \
+         valstis.",
+        Some("2025-04-16"),
+    );
+    assert_eq!(
+        common::first(&a, ClaimKind::Count).verdict,
+        Verdict::Supported
+    );
+    // Lithuanian: in force "for our country" is Lithuania's date, not the treaty's.
+    let a = annotate(
+        "Lietuva Otavos konvenciją ratifikavo 2003 m., o sutartis mūsų šaliai įsigaliojo 2003 \
+         m. lapkričio 1 d.",
+        Some("2025-12-27"),
+    );
+    no_contradiction(&a);
+}

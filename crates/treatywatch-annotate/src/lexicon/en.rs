@@ -318,7 +318,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Destroyed,
-            r"\b(?:destroyed|destroys|destroying|destroy|completed\s+(?:the\s+)?(?:destruction|destroying)|finished\s+(?:destroying|the\s+destruction)|eliminated|scrapped)\b|\b(?:cleared|clearing)\s+(?:all\s+)?(?:its\s+|known\s+)?(?:mined\s+areas|minefields|mines)\b|\b(?:declared|became|was\s+declared)\s+(?:itself\s+)?(?:mine|landmine)-free\b|\b(?:missed|failed\s+to\s+meet|overdue)\b[^.;\n]{0,40}?\bdeadlines?\b|\b(?:granted|requested|received|given|sought|won|asked\s+for|applied\s+for)\s+(?:it\s+)?(?:an?\s+|another\s+|a\s+further\s+)?(?:\w+[-\s]year\s+)?extension\b|\b(?:deadlines?)\s+(?:now\s+|originally\s+|eventually\s+|then\s+)?(?:of|is|was|were|runs?|ran|expires?|expired|falls?|fell|(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+)?(?:extended|set|moved|pushed\s+back)\s+(?:\w+\s+){0,3}?(?:to|until|for))\b|\b(?:has|have|had|was\s+given|were\s+given|got|gets)\s+until\b|\bmust\s+(?:finish|complete)\s+(?:clearing|destroying|clearance|destruction|its\s+\w+|their\s+\w+|the\s+\w+)\b|\bextended\s+(?:in\s+\d{4}\s+)?(?:to|until)\b",
+            r"\b(?:destroyed|destroys|destroying|destroy|completed\s+(?:the\s+)?(?:destruction|destroying)|finished\s+(?:destroying|the\s+destruction)|eliminated|scrapped)\b|\b(?:cleared|clearing)\s+(?:all\s+)?(?:its\s+|known\s+)?(?:mined\s+areas|minefields|mines)\b|\b(?:declared|became|was\s+declared)\s+(?:itself\s+)?(?:mine|landmine)-free\b|\b(?:is|was|be|became|now|itself)\s+(?:now\s+)?free\s+(?:of|from)\s+(?:the\s+threat\s+of\s+)?(?:all\s+)?(?:known\s+)?(?:anti-?\s?personnel\s+)?(?:land\s?)?mines\b|\b(?:missed|failed\s+to\s+meet|overdue)\b[^.;\n]{0,40}?\bdeadlines?\b|\b(?:granted|requested|received|given|sought|won|asked\s+for|applied\s+for)\s+(?:it\s+)?(?:an?\s+|another\s+|a\s+further\s+)?(?:\w+[-\s]year\s+)?extension\b|\b(?:deadlines?)\s+(?:now\s+|originally\s+|eventually\s+|then\s+)?(?:of|is|was|were|runs?|ran|expires?|expired|falls?|fell|(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+)?(?:extended|set|moved|pushed\s+back)\s+(?:\w+\s+){0,3}?(?:to|until|for))\b|\b(?:has|have|had|was\s+given|were\s+given|got|gets)\s+until\b|\bmust\s+(?:finish|complete)\s+(?:clearing|destroying|clearance|destruction|its\s+\w+|their\s+\w+|the\s+\w+)\b|\bextended\s+(?:in\s+\d{4}\s+)?(?:to|until)\b",
         ),
         (
             Trig::Arsenal,
@@ -338,7 +338,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Withdrew,
-            r"\b(?:left|leave|leaves|quit|quits|exited|exit|exits)\s+(?:on|in)\s+(?:\d{1,2}\s|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s|January|February|March|April|May\s|June|July|August|September|October|November|December|(?:19|20)\d\d)|\b(?:withdrew|withdrawn|pulled\s+out|(?:left|leave|leaves|quit|quits|exited|exits|abandoned|abandons|ditched|ditches|renounced)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:convention|treaty|agreement|accord|pact|ban)|denounced\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:convention|treaty))\b|\b(?:formally|officially)\s+(?:left|exited|quit|leave|leaves|exit|exits)\b|\bleft\s+it\b",
+            r"\b(?:left|leave|leaves|quit|quits|exited|exit|exits)\s+(?:on|in)\s+(?:\d{1,2}\s|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s|January|February|March|April|May\s|June|July|August|September|October|November|December|(?:19|20)\d\d)|\b(?:withdrew|withdrawn|pulled\s+out|(?:left|leave|leaves|quit|quits|exited|exits|abandoned|abandons|ditched|ditches|renounced)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:convention|treaty|agreement|accord|pact|ban)|denounced\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:convention|treaty))\b|\b(?:formally|officially)\s+(?:left|exited|quit|leave|leaves|exit|exits)\b|\bleft\s+it(?:\s*[.;,]|\s+(?:on|in)\s+(?:\d|January|February|March|April|May|June|July|August|September|October|November|December)|\s+(?:last|this|formally|officially|after|when|earlier|later)\b)",
         ),
         (
             Trig::Nominal,
@@ -375,6 +375,10 @@ pub static LEX: Lexicon = Lexicon {
             r"\b(?:production|produce|produces|producing|produced|manufacture|manufactures|manufacturing|manufactured|make|makes|making)\b",
         ),
     ],
+    offset: r"^[\s,]*(?:just\s+|only\s+|some\s+)?(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:(?P<before>before|ahead\s+of|prior\s+to)|after)\b",
+    count_part: r"\b(?:delegations?|representatives?|officials|observers|diplomats|ministers|envoys|experts|participants|people|soldiers|troops|deminers|survivors|victims|casualties|NGOs|organi[sz]ations)\s+(?:\w+\s+){0,2}?(?:from|of|in)\s+(?:the\s+)?$|\b(?:first|last|initial|earliest)\s+$",
+    count_further: r"\b(?:further|another|other|additional|more)\s+$",
+    recent: r"\b(?:new|fresh|recent(?:ly)?|latest|renewed|continu\w+|ongoing|still|currently)\b",
     not_treaty_objects: r"^(?:\s+(?:a|an|the|its|their|into|off|on|up|it|this)){0,2}\s+(?:decree|law|bill|order|act|instrument|memorandum|contract|contracts|deal|letter|statement|declaration|petition|resolution|agreement\s+with|accord\s+with|legislation|document\s+on\s+withdrawal)\b",
     negation: r"\b(?:not|never|no\s+longer|n['’]t|neither|nor|refused\s+to|refuses\s+to|declined\s+to|(?:has|have|had)\s+yet\s+to|failed\s+to|without)\s+(?:\w+\s+){0,2}$",
     future: r"(?:\b(?:will|would|shall|(?-i:may|might)|['’]ll|is\s+to|are\s+to|(?:is|are|was|were)\s+(?:set|due|expected|going|scheduled|poised|likely|about)\s+to|plans?\s+to|planning\s+to|intends?\s+to|aims?\s+to|hopes?\s+to|wants?\s+to|seeks?\s+to|pledged\s+to|promised\s+to|vowed\s+to|agreed\s+to|could)\s+(?:\w+\s+){0,2}|\bto\s+(?:formally\s+|officially\s+)?)$",
@@ -424,7 +428,7 @@ pub static LEX: Lexicon = Lexicon {
     relative_clause: r",\s*(?:which|who|whose|that|where)\b",
     // "yet" only after a comma: "none has yet handed" is no contrast.
     contrast: r"(?:,\s*|\s+)(?:but|while|whereas|although|though)\b|,\s*yet\b|;|\s[\u{2014}\u{2013}]\s",
-    exception: r"(?:,\s*|\s+)(?:but\s+not|except(?:\s+for)?|excluding|apart\s+from|other\s+than|with\s+the\s+exception\s+of|save\s+for|not\s+including)\b",
+    exception: r"(?:(?:,\s*|\s+)(?:but\s+not|except(?:\s+for)?|excluding|apart\s+from|other\s+than|with\s+the\s+exception\s+of|save\s+for|not\s+including|unlike)|^\W*unlike|,\s*(?:and\s+|or\s+)?(?:[a-z]+ly,\s*)?(?:not|nor)\s+by)\b",
     // With the elided verb of the clause before: "..., and neither has Ukraine",
     // "..., as have Latvia and Estonia", "..., and so did Finland".
     inclusion: r"(?:,\s*|\s+)(?:including|among\s+them|such\s+as|notably|among\s+which|in\s+particular|(?:and\s+)?(?:neither|nor)\s+(?:have|has|had|did|does|do)|as\s+(?:have|has|had|did|do|does)|(?:and\s+)?so\s+(?:have|has|had|did|do|does))\b",
@@ -510,11 +514,11 @@ pub static LEX: Lexicon = Lexicon {
     period_follow: r"^(?:\s+(?:after|from|following|of\s+(?:notice|receipt))\b|[-\s](?:month\s+)?(?:withdrawal|notice|waiting|exit|countdown|grace)\b|s?\s+(?:notice|period)\b)",
     count_negative: r"\b(?:not|never|neither|nor|outside|non-?\w+|holdouts?|yet\s+to|without)\b",
     count_signed_only: r"\b(?:without\s+ratifying|not\s+(?:yet\s+)?ratified|yet\s+to\s+ratify|but\s+not\s+ratified)\b",
-    count_other_verb: r"^\s+(?:\w+\s+)?(?:(?:are|were|is|have|has|had|will)\s+(?:also\s+|now\s+|already\s+|all\s+)?)?(?:attend\w*|destroy\w*|clear\w*|report\w*|submit\w*|vot\w*|met|meet\w*|gather\w*|condemn\w*|call\w*|urg\w*|declar\w*|complet\w*|fund\w*|contribut\w*|us(?:e|ed|ing)|laid|produc\w*|hold\w*|held|stockpil\w*|retain\w*|affected|contaminated|mined)\b",
+    count_other_verb: r"^\s+(?:[\w-]+\s+){0,5}?(?:(?:are|were|is|have|has|had|will)\s+(?:also\s+|now\s+|already\s+|all\s+|since\s+|been\s+|be\s+){0,2})?(?:attend\w*|destroy\w*|clear\w*|report\w*|submit\w*|vot\w*|met|meet\w*|gather\w*|condemn\w*|call\w*|urg\w*|declar\w*|complet\w*|finish\w*|fund\w*|contribut\w*|us(?:e|ed|ing)|laid|produc\w*|hold\w*|held|stockpil\w*|retain\w*|affected|contaminated|mined)\b",
     plain_past: r"\b(?:never|did\s+not|didn['’]t|had\s+not|hadn['’]t|non-?signator\w*)\b",
     respectively: r"\brespectively\b",
     subordinate: r"\b(?:once|if|whenever|unless|should)\s+(?:the\s+|its\s+|their\s+|a\s+|each\s+)?(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$",
-    future_after: r"^\s+(?:(?:is|are)\s+(?:expected|due|scheduled|set|likely)|(?:will|would|could|may|might|should|shall)\s+(?:be|follow|come|take|happen|still|only|not|require|need))\b",
+    future_after: r"^\s+(?:(?:is|are)\s+(?:expected|due|scheduled|set|likely)|(?:will|would|could|may|might|should|shall)\s+(?:be|follow|come|take|happen|still|only|not|require|need|remain|have|stand|number|total|drop|fall|rise|shrink|grow))\b",
     prepositions: r"\b(?:with|from|to|of|against|on|at|in|into|for|than|like|between|among|towards|toward|about|over|across|near|beside|unlike)\s+(?:the\s+)?$",
     eif_postposition: r"$^",
     eif_preposition: r"$^",

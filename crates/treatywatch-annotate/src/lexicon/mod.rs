@@ -121,6 +121,21 @@ pub struct Lexicon {
     pub triggers: &'static [(Trig, &'static str)],
     /// After "signed": objects that are not the treaty ("signed a decree").
     pub not_treaty_objects: &'static str,
+    /// Words that say a use of mines is recent ("new evidence of use", "still using"):
+    /// such a claim with no date of its own speaks of the year before the article.
+    pub recent: &'static str,
+    /// Right before a count: it counts some of the states, not all ("delegations from
+    /// 12 countries"). Anchored at the count.
+    pub count_part: &'static str,
+    /// Right before a count of signatories: more besides the parties ("a further 12
+    /// signatories"). Anchored at the count.
+    pub count_further: &'static str,
+    /// An offset from the date before it to the claim's event ("on 2 December 1997, two
+    /// days before the Marshall Islands signed"): groups `n` (a number, in figures or
+    /// words of `numbers`), `unit` (day, week, month, year: matched by its first letter
+    /// in English, by `unit_*` groups otherwise) and `before` (set when the event is
+    /// later than the date). A pattern that never matches where none is written.
+    pub offset: &'static str,
     /// Negation right before a verb (anchored at the verb, with up to two words
     /// between: "has not yet signed").
     pub negation: &'static str,
