@@ -2832,7 +2832,7 @@ impl ClaimFinder {
                     // clause follows it (", and signed by one more that has not yet
                     // ratified" is not about the 164).
                     let new_clause = after.trim_start().strip_prefix(',').is_some_and(|rest| {
-                        let w = rest.trim_start().split_whitespace().next().unwrap_or("");
+                        let w = rest.split_whitespace().next().unwrap_or("");
                         let w = w.to_lowercase();
                         ["and", "but", "while", "whereas"].contains(&w.as_str())
                             || self.lex.list_joins.contains(&w.as_str())
@@ -2863,11 +2863,10 @@ impl ClaimFinder {
                                 }
                             )
                     });
-                    let what = if what == CountWhat::Signed
-                        && (parties_before || self.count_further.is_match(lead))
+                    let what = if (what == CountWhat::Signed
+                        && (parties_before || self.count_further.is_match(lead)))
+                        || self.count_signed_only.is_match(after)
                     {
-                        Some(CountWhat::SignedOnly)
-                    } else if self.count_signed_only.is_match(after) {
                         Some(CountWhat::SignedOnly)
                     } else if self.count_negative.is_match(after)
                         || self
