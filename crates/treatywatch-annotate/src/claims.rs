@@ -64,6 +64,10 @@ pub enum Trig {
     VoteOrAdopt,
     Signed,
     Production,
+    /// The act of the verb before, done again by another state: "Finland did so on 10
+    /// July", "Latvia did the same", "Finlandia zrobiła to". Dropped when no act is
+    /// before it.
+    Follow,
 }
 
 /// How a number is qualified: "more than 160", "about 6 million". The tolerances are
@@ -698,7 +702,10 @@ impl ClaimFinder {
         // the act of the verb before it (within 250 bytes), not a decision.
         for i in 1..out.len() {
             let t = &out[i];
-            if t.kind != Trig::Decision || !text[t.span.start..t.span.end].starts_with("followed") {
+            if t.kind != Trig::Follow
+                && (t.kind != Trig::Decision
+                    || !text[t.span.start..t.span.end].starts_with("followed"))
+            {
                 continue;
             }
             let start = t.span.start;
@@ -734,6 +741,7 @@ impl ClaimFinder {
                 out[i].borrowed = true;
             }
         }
+        out.retain(|t| t.kind != Trig::Follow);
         // A vote's figures belong to the nearest vote before them: "Estonia's parliament
         // voted on 4 June, ... and Lithuania's Seimas voted 107 to 0" gives Estonia's
         // vote no figures (another verb after a break in the clause comes between).
@@ -1105,6 +1113,26 @@ const OWN_ACTS: [&str; 12] = [
     "decision",
     "membership",
     "stockpile",
+];
+
+/// Stems of ceasing, in the eight languages: a treaty that ceases to bind is never one
+/// entering into force.
+const CEASE_STEMS: &[&str] = &[
+    "cease",
+    "stop",
+    "przesta",
+    "перестал",
+    "перестан",
+    "перестає",
+    "перестане",
+    "припин",
+    "прекрат",
+    "nusto",
+    "beidz",
+    "lakka",
+    "lakkaa",
+    "kaota",
+    "lõpe",
 ];
 
 /// Whether a trigger is a verb of its own, that bounds the dates and subjects of the
@@ -2736,8 +2764,9 @@ impl ClaimFinder {
                                 });
                             let after = named
                                 .iter()
+                                // "tuli Suomen osalta voimaan": inside the verb's words too.
                                 .filter(|n| {
-                                    n.span.start >= t.span.end && n.span.start <= t.span.end + 40
+                                    n.span.start > t.span.start && n.span.start <= t.span.end + 40
                                 })
                                 .find(|n| {
                                     self.eif_postposition.is_match(
@@ -3066,8 +3095,36 @@ impl ClaimFinder {
                             )..t.span.start],
                         ) =>
                 {
+                    // "Konwencja przestanie obowiązywać Polskę 20 lutego": the treaty
+                    // ceases to bind the state named after the verb, its withdrawal.
+                    let trig = f.text[t.span.start..t.span.end].to_lowercase();
+                    let ceases = CEASE_STEMS.iter().any(|w| trig.contains(w));
+                    let object = within(
+                        f.named,
+                        Span::new(
+                            t.span.end,
+                            floor(f.text, (t.span.end + 40).min(piece.span.end)),
+                        ),
+                        |n| n.span.start,
+                    )
+                    .iter()
+                    .find_map(|n| match n.who {
+                        Who::State(code, _) => Some((code, n.span)),
+                        _ => None,
+                    });
+                    if ceases {
+                        if let Some(st) = object
+                            && matches!(subject, Subject::Treaty)
+                        {
+                            let mut d =
+                                make(ClaimKind::WithdrawalEffect, Some(st), None, None, modality);
+                            d.subject_doubt = d.subject_doubt.or(Some(Doubt::AfterVerb));
+                            push(d, &mut out);
+                        }
+                    }
                     // "The Convention takes effect on ...": the treaty, not a withdrawal.
-                    if matches!(subject, Subject::Treaty) && !self.rule_cue.is_match(sentence_text)
+                    else if matches!(subject, Subject::Treaty)
+                        && !self.rule_cue.is_match(sentence_text)
                     {
                         push(
                             make(ClaimKind::EntryIntoForce, None, None, None, modality),

@@ -257,6 +257,10 @@ pub static LEX: Lexicon = Lexicon {
     ],
     triggers: &[
         (
+            Trig::Follow,
+            r"\b(?:did|does|do)\s+(?:so|the\s+same|likewise)\b|\bfollowed\s+(?:its|their|her|his)\s+(?:lead|example)\b",
+        ),
+        (
             Trig::NotSigned,
             r"\b(?:none|neither)\s+of\s+(?:which|whom|them|these|those)\s+(?:is|are|was|were)\s+(?:yet\s+)?(?:a\s+)?(?:states?\s+)?(?:part(?:y|ies)|members?)\b|\b(?:none|neither)\s+of\s+(?:which|whom|them|these|those)\s+(?:belongs?|belonged)\s+to\b|\b(?:(?:none|neither)\s+of\s+(?:which|whom|them|these|those)\s+(?:has|have|had)|(?:have|has|had|did|does|do)\s+(?:still\s+)?not|haven['’]t|hasn['’]t|hadn['’]t|didn['’]t|doesn['’]t|don['’]t|never|(?:has|have|had)\s+yet\s+to|refused\s+to|refuses\s+to|declined\s+to|declines\s+to|nor|neither)\s+(?:yet\s+|even\s+|formally\s+|officially\s+|ever\s+)?(?P<v>signed|sign|joined|join|ratified|ratify|acceded|accede|become\s+(?:a\s+)?part(?:y|ies))\b|\bnon-?signator(?:y|ies)\b|\bnon-?(?:part(?:y|ies)|members?)\b|\bnot\s+(?:a\s+|yet\s+a\s+|among\s+the\s+)?(?:state\s+)?(?:part(?:y|ies)|members?)\b|\b(?:remain|remains|remained|remaining|stay|stays|stayed|staying|are|is|was|were|kept|keeps|keep|keeping)\s+(?:still\s+|also\s+)?(?:out(?:side)?|away)\b(?:\s+(?:of\s+)?(?:the\s+)?(?:treaty|convention|ban|accord|it))?|\b(?:holdouts?|hold-outs?|absentees|outsiders)\b",
         ),

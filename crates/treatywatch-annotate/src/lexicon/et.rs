@@ -207,21 +207,25 @@ pub static LEX: Lexicon = Lexicon {
     ],
     triggers: &[
         (
+            Trig::Follow,
+            r"\btegi\s+(?:seda|sama|sedasama)\b|\bjärgis\s+(?:nende|tema)\s+eeskuju|\bsama\s+sammu\s+astu\w*|\bastu\w*\s+sama\s+sammu|\bjärgne(?:s|sid)\b",
+        ),
+        (
             Trig::NotSigned,
-            r"(?P<sig>\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,2}?allkirjast\w*)|\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,2}?(?:liitunud|ühinenud|ratifitseerinud)\b|\bei\s+kuulu\b|\bpole\s+(?:\w+\s+)?osali\w*|\bei\s+ole\s+(?:\w+\s+)?osali\w*|\b(?:liitunud|ühinenud|ratifitseerinud)\s+(?:ei\s+ole|pole)\b|\bkõrvale\s+jäänud\b|\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,3}kunagi\s+(?:liitunud|ühinenud)\b",
+            r"(?P<sig>\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,2}?allkirjast\w*)|\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,2}?(?:liitunud|ühinenud|ratifitseerinud)\b|\bei\s+kuulu\b|\bpole\s+(?:\w+\s+)?osali\w*|\bei\s+ole\s+(?:\w+\s+)?osali\w*|\b(?:liitunud|ühinenud|ratifitseerinud)\s+(?:ei\s+ole|pole)\b|\bkõrvale\s+(?:on\s+|ongi\s+)?jäänud\b|\b(?:ei|pole)\s+(?:ole\s+)?(?:\w+\s+){0,3}kunagi\s+(?:liitunud|ühinenud)\b",
         ),
         (
             Trig::WithdrawalNotified,
-            r"\b(?:teatas|teatasid|teatanud|teavitas|teavitasid|teavitanud|andis\s+üle|saatis|saatsid|esitas|deponeeris)\b[^.;\n]{0,100}?\b(?:lahku\w*|taganemis\w*|väljaastum\w*)|\b(?:saatis|saatsid|andis|andsid|esitas|esitasid)\b[^.;\n]{0,60}?\b(?:sarnase\w*|samasugus\w*|oma)\s+(?:\w*dokumend\w*|\w*teat\w*|kirja\w*)|\b(?:andis|andsid)\b[^.;\n]{0,60}?\büle\s+(?:teate|\w*dokumen\w*|kirja)|\b(?:kirja|teate|dokumendi)\w*,?\s+(?:millega\s+)?(?:\w+\s+){0,2}(?:lahkumis\w*|taganemis\w*)",
+            r"\b(?:teatas|teatasid|teatanud|teavitas|teavitasid|teavitanud|andis\s+üle|saatis|saatsid|esitas|deponeeris)\b[^.;\n]{0,100}?\b(?:lahku\w*|taganemis\w*|väljaastum\w*)|\b(?:saatis|saatsid|andis|andsid|esitas|esitasid)\b[^.;\n]{0,60}?\b(?:sarnase\w*|samasugus\w*|oma)\s+(?:\w*dokumend\w*|\w*teat\w*|kirja\w*)|\b(?:andis|andsid)\b[^.;\n]{0,60}?\büle\s+(?:teate|\w*dokumen\w*|kirja)|\b(?:kirja|teate|dokumendi)\w*,?\s+(?:millega\s+)?(?:\w+\s+){0,2}(?:lahkumis\w*|taganemis\w*)|\b(?:andis|andsid|anti)\s+(?:\w+\s+){0,2}?ÜRO-?\w*\s+teada\b|\b(?:taganemis|lahkumis)(?:dokument|teade|teate|kiri|kirja)\w*\b",
         ),
         (
             Trig::WithdrawalEffect,
-            r"\b(?:lahkumi\w*|taganemi\w*|väljaastumi\w*)\b[^.;\n]{0,60}?\bjõust\w*|\bvabaneb\b[^.;\n]{0,60}?\bkohustus\w*",
+            r"\b(?:lahkumi\w*|taganemi\w*|väljaastumi\w*)\b[^.;\n]{0,60}?\bjõust\w*|\bvabaneb\b[^.;\n]{0,60}?\bkohustus\w*|\b(?:lahkumi\w*|taganemi\w*|väljaastumi\w*)\b[^.;\n]{0,60}?\bhakkab\s+kehtima",
         ),
         (Trig::Decree, r"\bdekreet\w*|\bmäärus\w*"),
         (
             Trig::Law,
-            r"\b(?:kuulutas\s+välja|kiitis\s+(?:\w+\s+)?heaks|allkirjastas)\s+(?:\w+\s+){0,2}seadus\w*|\bseadus\w*[^.;\n]{0,40}?\b(?:välja\s+kuulut\w*)",
+            r"\b(?:kuulutas\s+välja|kiitis\s+(?:\w+\s+)?heaks|allkirjastas)\s+(?:\w+\s+){0,2}seadus\w*|\bseadus\w*[^.;\n]{0,40}?\b(?:välja\s+kuulut\w*|kuulutas\s+(?:\w+\s+){0,3}?välja)|\bkuulutas\s+(?:selle|seaduse|eelnõu)\s+(?:\w+\s+){0,2}?välja\b",
         ),
         (
             Trig::Deposited,
@@ -229,7 +233,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Opened,
-            r"\ballakirjutamiseks\s+ava\w*|\ballkirjastamiseks\s+ava\w*",
+            r"\ballakirjutamiseks\s+ava\w*|\ballkirjastamiseks\s+ava\w*|\bavati\s+(?:\w+\s+)?(?:allakirjutamiseks|allkirjastamiseks)",
         ),
         (
             Trig::Rank,
@@ -243,7 +247,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Intent,
-            r"\b(?:kavatseb|kavatsus\w*|plaanib|soovib|otsustas|otsus\w*|teatas|valmistub|algatas|alustanud|alustas|soovitas|soovitasid|kaalub)\b[^.;\n]{0,50}?\b(?:lahku\w*|taganeda|denonsseeri\w*|välja\s+astuda)\b|\blahkumisprotsess\w*",
+            r"\b(?:kavatseb|kavatsus\w*|plaanib|soovib|otsustas|otsus\w*|teatas|valmistub|algatas|alustanud|alustas|soovitas|soovitasid|kaalub)\b[^.;\n]{0,50}?\b(?:lahku\w*|taganeda|denonsseeri\w*|välja\s+astuda)\b|\blahkumisprotsess\w*|\b(?:on\s+)?(?:taganemist|lahkumist)\s+(?:alustanud|alustas|alustamas)\b",
         ),
         (
             Trig::Count,
@@ -254,11 +258,14 @@ pub static LEX: Lexicon = Lexicon {
             r"\b(?:oli|hoidis|omas|hävitas|varus)\s+(?:(?P<q>üle|umbes|ligikaudu|peaaegu)\s+)?(?P<n>\d[\d\s,.]*\d|\d)?\s*(?P<mult>milj\.?|miljon\w*|tuhat\w*)?\s+(?:jalaväe)?miin\w*",
         ),
         (Trig::Destroyed, r"\bhävita\w*"),
-        (Trig::Use, r"\b(?:kasuta\w*)\s+(?:jalaväe)?miin\w*"),
+        (
+            Trig::Use,
+            r"\b(?:kasuta\w*)\s+(?:jalaväe)?miin\w*|\b(?:jalaväe)?miin\w*\s+(?:\w+\s+)?kasutanud\b|\bmineeri(?:nud|s|sid)\b",
+        ),
         (Trig::Ratified, r"\bratifitseeri\w*"),
         (
             Trig::Joined,
-            r"\bühin\w*|\bliitu\w*|\bliitun\w*|\bkuulub\b|\bon\s+(?:\w+\s+)?osalisriik\w*|\boli\s+selle\s+osali\w*|\bosali\w*\s+alates",
+            r"\bühin\w*|\bliitu\w*|\bliitun\w*|\bkuulub\b|\bon\s+(?:\w+\s+)?osalisriik\w*|\boli\s+selle\s+osali\w*|\bosali\w*\s+alates|\bon\s+(?:\w+\s+)?(?:konventsiooni\s+)?liikme(?:d|ks)\b",
         ),
         (
             Trig::Withdrew,
@@ -272,7 +279,10 @@ pub static LEX: Lexicon = Lexicon {
             Trig::Suspended,
             r"\bpeatas\b|\bpeatami\w*|\bpeatanud\b|\bpeatab\b|\bpeatada\b",
         ),
-        (Trig::InForce, r"\bjõust\w*"),
+        (
+            Trig::InForce,
+            r"\bjõust\w*|\bhakkas\s+kehtima\b|\bkehtib\s+alates\b",
+        ),
         (
             Trig::Decision,
             r"\b(?:kiitis\s+(?:\w+\s+){0,3}heaks|kiitsid\s+(?:\w+\s+){0,3}heaks|otsustas|toetas|toetanud|soovitas|soovitasid|kinnitas)\b",
@@ -287,7 +297,10 @@ pub static LEX: Lexicon = Lexicon {
             r"\b(?:hääletas|hääletasid|võttis\s+(?:\w+\s+){0,4}vastu|võeti\s+vastu|lükati\s+tagasi)\b",
         ),
         (Trig::Signed, r"\ballkirjast\w*"),
-        (Trig::Production, r"\btootm\w*|\btoota\w*|\btoodab\b"),
+        (
+            Trig::Production,
+            r"\btootm\w*|\btoota\w*|\btoodab\b|\btoot(?:nud|is)\b|\btoodetud\b",
+        ),
     ],
     offset: r"[^\s\S]",
     count_part: r"\b(?:delegatsioon\w*|esindaja\w*|vaatleja\w*)\s+(?:\w+\s+){0,2}?$",
@@ -382,7 +395,7 @@ pub static LEX: Lexicon = Lexicon {
     future_after: r"^\s+(?:hakkab|tuleb|on\s+oodata)\b",
     law_word: r"\b(?:seadus\w*|dekreet\w*|määrus\w*)\b",
     prepositions: r"\b(?:koos|vastu|ilma|peale|pärast|enne)\s+$",
-    eif_postposition: r"^\s+suhtes\b",
+    eif_postposition: r"^\s+(?:suhtes|jaoks)\b",
     eif_preposition: r"$^",
     not_until: r"^\s+(?:\w+\s+){0,3}?kuni\b",
     reporting: r"\b(?:ütles|teatas|kirjutas|rõhutas|märkis)\s+(?:\w+\s+){0,2}$",

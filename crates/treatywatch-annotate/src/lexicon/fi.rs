@@ -225,8 +225,12 @@ pub static LEX: Lexicon = Lexicon {
     ],
     triggers: &[
         (
+            Trig::Follow,
+            r"\bteki\s+(?:saman|niin|samoin)\b|\bseurasi\s+(?:esimerkkiä|perässä)",
+        ),
+        (
             Trig::NotSigned,
-            r"(?P<sig>\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?allekirjoitta\w*)|\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?(?:liittynyt|liittyneet|ratifioinut|ratifioineet)\b|\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,3}?osapuol\w*|\bsopimuksen\s+ulkopuolel\w*|\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?mukana\b",
+            r"(?P<sig>\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?allekirjoitta\w*)|\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?(?:liittynyt|liittyneet|ratifioinut|ratifioineet)\b|\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,3}?osapuol\w*|\bsopimuksen\s+ulkopuolel\w*|\b(?:ei|eivät)\s+(?:ole\s+)?(?:\w+\s+){0,2}?mukana\b|\bulkopuolelle\s+(?:ovat\s+|on\s+|ovat\s+myös\s+|on\s+myös\s+)?jää\w*|\bjää\w*\s+(?:\w+\s+)?ulkopuolelle\b",
         ),
         // "ilmoittivat vetäytyvänsä": announced that they would withdraw (the
         // participle of a future act), an intention, not a notice. The word after it
@@ -237,7 +241,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::WithdrawalNotified,
-            r"\b(?:ilmoitti|ilmoittivat|toimitti|toimittivat|luovutti|luovuttivat|lähetti|lähettää|talletti|jätti)\b[^.;\n]{0,100}?\b(?:irtautu\w*|irtisano\w*|eroami\w*|vetäyty\w*)|\birtisanomis(?:ilmoitu\w*|kirj\w*|asiakirj\w*)|\birtautumis(?:ilmoitu\w*|asiakirj\w*)",
+            r"\b(?:ilmoitti|ilmoittivat|toimitti|toimittivat|luovutti|luovuttivat|lähetti|lähettää|talletti|jätti)\b[^.;\n]{0,100}?\b(?:irtautu\w*|irtisano\w*|eroami\w*|vetäyty\w*)|\birtisanomis(?:ilmoitu\w*|kirj\w*|asiakirj\w*)|\birtautumis(?:ilmoitu\w*|asiakirj\w*)|\b(?:on|ovat)\s+toimittanee?t?\b[^.;\n]{0,80}?\bilmoitu\w*\s+(?:\w+\s+)?(?:irtautu\w*|irtisano\w*|eroami\w*|vetäyty\w*)",
         ),
         (
             Trig::WithdrawalEffect,
@@ -286,11 +290,11 @@ pub static LEX: Lexicon = Lexicon {
         (Trig::Ratified, r"\bratifio\w*"),
         (
             Trig::Joined,
-            r"\bliittyi\b|\bliittyneet\b|\bliittynyt\b|\bliittyminen\b|\bliittymisen\b|\bliittyivät\b|\bliittymään\b|\b(?:on|ovat|oli)\s+(?:\w+\s+)?(?:sopimuksen\s+)?osapuol\w*",
+            r"\bliittyi\b|\bliittyneet\b|\bliittynyt\b|\bliittyminen\b|\bliittymisen\b|\bliittyivät\b|\bliittymään\b|\b(?:on|ovat|oli)\s+(?:\w+\s+)?(?:sopimuksen\s+)?osapuol\w*|\b(?:on|ovat)\s+(?:yhä|edelleen|jo)\s+mukana\b",
         ),
         (
             Trig::Withdrew,
-            r"\b(?:erosi|erosivat|irtautui|irtautuivat|vetäytyi|vetäytyivät)\b|\bei\s+(?:ole\s+)?enää\s+(?:\w+\s+){0,3}osapuol\w*|\b(?:on|ovat)\s+(?:nyt\s+)?irti\b|\b(?:on|ovat)\s+irtautunut\w*",
+            r"\b(?:erosi|erosivat|irtautui|irtautuivat|vetäytyi|vetäytyivät)\b|\bei\s+(?:ole\s+)?enää\s+(?:\w+\s+){0,3}osapuol\w*|\b(?:on|ovat)\s+(?:nyt\s+)?irti\b|\b(?:on|ovat)\s+irtautunut\w*|\b(?:on|ovat)\s+irtautuneet\b",
         ),
         (Trig::Nominal, r"\birtautumi\w*|\beroami\w*|\birtisanomi\w*"),
         (Trig::Suspended, r"\bkeskeytt\w*|\bkeskeytti\b"),
@@ -309,7 +313,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::VoteOrAdopt,
-            r"\b(?:äänesti|äänestivät|äänestyks\w*|äänin)\b",
+            r"\b(?:äänesti|äänestivät|äänestyks\w*|äänin|äänestäneet|äänestänyt)\b",
         ),
         (Trig::Signed, r"\ballekirjoitt\w*|\ballekirjoitetu\w*"),
         (Trig::Production, r"\btuotan\w*|\btuottaa\b|\bvalmista\w*"),

@@ -235,6 +235,10 @@ pub static LEX: Lexicon = Lexicon {
     ],
     triggers: &[
         (
+            Trig::Follow,
+            r"\b(?:tai|tą\s+patį)\s+padarė\b|\bpadarė\s+(?:tai|tą\s+patį)\b|\btaip\s+pat\s+pasielgė\b|\bpasekė\s+(?:jų|jos|jo)\s+pavyzdžiu",
+        ),
+        (
             Trig::NotSigned,
             r"(?P<sig>\bnepasiraš\w*|\bnėra\s+pasiraš\w*)|\bneratifikav\w*|\bneprisijung\w*|\b(?:nėra|nebuvo|netapo)\s+(?:\w+\s+){0,2}?(?:šal(?:is|imi)|dalyv\w*|nar(?:ė|e|iu))\b|\b(?:nėra|nebuvo)\s+(?:\w+\s+){0,2}?prisijung\w*",
         ),

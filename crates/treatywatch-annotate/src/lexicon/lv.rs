@@ -217,6 +217,10 @@ pub static LEX: Lexicon = Lexicon {
     ],
     triggers: &[
         (
+            Trig::Follow,
+            r"\bto\s+(?:pašu\s+)?izdarīja\b|\bizdarīja\s+to\b|\btāpat\s+rīkojās\b|\brīkojās\s+tāpat\b|\bsekoja\s+(?:to|tās|tā)\s+piemēram",
+        ),
+        (
             Trig::NotSigned,
             r"(?P<sig>\bneparakst\w*|\bnav\s+(?:\w+\s+)?parakstīj\w*)|\bneratificēj\w*|\bnepievienoj\w*|\bnav\s+(?:\w+\s+){0,2}?(?:pievienoj\w*|dalībvalst\w*|puse)\b|\bārpus\s+konvencij\w*",
         ),
@@ -390,7 +394,7 @@ pub static LEX: Lexicon = Lexicon {
     law_word: r"\b(?:likum\w*|dekrēt\w*|rīkojum\w*)\b",
     prepositions: r"\b(?:ar|no|uz|pret|pie|starp|par|pēc|līdz|pa)\s+$",
     eif_postposition: r"$^",
-    eif_preposition: r"$^",
+    eif_preposition: r"^\s+attiecībā\s+uz\s+$",
     not_until: r"^\s+(?:\w+\s+){0,3}?līdz\b",
     reporting: r"\b(?:sacīja|teica|paziņoja|rakstīja|uzsvēra|norādīja|informēja)\s+(?:\w+\s+){0,2}$",
     now_words: r"\b(?:pašlaik|tagad|kopš\s+tā\s+laika|šodien)\b",

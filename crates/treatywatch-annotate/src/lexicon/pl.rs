@@ -242,16 +242,20 @@ pub static LEX: Lexicon = Lexicon {
     ],
     triggers: &[
         (
+            Trig::Follow,
+            r"\b(?:zrobi[łl]\w*|uczyni[łl]\w*)\s+(?:to(?:\s+samo)?|podobnie|tak\s+samo)\b|\bposz[łl]\w*\s+w\s+(?:jej|ich|jego)\s+ślady",
+        ),
+        (
             Trig::NotSigned,
-            r"(?P<sig>\bnie\s+(?:\w+\s+){0,2}?podpis(?:a|ywa)[łl]\w*)|\bnie\s+(?:\w+\s+){0,2}?(?:ratyfikowa[łl]\w*|przystąpi[łl]\w*)|\bnie\s+jest\s+(?:\w+\s+)?stron\w*|\bnie\s+są\s+(?:\w+\s+)?stron\w*|\bpoza\s+konwencj\w*",
+            r"(?P<sig>\bnie\s+(?:\w+\s+){0,2}?podpis(?:a|ywa)[łl]\w*)|\bnie\s+(?:\w+\s+){0,2}?(?:ratyfikowa[łl]\w*|przystąpi[łl]\w*)|\bnie\s+jest\s+(?:\w+\s+)?stron\w*|\bnie\s+(?:był\w*|będzie)\s+(?:\w+\s+)?stron\w*|\bpoza\s+(?:traktatem|porozumieniem)\b|\bnie\s+są\s+(?:\w+\s+)?stron\w*|\bpoza\s+konwencj\w*",
         ),
         (
             Trig::WithdrawalNotified,
-            r"\b(?:notyfikowa[łl]\w*|powiadomi[łl]\w*|poinformowa[łl]\w*|złoży[łl]\w*|przekaza[łl]\w*|wysła[łl]\w*|zdeponowa[łl]\w*)\b[^.;\n]{0,100}?\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*|wycofani\w*)|\b(?:notyfikacj\w*|dokument\w*|not\w*)\s+o\s+(?:wypowiedzeniu|wystąpieniu|wyjściu)|\b(?:złoży[łl]\w*|przekaza[łl]\w*)\s+(?:swoje|swoją|swój|swe)\s+notyfikacj\w*",
+            r"\b(?:notyfikowa[łl]\w*|powiadomi[łl]\w*|poinformowa[łl]\w*|złoży[łl]\w*|przekaza[łl]\w*|wysła[łl]\w*|zdeponowa[łl]\w*)\b[^.;\n]{0,100}?\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*|wycofani\w*)|\b(?:notyfikacj\w*|dokument\w*|not\w*)\s+o\s+(?:wypowiedzeniu|wystąpieniu|wyjściu)|\b(?:złoży[łl]\w*|przekaza[łl]\w*)\s+(?:swoje|swoją|swój|swe)\s+notyfikacj\w*|\bzłoży[łl]\w*\s+(?:\w+\s+){0,2}?notyfikacj\w*|\bnotyfikowano\b",
         ),
         (
             Trig::WithdrawalEffect,
-            r"\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*)\b[^.;\n]{0,60}?\b(?:staje|stało|stanie|stałoby)\s+się\s+skuteczn\w*|\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*)\b[^.;\n]{0,60}?\b(?:wchodzi|wejdzie|weszło|wszedł)\s+w\s+życie|\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*)\b[^.;\n]{0,60}?\bnastąpi\w*",
+            r"\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*)\b[^.;\n]{0,60}?\b(?:staje|stało|stanie|stałoby)\s+się\s+skuteczn\w*|\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*)\b[^.;\n]{0,60}?\b(?:wchodzi|wejdzie|weszło|wszedł)\s+w\s+życie|\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*)\b[^.;\n]{0,60}?\bnastąpi\w*|\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*)\b[^.;\n]{0,60}?\bzacznie\s+obowiązywać|\bprzesta(?:nie|ła|ł|ną|ły|ło)\s+(?:\w+\s+){0,2}?(?:obowiązywać|wiązać)\b|\bprzestanie\s+(?:\w+\s+){0,2}?być\s+(?:\w+\s+)?stron\w*",
         ),
         (Trig::Decree, r"\bdekret\w*|\brozporządzeni\w*"),
         (
@@ -260,11 +264,11 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Deposited,
-            r"\bdokument\w*\s+(?:ratyfikacyjn\w*|akcesyjn\w*)\s+(?:\w+\s+){0,3}?złoży[łl]\w*|\bzłoży[łl]\w*\s+(?:\w+\s+){0,3}?dokument\w*\s+(?:ratyfikacyjn\w*|akcesyjn\w*)",
+            r"\bdokument\w*\s+(?:ratyfikacyjn\w*|akcesyjn\w*)\s+(?:\w+\s+){0,3}?(?:złoży[łl]\w*|złożono)|\bzłoży[łl]\w*\s+(?:\w+\s+){0,3}?dokument\w*\s+(?:ratyfikacyjn\w*|akcesyjn\w*)",
         ),
         (
             Trig::Opened,
-            r"\bwyłożon\w*\s+do\s+podpisu|\botwart\w*\s+do\s+podpisu",
+            r"\bwyłożon\w*\s+do\s+podpisu|\b(?:otwart\w*|otwarto)\s+(?:\w+\s+){0,2}?do\s+podpisu|\bdo\s+podpisu\s+(?:\w+\s+){0,2}?(?:otwart\w*|otwarto|wyłożon\w*)",
         ),
         (
             Trig::Rank,
@@ -281,6 +285,10 @@ pub static LEX: Lexicon = Lexicon {
             r"\b(?:planuje|planują|zamierza|zamierzają|chce|chcą|zaczę[łl]\w*|zaczyna\w*|zdecydowa[łl]\w*|decyzj\w*|zapowiedzia[łl]\w*|ogłosi[łl]\w*|przygotowuje|rekomendowa[łl]\w*|zarekomendowa[łl]\w*|rozważa|zabiega|wniosk\w*|projekt\w*)\b[^.;\n]{0,60}?\b(?:wypowiedz\w*|wystąpi\w*|wyjści\w*|wyjść|wycof\w*|opuści\w*)",
         ),
         (
+            Trig::NotIncluded,
+            r"\bnie\s+ma\s+wśród\s+(?:nich|stron\w*|sygnatariusz\w*)\b",
+        ),
+        (
             Trig::Count,
             r"\b(?:(?P<q>ponad|więcej\s+niż|około|ok\.|prawie|niemal|mniej\s+niż|co\s+najmniej|tylko)\s+)?(?P<n>\d{1,3})\s+(?P<what>państw\w*|kraj\w*|stron\w*)",
         ),
@@ -288,7 +296,10 @@ pub static LEX: Lexicon = Lexicon {
             Trig::Stockpile,
             r"\b(?:mia[łl]\w*|posiada[łl]\w*|zgromadzi[łl]\w*|zniszczy[łl]\w*|liczące|liczący)\s+(?:(?P<q>ponad|około|prawie|niemal)\s+)?(?P<n>\d[\d\s,.]*\d|\d)?\s*(?P<mult>mln|milion\w*|tys\.?|tysi\w*)?\s+min\w*",
         ),
-        (Trig::Destroyed, r"\bzniszczy[łl]\w*|\bzniszczeni\w*"),
+        (
+            Trig::Destroyed,
+            r"\bzniszczy[łl]\w*|\bzniszczeni\w*|\bzniszczono\b",
+        ),
         (
             Trig::Use,
             r"\b(?:używa\w*|stosuje|stosowa[łl]\w*|uży[łl]\w*)\s+(?:\w+\s+)?min\w*",
@@ -309,7 +320,7 @@ pub static LEX: Lexicon = Lexicon {
         (Trig::Suspended, r"\bzawiesi\w*|\bzawieszeni\w*"),
         (
             Trig::InForce,
-            r"\b(?:wesz[łl]\w*|wchodzi|wejdzie|wszedł|wejści\w*)\s+w\s+życie|\bw\s+życie\s+wesz[łl]\w*",
+            r"\b(?:wesz[łl]\w*|wchodzi|wejdzie|wszedł|wejści\w*)\s+w\s+życie|\bw\s+życie\s+wesz[łl]\w*|\bobowiązuje\s+od\b|\b(?:by[łl]\w*|jest)\s+związan\w*\s+(?:\w+\s+){0,2}?od\b",
         ),
         (
             Trig::Decision,
@@ -322,7 +333,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::VoteOrAdopt,
-            r"\b(?:przegłosowa[łl]\w*|zagłosowa[łl]\w*|głosowa[łl]\w*|uchwali[łl]\w*|przyjął|przyję[łl]\w*)\b",
+            r"\b(?:przegłosowa[łl]\w*|zagłosowa[łl]\w*|głosowa[łl]\w*|uchwali[łl]\w*|przyjął|przyję[łl]\w*|przyjęto|uchwalono)\b",
         ),
         (Trig::Signed, r"\bpodpisa[łl]\w*|\bpodpisani\w*"),
         (
