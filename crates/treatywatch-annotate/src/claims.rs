@@ -28,7 +28,7 @@ use treatywatch_core::evidence::Aim;
 use crate::dates::{FoundDate, When};
 use crate::lexicon::{Lexicon, RuleTopic};
 use crate::mentions::{Named, Who};
-use crate::model::{ClaimKind, DateKind, Modality, Span};
+use crate::model::{ClaimKind, DateKind, Modality, NameKind, Span};
 use crate::text::{in_quotation, sentence_of, within};
 
 /// What a trigger phrase says, before its subject is known. The order is the priority
@@ -299,6 +299,8 @@ pub enum Doubt {
     /// The state named only as the owner of the subject ("Oman's neighbours"), in
     /// English.
     Possessive,
+    /// "Our country" ("mūsų šaliai"), taken as the state of the article's language.
+    Home,
     /// A date relative to another ("two years later", "last month").
     RelativeDate,
     /// A day or month with no year, its year placed by the verb's tense.
@@ -325,6 +327,10 @@ impl Doubt {
             Doubt::Quoted => "it is inside a quotation, someone's words the article reports",
             Doubt::Possessive => {
                 "the state is named as the owner of the subject, not as the subject"
+            }
+            Doubt::Home => {
+                "the state was read from \"our country\", taken as the state whose language \
+                 the article is in"
             }
             Doubt::RelativeDate => "the date is relative to another",
             Doubt::DateByTense => "the date has no year, and its year was placed by the tense",
@@ -2520,29 +2526,37 @@ impl ClaimFinder {
                     },
                     // "The parliament voted": a body not named with its state, the state
                     // taken from elsewhere in the clause.
-                    subject_doubt: subject_doubt.or_else(|| match (&subject, state) {
-                        (Subject::Body(_, None, b), Some((_, s)))
-                            if s.start.max(b.start)
-                                - s.end.min(b.end).min(s.start.max(b.start))
-                                > 60
-                                || sentence_of(f.sentences, s.start) != Some(si) =>
-                        {
-                            Some(Doubt::BodyState)
-                        }
-                        // "Oman's neighbours have not joined": the state owns the subject,
-                        // it is not the subject.
-                        // ("Poland's withdrawal took effect" is Poland's act.)
-                        (Subject::States(_), Some((_, s)))
-                            if ["'s ", "\u{2019}s "].iter().any(|p| {
-                                f.text[s.end..].strip_prefix(p).is_some_and(|rest| {
-                                    !OWN_ACTS.iter().any(|w| rest.starts_with(w))
-                                })
-                            }) =>
-                        {
-                            Some(Doubt::Possessive)
-                        }
-                        _ => None,
-                    }),
+                    subject_doubt: state
+                        .filter(|(_, s)| {
+                            f.named.iter().any(|n| {
+                                n.span == *s && matches!(n.who, Who::State(_, NameKind::Home))
+                            })
+                        })
+                        .map(|_| Doubt::Home)
+                        .or(subject_doubt)
+                        .or_else(|| match (&subject, state) {
+                            (Subject::Body(_, None, b), Some((_, s)))
+                                if s.start.max(b.start)
+                                    - s.end.min(b.end).min(s.start.max(b.start))
+                                    > 60
+                                    || sentence_of(f.sentences, s.start) != Some(si) =>
+                            {
+                                Some(Doubt::BodyState)
+                            }
+                            // "Oman's neighbours have not joined": the state owns the subject,
+                            // it is not the subject.
+                            // ("Poland's withdrawal took effect" is Poland's act.)
+                            (Subject::States(_), Some((_, s)))
+                                if ["'s ", "\u{2019}s "].iter().any(|p| {
+                                    f.text[s.end..].strip_prefix(p).is_some_and(|rest| {
+                                        !OWN_ACTS.iter().any(|w| rest.starts_with(w))
+                                    })
+                                }) =>
+                            {
+                                Some(Doubt::Possessive)
+                            }
+                            _ => None,
+                        }),
                     date_doubt: date.and_then(date_doubt),
                 }
             };

@@ -120,6 +120,7 @@ pub struct LangMatchers {
     stem_meta: Vec<(StateCode, usize)>,
     groups: Vec<(Regex, Vec<StateCode>)>,
     capitals: Vec<(Regex, StateCode)>,
+    home: Option<(Regex, StateCode)>,
     place_before: Regex,
     named_bodies: Vec<(Regex, String, StateCode)>,
     generic_bodies: Vec<(Regex, String)>,
@@ -262,6 +263,12 @@ impl LangMatchers {
             stem_meta,
             groups,
             capitals,
+            home: lex.home.and_then(|(r, c)| {
+                Some((
+                    Regex::new(&format!(r"(?i)\b(?:{r})\b")).expect("valid home pattern"),
+                    c.parse().ok()?,
+                ))
+            }),
             place_before: Regex::new(&format!("(?i){}", lex.place_prepositions))
                 .expect("valid place pattern"),
             named_bodies,
@@ -341,6 +348,16 @@ impl LangMatchers {
                     text: text[m.start()..end].to_string(),
                     state,
                     via: NameKind::Inflected,
+                });
+            }
+        }
+        if let Some((re, code)) = &self.home {
+            for m in re.find_iter(text).take(limit) {
+                all.push(StateMention {
+                    span: Span::new(m.start(), m.end()),
+                    text: m.as_str().to_string(),
+                    state: *code,
+                    via: NameKind::Home,
                 });
             }
         }

@@ -41,6 +41,9 @@ pub enum NameKind {
     Inflected,
     /// The capital standing for the government ("Kyiv signed").
     Capital,
+    /// "Our country" in the language of one state ("mūsų šaliai", "naszego kraju"):
+    /// read as that state, never certain enough to contradict the record with.
+    Home,
     /// A group of states named as one ("the Baltic states").
     Group,
 }

@@ -382,6 +382,7 @@ pub static LEX: Lexicon = Lexicon {
     offset: r"^[\s,]*(?:just\s+|only\s+|some\s+)?(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:(?P<before>before|ahead\s+of|prior\s+to)|after)\b",
     count_part: r"\b(?:delegations?|representatives?|officials|observers|diplomats|ministers|envoys|experts|participants|people|soldiers|troops|deminers|survivors|victims|casualties|NGOs|organi[sz]ations)\s+(?:\w+\s+){0,2}?(?:from|of|in)\s+(?:the\s+)?$|\b(?:first|last|initial|earliest)\s+$",
     count_further: r"\b(?:further|another|other|additional|more)\s+$",
+    home: None,
     recent: r"\b(?:new|fresh|recent(?:ly)?|latest|renewed|continu\w+|ongoing|still|currently)\b",
     not_treaty_objects: r"^(?:\s+(?:a|an|the|its|their|into|off|on|up|it|this)){0,2}\s+(?:decree|law|bill|order|act|instrument|memorandum|contract|contracts|deal|letter|statement|declaration|petition|resolution|agreement\s+with|accord\s+with|legislation|document\s+on\s+withdrawal)\b",
     negation: r"\b(?:not|never|no\s+longer|n['’]t|neither|nor|refused\s+to|refuses\s+to|declined\s+to|(?:has|have|had)\s+yet\s+to|failed\s+to|without)\s+(?:\w+\s+){0,2}$",

@@ -305,6 +305,10 @@ pub static LEX: Lexicon = Lexicon {
     offset: r"[^\s\S]",
     count_part: r"\b(?:delegatsioon\w*|esindaja\w*|vaatleja\w*)\s+(?:\w+\s+){0,2}?$",
     count_further: r"\b(?:veel|teised|teist)\s+$",
+    home: Some((
+        r"meie\s+riigi?(?:le|s|l|st|ga|\s+jaoks)?|meie\s+maa(?:le|l|s)?",
+        "EST",
+    )),
     recent: r"\b(?:uu[se]\w*|hiljuti|j[aä]tkuvalt|endiselt|j[aä]tka\w*)\b",
     not_treaty_objects: r"^\s+(?:\w+\s+){0,2}(?:seadus\w*|dekreet\w*|määrus\w*|kokkulepe\w*|memorand\w*)",
     negation: r"(?:\bei\b|\bpole\b|\bmitte\b|\bealeski\b|\bkunagi\b)\s+(?:\w+\s+){0,2}$",

@@ -321,6 +321,7 @@ pub static LEX: Lexicon = Lexicon {
     offset: r"[^\s\S]",
     count_part: r"\b(?:valtuuskun\w*|edustaj\w*|tarkkailij\w*)\s+(?:\w+\s+){0,2}?$",
     count_further: r"\b(?:lisäksi|muut|muuta)\s+$",
+    home: Some((r"maamme|meidän\s+maa(?:mme|n|lle|ssa)?|Suomemme", "FIN")),
     recent: r"\b(?:uu(?:si|det|sia|tta|sista|den|siin)\w*|[aä]skett[aä]in|edelleen|jatkuva\w*|yh[aä])\b",
     not_treaty_objects: r"^\s+(?:\w+\s+){0,2}(?:lai\w*|asetu\w*|sopimuksen\s+\w+\s+kanssa|muistio\w*)",
     negation: r"(?:\bei\b|\beivät\b|\bemme\b|\ben\b|\bkoskaan\b)\s+(?:\w+\s+){0,2}$",

@@ -244,11 +244,11 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::WithdrawalNotified,
-            r"\b(?:pranešė|informavo|įteikė|pateikė|perdavė|išsiuntė|deponavo|notifikavo|praneš\w*)\b[^.;\n]{0,100}?\b(?:pasitrauk\w*|trauk(?:iasi|sis)|išstoj\w*|denonsav\w*)|\bpasitraukimo\s+(?:dokument\w*|not\w*|pranešim\w*|rašt\w*)|\b(?:pranešim\w*|not\w*|dokument\w*)\s+apie\s+pasitrauk\w*",
+            r"\b(?:pranešė|informavo|įteikė|pateikė|perdavė|išsiuntė|deponavo|notifikavo|praneš\w*)\b[^.;\n]{0,100}?\b(?:pasitrauk\w*|trauk(?:iasi|sis)|išstoj\w*|denonsav\w*)|\bpasitraukimo\s+(?:dokument\w*|not\w*|pranešim\w*|rašt\w*)|\b(?:pranešim\w*|not\w*|dokument\w*)\s+apie\s+pasitrauk\w*|\b(?:pranešė|pranešta|informuotas|informavo)\s+(?:\w+\s+){0,3}?(?:JT|Jungtinių\s+Tautų)\s+generalin\w*|\bpranešimus\s+(?:\w+\s+){0,3}?(?:įteikė|pateikė)\b",
         ),
         (
             Trig::WithdrawalEffect,
-            r"\b(?:pasitraukim\w*|išstojim\w*|denonsavim\w*)\b[^.;\n]{0,60}?\b(?:įsigalio\w*|įsigalios|tampa\s+galiojanč\w*)|\bįsigalio\w*[^.;\n]{0,40}?\bpasitraukim\w*",
+            r"\b(?:pasitraukim\w*|išstojim\w*|denonsavim\w*)\b[^.;\n]{0,60}?\b(?:įsigalio\w*|įsigalios|tampa\s+galiojanč\w*)|\bįsigalio\w*[^.;\n]{0,40}?\bpasitraukim\w*|\bnebegalio\w*|\bnebesaisto\w*|\bnebebus\s+(?:\w+\s+){0,2}?(?:šalimi|nare|dalyve)|\bnebe\s+(?:\w+\s+){0,2}?(?:šalis|narė|dalyvė)\b|\bsprendimas\s+įsigaliojo\b",
         ),
         (Trig::Decree, r"\bdekret\w*|\bįsak\w*"),
         (
@@ -272,7 +272,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Intent,
-            r"\b(?:planuoja|ketina|siekia|nusprendė|sprendim\w*|nori|norėtų|ruošiasi|pareiškė|paskelbė|rekomendav\w*|pradėjo|inicijav\w*|svarsto|žada|ketinim\w*|plan\w*)\b[^.;\n]{0,50}?\b(?:pasitrauk\w*|išstoti|išstoj\w*|denonsuo\w*|denonsav\w*|atsisaky\w*|palikti)\b|\bpasitraukimo\s+proces\w*|\btraukiasi\b",
+            r"\b(?:planuoja|ketina|siekia|nusprendė|sprendim\w*|nori|norėtų|ruošiasi|pareiškė|paskelbė|rekomendav\w*|pradėjo|inicijav\w*|svarsto|žada|ketinim\w*|plan\w*)\b[^.;\n]{0,50}?\b(?:pasitrauk\w*|išstoti|išstoj\w*|denonsuo\w*|denonsav\w*|atsisaky\w*|palikti)\b|\bpasitraukimo\s+proces\w*|\btraukiasi\b|\btrauksis\b",
         ),
         (
             Trig::Count,
@@ -288,16 +288,16 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Use,
-            r"\b(?:naudoj\w*|panaudoj\w*)\s+(?:priešpėstines\s+)?min\w*",
+            r"\b(?:naudoj\w*|panaudoj\w*)\s+(?:\w+\s+){0,3}?(?:priešpėstines\s+)?min\w*|\bmin\w*\s+(?:\w+\s+)?naudoj\w*",
         ),
         (Trig::Ratified, r"\bratifikav\w*|\bratifikuo\w*"),
         (
             Trig::Joined,
-            r"\bprisijung\w*|\btapo\s+(?:\w+\s+)?(?:šalimi|nare|dalyve)|\byra\s+(?:\w+\s+)?(?:šalis|narė|dalyvė)\b|\bprisidėjo\b",
+            r"\bprisijung\w*|\btapo\s+(?:\w+\s+)?(?:šalimi|nare|dalyve)|\byra\s+(?:\w+\s+)?(?:šalis|narė|dalyvė)\b|\bprisidėjo\b|\btebėra\s+(?:\w+\s+){0,3}?(?:šalis|narė|dalyvė)\b|\blieka\s+(?:\w+\s+){0,2}?(?:šalimi|nare|dalyve)\b",
         ),
         (
             Trig::Withdrew,
-            r"\bpasitrauk(?:ė|usi|usios|ę|ęs)\b|\bišstoj(?:o|usi)\b|\bdenonsav(?:o|usi)\b|\bnebėra\s+(?:\w+\s+)?(?:šalis|dalyvė|narė)",
+            r"\bpasitrauk(?:ė|usi|usios|ę|ęs)\b|\bišstoj(?:o|usi)\b|\bdenonsav(?:o|usi)\b|\bnebėra\s+(?:\w+\s+)?(?:šalis|dalyvė|narė)|\b(?:sutartį|konvenciją)\s+(?:\w+\s+){0,2}?paliko\b|\bpaliko\s+(?:\w+\s+){0,2}?(?:sutartį|konvenciją)|\batsisveikino\s+su\b",
         ),
         (Trig::Nominal, r"\bpasitraukim\w*|\bišstojim\w*"),
         (Trig::Suspended, r"\bsustabd\w*"),
@@ -321,6 +321,10 @@ pub static LEX: Lexicon = Lexicon {
     offset: r"[^\s\S]",
     count_part: r"\b(?:delegacij\w*|atstov\w*|pareigūn\w*|steb[eė]toj\w*)\s+(?:\w+\s+){0,2}?(?:iš)\s+$",
     count_further: r"\b(?:dar|kit\w*)\s+$",
+    home: Some((
+        r"mūsų\s+(?:šal(?:is|ies|iai|į|yje)|valstyb(?:ė|ės|ei|ę|ėje))",
+        "LTU",
+    )),
     recent: r"\b(?:nauj\w*|neseniai|vis\s+dar|tebe\w+|toliau)\b",
     not_treaty_objects: r"^\s+(?:\w+\s+){0,2}(?:įstatym\w*|dekret\w*|nutarim\w*|susitarim\w*|memorandum\w*|sutartį\s+su)",
     negation: r"(?:\bne\b|\bnėra\b|\bniekada\b|\bnebuvo\b|\bdar\s+ne\b|\bnesiruošia\b)\s+(?:\w+\s+){0,2}$",

@@ -222,7 +222,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::NotSigned,
-            r"(?P<sig>\bneparakst\w*|\bnav\s+(?:\w+\s+)?parakstīj\w*)|\bneratificēj\w*|\bnepievienoj\w*|\bnav\s+(?:\w+\s+){0,2}?(?:pievienoj\w*|dalībvalst\w*|puse)\b|\bārpus\s+konvencij\w*",
+            r"(?P<sig>\bneparakst\w*|\bnav\s+(?:\w+\s+)?parakstīj\w*)|\bneratificēj\w*|\bnepievienoj\w*|\bnav\s+(?:\w+\s+){0,2}?(?:pievienoj\w*|dalībvalst\w*|puse)\b|\bārpus\s+konvencij\w*|\bārpus(?:ē|\s+tās|\s+tā)\s+(?:ir\s+)?palikuš\w*|\bpalikuš\w*\s+ārpus\w*|\bnekad\s+nav\s+(?:\w+\s+)?(?:parakstīj\w*|pievienoj\w*)",
         ),
         (
             Trig::WithdrawalNotified,
@@ -239,7 +239,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Deposited,
-            r"\b(?:ratifikācijas|pievienošanās)\s+(?:dokument\w*|instrument\w*|raksts)[^.;\n]{0,80}?\b(?:iesniedz\w*|iesniegt\w*|deponēj\w*|nodev\w*)",
+            r"\b(?:ratifikācijas|pievienošanās)\s+(?:dokument\w*|instrument\w*|raksts)[^.;\n]{0,80}?\b(?:iesniedz\w*|iesniegt\w*|deponēj\w*|deponēja|nodev\w*)|\bdeponēja\s+(?:\w+\s+){0,3}?(?:ratifikācijas|pievienošanās)\s+dokument\w*",
         ),
         (Trig::Opened, r"\batvērt\w*\s+parakstīšanai"),
         (
@@ -267,12 +267,12 @@ pub static LEX: Lexicon = Lexicon {
         (Trig::Destroyed, r"\biznīcin\w*"),
         (
             Trig::Use,
-            r"\b(?:izmanto\w*|lieto\w*|izmantoj\w*)\s+(?:kājnieku\s+)?mīn\w*",
+            r"\b(?:izmanto\w*|lieto\w*|izmantoj\w*)\s+(?:kājnieku\s+)?mīn\w*|\bmīn\w*\s+(?:\w+\s+)?(?:izmanto|lieto)\w*",
         ),
         (Trig::Ratified, r"\bratificē\w*|\bratifikācij\w*"),
         (
             Trig::Joined,
-            r"\bpievieno\w*|\bkļuv\w*\s+par\s+(?:\w+\s+)?(?:dalībvalst\w*|pusi)|\bir\s+(?:\w+\s+)?dalībvalst\w*",
+            r"\bpievieno\w*|\bkļuv\w*\s+par\s+(?:\w+\s+)?(?:dalībvalst\w*|pusi)|\bir\s+(?:\w+\s+)?dalībvalst\w*|\bdalībvalsts\s+(?:joprojām\s+|arī\s+)*ir\b|\bsaistoša\s+(?:\w+\s+){0,2}?kļuva\b",
         ),
         (
             Trig::Withdrew,
@@ -286,7 +286,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Decision,
-            r"\b(?:atbalstīj\w*|apstiprināj\w*|nolēm\w*|lēma|rekomendēj\w*|atbalsta|izsludināj\w*|izsludina)\b",
+            r"\b(?:atbalstīj\w*|apstiprināj\w*|nolēm\w*|lēma|lemj|rekomendēj\w*|atbalsta|izsludināj\w*|izsludina)\b",
         ),
         // A tally with no body named: the parliament named before.
         (
@@ -295,7 +295,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::VoteOrAdopt,
-            r"\b(?:nobalsoj\w*|balsoj\w*|pieņēm\w*)\b",
+            r"\b(?:nobalsoj\w*|balsoj\w*|pieņēm\w*|pieņemts|pieņemta)\b",
         ),
         (Trig::Signed, r"\bparakst\w*"),
         (Trig::Production, r"\bražo\w*|\bražošan\w*"),
@@ -303,6 +303,7 @@ pub static LEX: Lexicon = Lexicon {
     offset: r"[^\s\S]",
     count_part: r"\b(?:delegācij\w*|pārstāv\w*|novērotāj\w*)\s+(?:\w+\s+){0,2}?(?:no)\s+$",
     count_further: r"\b(?:vēl|cit\w*)\s+$",
+    home: Some((r"mūsu\s+(?:valst(?:s|ij|ī|ij\w*)|zem(?:e|es|ei|i))", "LVA")),
     recent: r"\b(?:jaun\w*|nesen|joproj[aā]m|turpin\w*)\b",
     not_treaty_objects: r"^\s+(?:\w+\s+){0,2}(?:likum\w*|dekrēt\w*|rīkojum\w*|vienošan\w*|memorand\w*)",
     negation: r"(?:\bne\b|\bnav\b|\bnekad\b|\bnebija\b|\bvēl\s+ne)\s+(?:\w+\s+){0,2}$",

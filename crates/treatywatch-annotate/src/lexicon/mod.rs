@@ -124,6 +124,9 @@ pub struct Lexicon {
     /// Words that say a use of mines is recent ("new evidence of use", "still using"):
     /// such a claim with no date of its own speaks of the year before the article.
     pub recent: &'static str,
+    /// "Our country" in this language, and the state it stands for in an article
+    /// written in it ("mūsų šaliai": Lithuania). A guess, so never certain.
+    pub home: Option<(&'static str, &'static str)>,
     /// Right before a count: it counts some of the states, not all ("delegations from
     /// 12 countries"). Anchored at the count.
     pub count_part: &'static str,

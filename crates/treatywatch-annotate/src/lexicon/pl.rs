@@ -344,6 +344,10 @@ pub static LEX: Lexicon = Lexicon {
     offset: r"[^\s\S]",
     count_part: r"\b(?:delegacj\w*|przedstawiciel\w*|obserwator\w*)\s+(?:\w+\s+){0,2}?(?:z|ze)\s+$",
     count_further: r"\b(?:kolejn\w*|dalsz\w*|jeszcze|inn\w*)\s+$",
+    home: Some((
+        r"nasz(?:ego|emu|ym|)\s+kraj(?:u|owi|em)?|nasz(?:ego|emu|ym|ej|a|e)?\s+państw(?:a|u|em|o)",
+        "POL",
+    )),
     recent: r"\b(?:now\w*|ostatnio|nadal|wci[aą][zż]|kontynu\w*)\b",
     not_treaty_objects: r"^\s+(?:\w+\s+){0,2}(?:ustaw\w*|dekret\w*|rozporządzeni\w*|umow\w*\s+z|memorand\w*|porozumieni\w*)",
     negation: r"(?:\bnie\b|\bnigdy\b|\bjeszcze\s+nie\b|\bżadn\w*)\s+(?:\w+\s+){0,2}$",
