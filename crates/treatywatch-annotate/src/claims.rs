@@ -2825,7 +2825,16 @@ impl ClaimFinder {
                         // "для нашої держави договір набув чинності": one state's entry
                         // into force whose state is not named, not the treaty's own.
                         && !after.starts_with(" for ")
-                        && !self.eif_for.is_match(around(f.text, piece.span, t.span, 80))
+                        && !{
+                            // "для подписания" ("for signature") is not "for a state".
+                            let near = around(f.text, piece.span, t.span, 80);
+                            self.eif_for.find_iter(near).any(|m| {
+                                let rest = near[m.end()..].trim_start().to_lowercase();
+                                !["подпис", "підпис", "podpis", "signature"]
+                                    .iter()
+                                    .any(|w| rest.starts_with(w))
+                            })
+                        }
                         // "was bound by it from June 2013": always a state's.
                         && !f.text[t.span.start..t.span.end].to_lowercase().contains("bound")
                     {
