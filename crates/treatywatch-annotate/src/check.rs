@@ -2291,7 +2291,11 @@ impl<'e, 'd> Checker<'e, 'd> {
         if what == Obl::DeadlineMissed {
             return c.set(
                 Verdict::Supported,
-                format!("The record shows {words} by {name} ({}).", first.0.date),
+                format!(
+                    "The record shows {words} {} {name} ({}).",
+                    if what == Obl::Extension { "to" } else { "by" },
+                    first.0.date
+                ),
             );
         }
         // The figure, if the text gives one: destroyed counts.

@@ -2997,7 +2997,13 @@ impl ClaimFinder {
                         w
                     } else if trig.contains("deadline") {
                         Obl::DeadlineMissed
-                    } else if trig.contains("extension") {
+                    } else if trig.contains("extension")
+                        || trig.contains("more time")
+                        || trig.contains("extra time")
+                        || trig.contains("additional time")
+                        || trig.contains("further time")
+                        || trig.contains(" years")
+                    {
                         Obl::Extension
                     } else if trig.contains("clear") || trig.contains("free") {
                         Obl::ClearanceCompleted

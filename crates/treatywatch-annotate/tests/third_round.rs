@@ -242,3 +242,116 @@ fn dates_of_asides_and_of_other_clauses_stay_there_in_other_languages() {
     );
     no_contradiction(&a);
 }
+
+#[test]
+fn an_act_done_again_borrows_the_verb_before_in_every_language() {
+    for (text, st) in [
+        (
+            "Lithuania, Latvia and Estonia notified the UN of their withdrawal from the Mine \
+             Ban Treaty on 27 June. Finland did so on 10 July.",
+            "FIN",
+        ),
+        (
+            "Litwa, Łotwa i Estonia notyfikowały ONZ o wypowiedzeniu konwencji ottawskiej 27 \
+             czerwca. Finlandia zrobiła to 10 lipca.",
+            "FIN",
+        ),
+    ] {
+        let a = annotate(text, Some("2025-07-11"));
+        let c = one(&a, ClaimKind::WithdrawalNotified, st);
+        assert_eq!(c.verdict, Verdict::Supported, "{}", c.note);
+    }
+}
+
+#[test]
+fn a_treaty_that_ceases_to_bind_a_state_is_its_withdrawal_not_an_entry_into_force() {
+    let a = annotate(
+        "Konwencja ottawska przestanie obowiązywać Polskę 20 lutego 2026 r.",
+        Some("2025-11-20"),
+    );
+    assert_eq!(
+        one(&a, ClaimKind::WithdrawalEffect, "POL").verdict,
+        Verdict::Supported
+    );
+    no_contradiction(&a);
+}
+
+#[test]
+fn our_country_is_the_state_of_the_articles_language_and_never_certain() {
+    // Right: supported.
+    let a = annotate(
+        "Lietuva Otavos konvenciją ratifikavo 2003 m. gegužę, o mūsų šaliai ji įsigaliojo 2003 \
+         m. lapkričio 1 d.",
+        Some("2025-12-27"),
+    );
+    let c = one(&a, ClaimKind::EntryIntoForce, "LTU");
+    assert_eq!(c.verdict, Verdict::Supported, "{}", c.note);
+    // Wrong: not contradicted on a guess.
+    let a = annotate(
+        "Lietuva Otavos konvenciją ratifikavo 2003 m. gegužę, o mūsų šaliai ji įsigaliojo 2005 \
+         m. lapkričio 1 d.",
+        Some("2025-12-27"),
+    );
+    no_contradiction(&a);
+}
+
+#[test]
+fn forms_of_the_regions_languages_read_this_round() {
+    for (text, kind, st) in [
+        // Russian: imperfective "did not join".
+        (
+            "Россия к Оттавской конвенции не присоединялась.",
+            ClaimKind::NotJoined,
+            "RUS",
+        ),
+        // Russian: "remains a party".
+        (
+            "Украина формально остается участницей Оттавской конвенции.",
+            ClaimKind::Joined,
+            "UKR",
+        ),
+        // Finnish: "are still in".
+        (
+            "Ruotsi ja Norja ovat yhä mukana Ottawan sopimuksessa.",
+            ClaimKind::Joined,
+            "NOR",
+        ),
+        // Estonian: "are members of the convention".
+        (
+            "Ka Läti ja Leedu on Ottawa konventsiooni liikmed.",
+            ClaimKind::Joined,
+            "LVA",
+        ),
+        // Latvian: "remained outside".
+        (
+            "Otavas konvencijai nav pievienojusies Ķīna, un ārpus tās palikušas arī ASV.",
+            ClaimKind::NotJoined,
+            "USA",
+        ),
+    ] {
+        let a = annotate(text, Some("2025-12-01"));
+        let found = common::claims(&a, kind, st);
+        assert!(
+            found.iter().any(|c| c.verdict == Verdict::Supported),
+            "{text}: {}",
+            common::all(&a)
+        );
+        no_contradiction(&a);
+    }
+}
+
+#[test]
+fn obligations_said_as_news_writing_says_them() {
+    // "asked for more time": an extension; "gave Ukraine until 2033": a deadline.
+    let a = annotate(
+        "Ukraine asked for more time to clear its mined areas under the Mine Ban Treaty. Last \
+         November the States Parties gave Ukraine until 1 December 2033 to clear them.",
+        Some("2024-07-01"),
+    );
+    assert!(
+        common::claims(&a, ClaimKind::Obligation, "UKR").len() >= 2,
+        "{}",
+        common::all(&a)
+    );
+    no_contradiction(&a);
+}
