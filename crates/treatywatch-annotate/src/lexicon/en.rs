@@ -456,7 +456,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             RuleTopic::Prohibitions,
-            r"\b(?:bans?|banned|banning|prohibits?|prohibited|prohibiting|outlaws?|outlawed|forbids?|forbade|forbidden)\s+(?:the\s+)?(?:use|stockpiling|production|transfer|development|acquisition|all)\b|\b(?:never\s+to\s+use|not\s+to\s+use|commit(?:ted|s)?\s+never\s+to|undertake\s+never)\b|\bnever,?\s+under\s+any\s+circumstances\b|\b(?:comprehensively|totally|completely|outright)\s+(?:bans?|prohibits?|outlaws?)\b",
+            r"\b(?:bans?|banned|banning|prohibits?|prohibited|prohibiting|outlaws?|outlawed|forbids?|forbade|forbidden)\s+(?:the\s+)?(?:use|stockpiling|production|transfer|development|acquisition|all)\b|\b(?:never\s+to\s+use|not\s+to\s+use|commit(?:ted|s)?\s+never\s+to|undertake\s+never)\b|\bnever,?\s+under\s+any\s+circumstances\b|\b(?:comprehensively|totally|completely|outright)\s+(?:bans?|prohibits?|outlaws?)\b|\b(?:bans?|prohibits?|forbids?|bars?)\s+(?:its\s+|their\s+|all\s+)?(?:members|states\s+parties|parties|states|signatories|countries|governments)\s+(?:from\s+|to\s+)?(?:using|use|stockpiling|stockpile|producing|produce|transferring|transfer|developing|develop)\b|\b(?:may|must|can|shall|will|could)\s+never\s+(?:again\s+)?(?:use|stockpile|produce|develop|transfer)\b|\bban\s+on\s+(?:the\s+)?(?:use|production|stockpiling|transfer)\b",
         ),
         (
             RuleTopic::StockpileDeadline,
@@ -464,7 +464,16 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             RuleTopic::ClearanceDeadline,
-            r"\b(?:clear|destroy|remove)\w*\s+(?:all\s+)?(?:anti-?\s?personnel\s+)?(?:mines\s+in\s+)?(?:mined\s+areas|minefields|mines\s+in\s+mined\s+areas|contaminated\s+(?:land|areas))\b[^.;\n]{0,60}?\b(?:within|no\s+later\s+than|in)\s+(?P<n>\d+|ten|{N})\s+years\b",
+            r"\b(?:clear|destroy|remove)\w*\s+(?:all\s+|the\s+|its\s+|their\s+)?(?:anti-?\s?personnel\s+)?(?:mines\s+in\s+)?(?:mined\s+areas|mined\s+land|minefields|mines\s+in\s+mined\s+areas|contaminated\s+(?:land|areas))\b[^.;\n]{0,60}?\b(?:within|no\s+later\s+than|in)\s+(?P<n>\d+|ten|{N})\s+years\b",
+        ),
+        // "ten years to clear mined land", "four years to destroy their stocks".
+        (
+            RuleTopic::ClearanceDeadline,
+            r"\b(?:has|have|had|get|gets|got|given|gives|give|allows?|allowed|allowing|grants?|granted)\s+(?:[\w-]+\s+){0,4}?(?P<n>\d+|ten|{N})[-\s]years?\s+(?:period\s+)?(?:to|for)\s+(?:clear|rid|remove|demine|the\s+clearance)\w*\b",
+        ),
+        (
+            RuleTopic::StockpileDeadline,
+            r"\b(?:has|have|had|get|gets|got|given|gives|give|allows?|allowed|allowing|grants?|granted)\s+(?:[\w-]+\s+){0,4}?(?P<n>\d+|four|{N})[-\s]years?\s+(?:period\s+)?(?:to|for)\s+(?:destroy|the\s+destruction)\w*\b",
         ),
         (
             RuleTopic::Reports,
