@@ -404,6 +404,19 @@ impl<'e, 'd> Checker<'e, 'd> {
             Modality::Reported => not(format!(
                 "A call on the state or someone's wish ({what}), not a claim that it happened."
             )),
+            // "must destroy its stocks by 1 March 2008", "has until 2033": a deadline
+            // is a fact now, however the sentence puts it.
+            Modality::Future
+                if matches!(
+                    d.extra,
+                    Extra::Obligation {
+                        what: Obl::StockpileDeadline | Obl::ClearanceDeadline | Obl::SomeDeadline,
+                        ..
+                    }
+                ) =>
+            {
+                None
+            }
             Modality::Future => match d.kind {
                 // Only a day set ahead ("will deposit it on 10 July") is checked.
                 ClaimKind::Signed | ClaimKind::Ratified | ClaimKind::Joined if !matches!(d.when, Some(When::Day(x)) if x > self.as_of) => {

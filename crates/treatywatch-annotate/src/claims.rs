@@ -434,6 +434,7 @@ pub struct ClaimFinder {
     count_signed_only: Regex,
     count_part: Regex,
     last_holdout: Regex,
+    duty_to: Regex,
     count_further: Regex,
     before_vote: Regex,
     count_other_verb: Regex,
@@ -584,6 +585,9 @@ impl ClaimFinder {
             count_negative: re(lex.count_negative),
             count_signed_only: re(lex.count_signed_only),
             count_part: re(lex.count_part),
+            duty_to: re(
+                r"\b(?:required|obliged|obligated|due|has|have|had|given|gives|give)\b[^.;]{0,70}\bto\s+$",
+            ),
             last_holdout: re(r"\b(?:last|final|latest)\s+(?:[\w-]+\s+){0,3}$"),
             count_further: re(lex.count_further),
             count_other_verb: re(lex.count_other_verb),
@@ -2963,7 +2967,19 @@ impl ClaimFinder {
                     // "has until 2010", "whose deadline now runs to 2019", "must finish
                     // clearing by 2009", "was extended in 2008 to March 2014": a deadline's
                     // date, which must follow in the clause.
-                    let deadline = (trig.contains("until")
+                    // "was required to destroy its stocks by 1 March 2008", "will have four
+                    // years, until June 1, 2010, to destroy": the act as a duty, dated.
+                    let duty = {
+                        let from = floor(f.text, t.span.start.saturating_sub(100)).max(sent.start);
+                        let pre = f.text[from..t.span.start].to_lowercase();
+                        self.lex.language == crate::lang::Language::En
+                            && self.duty_to.find(&pre).is_some_and(|m| {
+                                !m.as_str().contains(" and ") && !m.as_str().contains(" went ")
+                            })
+                            && date.is_some()
+                    };
+                    let deadline = (duty
+                        || trig.contains("until")
                         || trig.starts_with("must")
                         || trig.starts_with("extended")
                         || (trig.contains("deadline")
@@ -2991,7 +3007,7 @@ impl ClaimFinder {
                         if self.respectively.is_match(sentence_text) {
                             continue;
                         }
-                        if date.is_none_or(|d| d.mention.span.start < t.span.end) {
+                        if date.is_none_or(|d| d.mention.span.start < t.span.end) && !duty {
                             continue;
                         }
                         w

@@ -559,7 +559,8 @@ impl DateFinder {
         // "1 July that year", "sama aasta 1. novembril": a day whose year a phrase beside
         // it gives.
         for i in 0..out.len() {
-            if out[i].mention.kind != DateKind::MonthDay {
+            let bare_month = out[i].mention.how.starts_with("a month with no year");
+            if out[i].mention.kind != DateKind::MonthDay && !bare_month {
                 continue;
             }
             let neighbours = [i.checked_sub(1), Some(i + 1)];
@@ -579,6 +580,18 @@ impl DateFinder {
                 };
                 if !(gap.is_empty() || gap == "of" || gap == ",") {
                     continue;
+                }
+                if bare_month {
+                    // "saman vuoden heinäkuussa", "in July that year".
+                    let Some(When::Month(_, m)) = out[i].when else {
+                        continue;
+                    };
+                    out[i].when = Some(When::Month(y, m));
+                    out[i].past = None;
+                    out[i].ahead = None;
+                    out[i].mention.resolved = Some(PartialDate::Month(y, m));
+                    out[i].mention.how = "a month whose year the words beside it give".into();
+                    break;
                 }
                 let (m, d) = match out[i].when {
                     Some(When::Day(x)) => (x.month(), x.day()),

@@ -355,3 +355,33 @@ fn obligations_said_as_news_writing_says_them() {
     );
     no_contradiction(&a);
 }
+
+#[test]
+fn a_month_whose_year_the_words_beside_it_give() {
+    // "saman vuoden heinäkuussa": July of the year named before (2012).
+    let a = annotate(
+        "Suomi liittyi Ottawan sopimukseen tammikuussa 2012, ja sopimus tuli Suomen osalta \
+         voimaan saman vuoden heinäkuussa.",
+        Some("2025-06-12"),
+    );
+    let c = one(&a, ClaimKind::EntryIntoForce, "FIN");
+    assert_eq!(c.verdict, Verdict::Supported, "{}", c.note);
+}
+
+#[test]
+fn a_duty_with_its_date_is_a_deadline() {
+    let a = annotate(
+        "Belarus joined the Mine Ban Treaty in 2003 and was required to destroy its stocks by \
+         1 March 2008.",
+        Some("2017-04-01"),
+    );
+    let c = one(&a, ClaimKind::Obligation, "BLR");
+    assert_eq!(c.verdict, Verdict::Supported, "{}", c.note);
+    // "went on to destroy ... by 2016" is the act, not a duty.
+    let a = annotate(
+        "Poland did not ratify the Mine Ban Treaty until 2012 and went on to destroy more than \
+         a million stockpiled mines by 2016.",
+        Some("2025-03-18"),
+    );
+    no_contradiction(&a);
+}

@@ -179,7 +179,7 @@ pub static LEX: Lexicon = Lexicon {
         r"(?P<m>{M})\s+(?P<y>(?:19|20)\d\d)",
         r"vuoden\s+(?P<y>(?:19|20)\d\d)\s+(?P<m>{M})",
     ],
-    bare_month: r"(?P<m>tammikuussa|helmikuussa|maaliskuussa|huhtikuussa|toukokuussa|kesäkuussa|heinäkuussa|elokuussa|syyskuussa|lokakuussa|marraskuussa|joulukuussa|tammikuun|helmikuun|maaliskuun|huhtikuun|toukokuun|kesäkuun|heinäkuun|elokuun|syyskuun|lokakuun|marraskuun|joulukuun)(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+    bare_month: r"(?P<m>tammikuussa|helmikuussa|maaliskuussa|huhtikuussa|toukokuussa|kesäkuussa|heinäkuussa|elokuussa|syyskuussa|lokakuussa|marraskuussa|joulukuussa|tammikuun|helmikuun|maaliskuun|huhtikuun|toukokuun|kesäkuun|heinäkuun|elokuun|syyskuun|lokakuun|marraskuun|joulukuun)(?:\s+(?:alussa|lopussa|puolivälissä|aikana))?(?:,?\s+(?P<y>(?:19|20)\d\d))?",
     duration: r"(?P<n>(?:\d{1,2}|{N})\s+kuukau\w*|puolen\s+vuoden|puoli\s+vuotta)",
     since: r"\b(?:vuodesta|alkaen|lähtien)",
     by: r"\b(?:mennessä|viimeistään)",
@@ -194,7 +194,7 @@ pub static LEX: Lexicon = Lexicon {
         (r"tänä\s+vuonna", Rel::ThisYear),
         (r"viime\s+vuonna", Rel::LastYear),
         (r"ensi\s+vuonna", Rel::NextYear),
-        (r"samana\s+vuonna", Rel::SameYear),
+        (r"samana\s+vuonna|saman\s+vuoden", Rel::SameYear),
         (
             r"vuotta\s+(?:aiemmin|aikaisemmin)|(?P<n>\d{1,2}|{N})\s+vuotta\s+(?:aiemmin|aikaisemmin)",
             Rel::YearsEarlier,
