@@ -301,6 +301,9 @@ pub enum Doubt {
     Possessive,
     /// "Our country" ("mūsų šaliai"), taken as the state of the article's language.
     Home,
+    /// A withdrawal named after a rank ("the first states ever to quit"), which news
+    /// writing says of a notice as well as of a withdrawal in effect.
+    RankTo,
     /// A date relative to another ("two years later", "last month").
     RelativeDate,
     /// A day or month with no year, its year placed by the verb's tense.
@@ -327,6 +330,10 @@ impl Doubt {
             Doubt::Quoted => "it is inside a quotation, someone's words the article reports",
             Doubt::Possessive => {
                 "the state is named as the owner of the subject, not as the subject"
+            }
+            Doubt::RankTo => {
+                "the withdrawal is named after a rank (\"the first to quit\"), which news \
+                 writing says of a notice as well as of a withdrawal in effect"
             }
             Doubt::Home => {
                 "the state was read from \"our country\", taken as the state whose language \
@@ -435,6 +442,7 @@ pub struct ClaimFinder {
     count_part: Regex,
     last_holdout: Regex,
     duty_to: Regex,
+    rank_to: Regex,
     count_further: Regex,
     before_vote: Regex,
     count_other_verb: Regex,
@@ -585,6 +593,9 @@ impl ClaimFinder {
             count_negative: re(lex.count_negative),
             count_signed_only: re(lex.count_signed_only),
             count_part: re(lex.count_part),
+            rank_to: re(
+                r"\b(?:first|last|only|latest|\d{1,3}(?:st|nd|rd|th))\b[^.;]{0,50}\bto\s+(?:formally\s+|officially\s+)?$",
+            ),
             duty_to: re(
                 r"\b(?:required|obliged|obligated|due|has|have|had|given|gives|give)\b[^.;]{0,70}\bto\s+$",
             ),
@@ -1880,7 +1891,33 @@ impl ClaimFinder {
                 }
             });
             if let Some(s) = found {
-                return (s, false, Some(Doubt::Pronoun));
+                // "Ukraine is a party. It ratified the treaty in 2006": a bare "it" before a
+                // state's own act, with one state and no body named since the sentence
+                // before began, can be no other state.
+                let acts = matches!(
+                    t.kind,
+                    Trig::Signed
+                        | Trig::Ratified
+                        | Trig::Joined
+                        | Trig::Deposited
+                        | Trig::Withdrew
+                        | Trig::WithdrawalNotified
+                );
+                let bare_it = pm.as_str().trim().eq_ignore_ascii_case("it");
+                let from = f.sentences[si.saturating_sub(1)].start;
+                let seen: Vec<&Named> = within(f.named, Span::new(from, at), |n| n.span.start)
+                    .iter()
+                    .filter(|n| !matches!(n.who, Who::Treaty))
+                    .collect();
+                let only = match (&s, seen.as_slice()) {
+                    (Subject::States(l), [_, ..]) if l.len() == 1 => seen.iter().all(
+                        |n| matches!(n.who, Who::State(c, k) if c == l[0].0 && k != NameKind::Home),
+                    ),
+                    _ => false,
+                };
+                let certain =
+                    self.lex.language == crate::lang::Language::En && acts && bare_it && only;
+                return (s, false, (!certain).then_some(Doubt::Pronoun));
             }
         }
         // "Riigikogu võttis ... vastu, 13. juunil kiitis selle heaks president Alar
@@ -2418,6 +2455,17 @@ impl ClaimFinder {
             let (subject, neither, mut subject_doubt) = self.subject(
                 f, &named, piece, hi, sent_named, t, triggers, last_state, si,
             );
+            // "the first states ever to quit the treaty": news writing says so of a
+            // notice as well as of a withdrawal in effect.
+            if t.kind == Trig::Withdrew
+                && subject_doubt.is_none()
+                && self.rank_to.is_match(
+                    &f.text[floor(f.text, t.span.start.saturating_sub(60)).max(sent.start)
+                        ..t.span.start],
+                )
+            {
+                subject_doubt = Some(Doubt::RankTo);
+            }
             if t.borrowed && subject_doubt.is_none() {
                 subject_doubt = Some(Doubt::ElidedVerb);
             }

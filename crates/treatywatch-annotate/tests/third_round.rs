@@ -385,3 +385,51 @@ fn a_duty_with_its_date_is_a_deadline() {
     );
     no_contradiction(&a);
 }
+
+#[test]
+fn the_first_to_quit_is_not_contradicted_while_the_notice_is_pending() {
+    let a = annotate(
+        "Lithuania, Latvia and Estonia have formally told the United Nations they are leaving \
+         the Ottawa Convention, making them the first states ever to quit the 1997 treaty.",
+        Some("2025-06-28"),
+    );
+    for st in ["LTU", "LVA", "EST"] {
+        assert_eq!(
+            one(&a, ClaimKind::WithdrawalNotified, st).verdict,
+            Verdict::Supported
+        );
+    }
+    no_contradiction(&a);
+}
+
+#[test]
+fn numbers_that_are_not_counts_of_states() {
+    for (text, date) in [
+        // A condition: "six months after 40 countries have ratified it".
+        (
+            "The Mine Ban Treaty will become binding six months after 40 countries have \
+             ratified it.",
+            "1997-12-04",
+        ),
+        // An article's number: "за статтею 4 держава" ("under Article 4 the state").
+        (
+            "Проте повністю виконати зобов'язання за статтею 4 держава так і не змогла, хоча \
+             Оттавська конвенція цього вимагає.",
+            "2025-07-20",
+        ),
+    ] {
+        let a = annotate(text, Some(date));
+        assert!(
+            a.claims.iter().all(|c| c.kind != ClaimKind::Count),
+            "{text}: {}",
+            common::all(&a)
+        );
+    }
+    // Polish: the adoption's month is not the opening's.
+    let a = annotate(
+        "Traktat, przyjęty w Oslo we wrześniu 1997 r. i otwarty do podpisu w Ottawie, wszedł \
+         w życie w 1999 r.",
+        Some("2026-02-20"),
+    );
+    no_contradiction(&a);
+}

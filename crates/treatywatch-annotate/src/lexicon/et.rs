@@ -303,7 +303,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
     ],
     offset: r"[^\s\S]",
-    count_part: r"\b(?:delegatsioon\w*|esindaja\w*|vaatleja\w*)\s+(?:\w+\s+){0,2}?$",
+    count_part: r"\b(?:delegatsioon\w*|esindaja\w*|vaatleja\w*)\s+(?:\w+\s+){0,2}?$|\bartik\w*\s+$",
     count_further: r"\b(?:veel|teised|teist)\s+$",
     home: Some((
         r"meie\s+riigi?(?:le|s|l|st|ga|\s+jaoks)?|meie\s+maa(?:le|l|s)?",

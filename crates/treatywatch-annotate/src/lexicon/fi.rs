@@ -319,7 +319,7 @@ pub static LEX: Lexicon = Lexicon {
         (Trig::Production, r"\btuotan\w*|\btuottaa\b|\bvalmista\w*"),
     ],
     offset: r"[^\s\S]",
-    count_part: r"\b(?:valtuuskun\w*|edustaj\w*|tarkkailij\w*)\s+(?:\w+\s+){0,2}?$",
+    count_part: r"\b(?:valtuuskun\w*|edustaj\w*|tarkkailij\w*)\s+(?:\w+\s+){0,2}?$|\bartikla\w*\s+$",
     count_further: r"\b(?:lisäksi|muut|muuta)\s+$",
     home: Some((r"maamme|meidän\s+maa(?:mme|n|lle|ssa)?|Suomemme", "FIN")),
     recent: r"\b(?:uu(?:si|det|sia|tta|sista|den|siin)\w*|[aä]skett[aä]in|edelleen|jatkuva\w*|yh[aä])\b",

@@ -319,7 +319,7 @@ pub static LEX: Lexicon = Lexicon {
         (Trig::Production, r"\bgamin\w*|\bgamyb\w*"),
     ],
     offset: r"[^\s\S]",
-    count_part: r"\b(?:delegacij\w*|atstov\w*|pareigūn\w*|steb[eė]toj\w*)\s+(?:\w+\s+){0,2}?(?:iš)\s+$",
+    count_part: r"\b(?:delegacij\w*|atstov\w*|pareigūn\w*|steb[eė]toj\w*)\s+(?:\w+\s+){0,2}?(?:iš)\s+$|\bstraipsn\w*\s+$",
     count_further: r"\b(?:dar|kit\w*)\s+$",
     home: Some((
         r"mūsų\s+(?:šal(?:is|ies|iai|į|yje)|valstyb(?:ė|ės|ei|ę|ėje))",

@@ -301,7 +301,7 @@ pub static LEX: Lexicon = Lexicon {
         (Trig::Production, r"\bražo\w*|\bražošan\w*"),
     ],
     offset: r"[^\s\S]",
-    count_part: r"\b(?:delegācij\w*|pārstāv\w*|novērotāj\w*)\s+(?:\w+\s+){0,2}?(?:no)\s+$",
+    count_part: r"\b(?:delegācij\w*|pārstāv\w*|novērotāj\w*)\s+(?:\w+\s+){0,2}?(?:no)\s+$|\bpant\w*\s+$",
     count_further: r"\b(?:vēl|cit\w*)\s+$",
     home: Some((r"mūsu\s+(?:valst(?:s|ij|ī|ij\w*)|zem(?:e|es|ei|i))", "LVA")),
     recent: r"\b(?:jaun\w*|nesen|joproj[aā]m|turpin\w*)\b",

@@ -333,7 +333,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::VoteOrAdopt,
-            r"\b(?:przegłosowa[łl]\w*|zagłosowa[łl]\w*|głosowa[łl]\w*|uchwali[łl]\w*|przyjął|przyję[łl]\w*|przyjęto|uchwalono)\b",
+            r"\b(?:przegłosowa[łl]\w*|zagłosowa[łl]\w*|głosowa[łl]\w*|uchwali[łl]\w*|przyjął|przyję[łl]\w*|przyjęto|przyjęt[yaoe]|uchwalono)\b",
         ),
         (Trig::Signed, r"\bpodpisa[łl]\w*|\bpodpisani\w*"),
         (
@@ -342,7 +342,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
     ],
     offset: r"[^\s\S]",
-    count_part: r"\b(?:delegacj\w*|przedstawiciel\w*|obserwator\w*)\s+(?:\w+\s+){0,2}?(?:z|ze)\s+$",
+    count_part: r"\b(?:delegacj\w*|przedstawiciel\w*|obserwator\w*)\s+(?:\w+\s+){0,2}?(?:z|ze)\s+$|\b(?:art\.|artykuł\w*)\s*$",
     count_further: r"\b(?:kolejn\w*|dalsz\w*|jeszcze|inn\w*)\s+$",
     home: Some((
         r"nasz(?:ego|emu|ym|)\s+kraj(?:u|owi|em)?|nasz(?:ego|emu|ym|ej|a|e)?\s+państw(?:a|u|em|o)",
