@@ -1891,33 +1891,7 @@ impl ClaimFinder {
                 }
             });
             if let Some(s) = found {
-                // "Ukraine is a party. It ratified the treaty in 2006": a bare "it" before a
-                // state's own act, with one state and no body named since the sentence
-                // before began, can be no other state.
-                let acts = matches!(
-                    t.kind,
-                    Trig::Signed
-                        | Trig::Ratified
-                        | Trig::Joined
-                        | Trig::Deposited
-                        | Trig::Withdrew
-                        | Trig::WithdrawalNotified
-                );
-                let bare_it = pm.as_str().trim().eq_ignore_ascii_case("it");
-                let from = f.sentences[si.saturating_sub(1)].start;
-                let seen: Vec<&Named> = within(f.named, Span::new(from, at), |n| n.span.start)
-                    .iter()
-                    .filter(|n| !matches!(n.who, Who::Treaty))
-                    .collect();
-                let only = match (&s, seen.as_slice()) {
-                    (Subject::States(l), [_, ..]) if l.len() == 1 => seen.iter().all(
-                        |n| matches!(n.who, Who::State(c, k) if c == l[0].0 && k != NameKind::Home),
-                    ),
-                    _ => false,
-                };
-                let certain =
-                    self.lex.language == crate::lang::Language::En && acts && bare_it && only;
-                return (s, false, (!certain).then_some(Doubt::Pronoun));
+                return (s, false, Some(Doubt::Pronoun));
             }
         }
         // "Riigikogu võttis ... vastu, 13. juunil kiitis selle heaks president Alar
