@@ -380,7 +380,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
     ],
     offset: r"^[\s,]*(?:just\s+|only\s+|some\s+)?(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:(?P<before>before|ahead\s+of|prior\s+to)|after)\b",
-    count_part: r"\b(?:delegations?|representatives?|officials|observers|diplomats|ministers|envoys|experts|participants|people|soldiers|troops|deminers|survivors|victims|casualties|NGOs|organi[sz]ations)\s+(?:\w+\s+){0,2}?(?:from|of|in)\s+(?:the\s+)?$|\b(?:first|last|initial|earliest)\s+$|\b(?:after|once|when|until|before|as\s+soon\s+as|if|unless)\s+(?:at\s+least\s+)?$|\b(?:article|art\.)\s*$",
+    count_part: r"\b(?:delegations?|representatives?|officials|observers|diplomats|ministers|envoys|experts|participants|people|soldiers|troops|deminers|survivors|victims|casualties|NGOs|organi[sz]ations)\s+(?:\w+\s+){0,2}?(?:from|of|in)\s+(?:the\s+)?$|\b(?:first|last|initial|earliest)\s+$|\b(?:after|once|until|as\s+soon\s+as|if|unless)\s+(?:at\s+least\s+)?$|\b(?:article|art\.)\s*$",
     count_further: r"\b(?:further|another|other|additional|more)\s+$",
     home: None,
     recent: r"\b(?:new|fresh|recent(?:ly)?|latest|renewed|continu\w+|ongoing|still|currently)\b",
