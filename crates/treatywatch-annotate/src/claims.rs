@@ -3504,6 +3504,7 @@ impl ClaimFinder {
             || t.starts_with("pieņ")
             || t.starts_with("võeti")
             || t.starts_with("hyväksy")
+            || t.starts_with("tehtiin")
             || t.starts_with("przyj")
             || t.starts_with("ухвал")
             || t.starts_with("прийн")

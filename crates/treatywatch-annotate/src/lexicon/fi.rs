@@ -269,7 +269,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Intent,
-            r"\b(?:aikoo|aikovat|aie\w*|aikee\w*|aikeista\w*|aikeesta\w*|suunnittel\w*|haluaa|haluavat|päätti|päättivät|päätö\w*|ilmoitti|ilmoittivat|valmistel\w*|aloit\w*|ehdott\w*|harkitsee|esitys\w*|esityk\w*)\b[^.;\n]{0,60}?\b(?:irtautu\w*|irtisano\w*|eroami\w*|eroamaan|erota|vetäyty\w*)|\bvetäytyvä\w*|\b(?:on|ovat)\s+eroamassa\b",
+            r"\b(?:aikoo|aikovat|aikova\w*|ilmoittanee?t|aie\w*|aikee\w*|aikeista\w*|aikeesta\w*|suunnittel\w*|haluaa|haluavat|päätti|päättivät|päätö\w*|ilmoitti|ilmoittivat|valmistel\w*|aloit\w*|ehdott\w*|harkitsee|esitys\w*|esityk\w*)\b[^.;\n]{0,60}?\b(?:irtautu\w*|irtisano\w*|eroami\w*|eroamaan|erota|vetäyty\w*)|\bvetäytyvä\w*|\b(?:on|ovat)\s+eroamassa\b",
         ),
         (
             Trig::Count,
@@ -277,7 +277,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Stockpile,
-            r"\b(?:oli|omisti|varastoi|hävitti)\s+(?:(?P<q>yli|noin|lähes)\s+)?(?P<n>\d[\d\s,.]*\d|\d)?\s*(?P<mult>milj\.?|miljoona\w*|tuhat\w*)?\s+(?:jalkaväki)?miin\w*",
+            r"\b(?:oli|omisti|varastoi|hävitti)\s+(?:\w+\s+){0,3}?(?:(?P<q>yli|noin|lähes)\s+)?(?P<n>\d[\d\s,.]*\d|\d)?\s*(?P<mult>milj\.?|miljoona\w*|tuhat\w*)?\s+(?:jalkaväki)?miin\w*",
         ),
         (
             Trig::Destroyed,
@@ -300,7 +300,7 @@ pub static LEX: Lexicon = Lexicon {
         (Trig::Suspended, r"\bkeskeytt\w*|\bkeskeytti\b"),
         (
             Trig::InForce,
-            r"\b(?:astu\w*|tul\w*|tule\w*)\s+(?:(?:\w+\s+){0,2}?osalta\s+)?voimaan|\bvoimaantul\w*",
+            r"\b(?:astu\w*|tul\w*|tule\w*)\s+(?:(?:\w+\s+){0,2}?osalta\s+)?(?:\w+\s+)?voimaan|\bvoimaantul\w*",
         ),
         (
             Trig::Decision,
@@ -313,7 +313,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::VoteOrAdopt,
-            r"\b(?:äänesti|äänestivät|äänestyks\w*|äänin|äänestäneet|äänestänyt)\b",
+            r"\b(?:äänesti|äänestivät|äänestyks\w*|äänin|äänestäneet|äänestänyt|tehtiin)\b",
         ),
         (Trig::Signed, r"\ballekirjoitt\w*|\ballekirjoitetu\w*"),
         (Trig::Production, r"\btuotan\w*|\btuottaa\b|\bvalmista\w*"),

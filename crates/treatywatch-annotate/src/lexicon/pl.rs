@@ -251,7 +251,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::WithdrawalNotified,
-            r"\b(?:notyfikowa[łl]\w*|powiadomi[łl]\w*|poinformowa[łl]\w*|złoży[łl]\w*|przekaza[łl]\w*|wysła[łl]\w*|zdeponowa[łl]\w*)\b[^.;\n]{0,100}?\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*|wycofani\w*)|\b(?:notyfikacj\w*|dokument\w*|not\w*)\s+o\s+(?:wypowiedzeniu|wystąpieniu|wyjściu)|\b(?:złoży[łl]\w*|przekaza[łl]\w*)\s+(?:swoje|swoją|swój|swe)\s+notyfikacj\w*|\bzłoży[łl]\w*\s+(?:\w+\s+){0,2}?notyfikacj\w*|\bnotyfikowano\b",
+            r"\b(?:notyfikowa[łl]\w*|powiadomi[łl]\w*|poinformowa[łl]\w*|złoży[łl]\w*|przekaza[łl]\w*|wysła[łl]\w*|zdeponowa[łl]\w*)\b[^.;\n]{0,100}?\b(?:wypowiedzeni\w*|wystąpieni\w*|wyjści\w*|wycofani\w*)|\b(?:notyfikacj\w*|dokument\w*|not\w*)\s+o\s+(?:wypowiedzeniu|wystąpieniu|wyjściu)|\b(?:złoży[łl]\w*|przekaza[łl]\w*)\s+(?:swoje|swoją|swój|swe)\s+notyfikacj\w*|\bzłoży[łl]\w*\s+(?:\w+\s+){0,2}?notyfikacj\w*|\bnotyfikowano\b|\bwypowiedzeni\w*\s+(?:\w+\s+){0,2}?(?:zgłoszono|złożono|przekazano)\b",
         ),
         (
             Trig::WithdrawalEffect,
@@ -298,7 +298,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Destroyed,
-            r"\bzniszczy[łl]\w*|\bzniszczeni\w*|\bzniszczono\b",
+            r"\bzniszczy[łl]\w*|\bzniszczeni\w*|\bzniszczono\b|\bzlikwidowa\w*",
         ),
         (
             Trig::Use,
@@ -311,7 +311,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Withdrew,
-            r"\bwystąpi[łl]\w*\b|\bwycofa[łl]\w*\s+się|\bwypowiedzia[łl]\w*|\bwysz[łl]\w*\s+z\b|\bprzesta[łl]\w*\s+(?:\w+\s+){0,2}?być\s+(?:\w+\s+)?stron\w*",
+            r"\bwystąpi[łl]\w*\b|\bwycofa[łl]\w*\s+się|\bwypowiedzia[łl]\w*|\bwysz[łl]\w*\s+z\b|\bopuści(?:ł|ła|ły|li|ło)\b|\bprzesta[łl]\w*\s+(?:\w+\s+){0,2}?być\s+(?:\w+\s+)?stron\w*",
         ),
         (
             Trig::Nominal,
@@ -320,7 +320,7 @@ pub static LEX: Lexicon = Lexicon {
         (Trig::Suspended, r"\bzawiesi\w*|\bzawieszeni\w*"),
         (
             Trig::InForce,
-            r"\b(?:wesz[łl]\w*|wchodzi|wejdzie|wszedł|wejści\w*)\s+w\s+życie|\bw\s+życie\s+wesz[łl]\w*|\bobowiązuje\s+od\b|\b(?:by[łl]\w*|jest)\s+związan\w*\s+(?:\w+\s+){0,2}?od\b",
+            r"\b(?:wesz[łl]\w*|wchodzi|wejdzie|wszedł|wejści\w*)\s+w\s+życie|\bw\s+życie\s+(?:wesz[łl]\w*|wszed[łl])|\bzacz(?:ął|ęła|ęło)\s+(?:\w+\s+)?obowiązywać|\bobowiązuje\s+od\b|\b(?:by[łl]\w*|jest)\s+związan\w*\s+(?:\w+\s+){0,2}?od\b",
         ),
         (
             Trig::Decision,
@@ -335,7 +335,10 @@ pub static LEX: Lexicon = Lexicon {
             Trig::VoteOrAdopt,
             r"\b(?:przegłosowa[łl]\w*|zagłosowa[łl]\w*|głosowa[łl]\w*|uchwali[łl]\w*|przyjął|przyję[łl]\w*|przyjęto|przyjęt[yaoe]|uchwalono)\b",
         ),
-        (Trig::Signed, r"\bpodpisa[łl]\w*|\bpodpisani\w*"),
+        (
+            Trig::Signed,
+            r"\bpodpisa[łl]\w*|\bpodpisani\w*|\bpodpisano\b",
+        ),
         (
             Trig::Production,
             r"\bprodukcj\w*|\bprodukow\w*|\bwytwarza\w*",
