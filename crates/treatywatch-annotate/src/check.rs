@@ -1208,8 +1208,25 @@ impl<'e, 'd> Checker<'e, 'd> {
             for e in &all_steps {
                 c.step(e);
             }
-            if covering.is_empty() || soft {
-                let others = if all_steps.is_empty() {
+            // A date before the record's first step towards the same end: the record's
+            // account of that process begins later (an earlier, rejected bill is not in
+            // it), so it cannot refute a step then.
+            let first_step = all_steps
+                .iter()
+                .filter(|e| aim.is_none_or(|a| e.step.aim == a))
+                .filter_map(|e| e.step.date.earliest())
+                .min();
+            let before_record = match (d.when.and_then(|w| w.range()), first_step) {
+                (Some((_, end)), Some(first)) => end < first,
+                _ => false,
+            };
+            if covering.is_empty() || soft || before_record {
+                let others = if before_record {
+                    format!(
+                        "its steps of that kind begin on {}",
+                        first_step.map_or_else(String::new, |d| d.to_string())
+                    )
+                } else if all_steps.is_empty() {
                     format!("no domestic steps of {name} are recorded at all")
                 } else {
                     let list: Vec<String> =

@@ -443,6 +443,7 @@ pub struct ClaimFinder {
     last_holdout: Regex,
     duty_to: Regex,
     rank_to: Regex,
+    modified_noun: Regex,
     count_further: Regex,
     before_vote: Regex,
     count_other_verb: Regex,
@@ -593,6 +594,9 @@ impl ClaimFinder {
             count_negative: re(lex.count_negative),
             count_signed_only: re(lex.count_signed_only),
             count_part: re(lex.count_part),
+            modified_noun: re(
+                r"^\s+(?:allies|officials|forces|troops|soldiers|partners|diplomats|neighbou?rs|military|army|navy|lawmakers|senators|companies|firms|manufacturers|media|press|envoys?|negotiators|delegation|delegates|authorities|administration|policy|position|stance|government\s+officials)\b",
+            ),
             rank_to: re(
                 r"\b(?:first|last|only|latest|\d{1,3}(?:st|nd|rd|th))\b[^.;]{0,50}\bto\s+(?:formally\s+|officially\s+)?$",
             ),
@@ -1537,6 +1541,20 @@ impl ClaimFinder {
                 if first.end > second.start || !joins(&text[first.end..second.start]) {
                     break;
                 }
+                // "citing the threat from Russia, and Vilnius notified": a name after a
+                // preposition, joined by a comma and "and" to the subject, ends a clause
+                // before ("those of China, Russia and Pakistan" is one list).
+                let gap = &text[first.end..second.start];
+                if backward
+                    && out.len() == 1
+                    && gap.contains(',')
+                    && gap.trim_start_matches([',', ' ']).split_whitespace().count() == 1
+                    && self
+                        .prepositions
+                        .is_match(&text[floor(text, n.span.start.saturating_sub(30))..n.span.start])
+                {
+                    break;
+                }
             }
             for c in codes {
                 push(c, n.span, &mut out);
@@ -1811,6 +1829,12 @@ impl ClaimFinder {
             if matches!(n.who, Who::State(..) | Who::Group(_)) {
                 let from = floor(text, n.span.start.saturating_sub(30));
                 if self.prepositions.is_match(&text[from..n.span.start]) {
+                    continue;
+                }
+                // "many US allies have renounced": the name qualifies the subject.
+                if self.lex.language == crate::lang::Language::En
+                    && self.modified_noun.is_match(&text[n.span.end..])
+                {
                     continue;
                 }
             }
@@ -2955,7 +2979,17 @@ impl ClaimFinder {
                     } else {
                         match what {
                             CountWhat::Joined | CountWhat::Withdrawing => {
-                                if self.count_withdraw.is_match(near) {
+                                // Its own clause's words: "binds 166 states, but five of
+                                // them are leaving" does not count those leaving.
+                                let own = format!(
+                                    "{} {after}",
+                                    &f.text[floor(
+                                        f.text,
+                                        t.span.start.saturating_sub(60).max(sent.start),
+                                    )..t.span.end]
+                                );
+                                let _ = near;
+                                if self.count_withdraw.is_match(&own) {
                                     Some(CountWhat::Withdrawing)
                                 } else if self.count_join.is_match(sentence_text) {
                                     Some(CountWhat::Joined)
@@ -3910,6 +3944,10 @@ impl ClaimFinder {
                     continue;
                 }
                 let n = caps.name("n").and_then(|n| self.number(n.as_str()));
+                // "срок которого истек в 2010 году": a year, not a number of years.
+                if n.is_some_and(|n| n >= 100) {
+                    continue;
+                }
                 // The first takes the sentence; a second, its own words.
                 let whole = topics.is_empty() && !has_period;
                 topics.push(*topic);

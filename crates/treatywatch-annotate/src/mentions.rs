@@ -180,8 +180,15 @@ impl LangMatchers {
             .filter_map(|(re, name, code)| {
                 let code: StateCode = code.parse().ok()?;
                 data.state(code)?;
+                // Outside English, a body's name may be written in lower case
+                // ("riigikogu").
+                let flags = if lex.language == crate::lang::Language::En {
+                    ""
+                } else {
+                    "(?i)"
+                };
                 Some((
-                    Regex::new(&format!(r"\b(?:{re})\b")).expect("valid body pattern"),
+                    Regex::new(&format!(r"{flags}\b(?:{re})\b")).expect("valid body pattern"),
                     name.to_string(),
                     code,
                 ))
@@ -269,7 +276,8 @@ impl LangMatchers {
                     c.parse().ok()?,
                 ))
             }),
-            place_before: Regex::new(&format!("(?i){}", lex.place_prepositions))
+            // A whole word: "that Kyiv" is not "at Kyiv".
+            place_before: Regex::new(&format!(r"(?i)\b{}", lex.place_prepositions))
                 .expect("valid place pattern"),
             named_bodies,
             generic_bodies,

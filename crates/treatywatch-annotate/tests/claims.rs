@@ -329,15 +329,25 @@ fn suspension_decrees_votes_and_laws() {
     let c = one(&a, ClaimKind::Vote, "FIN");
     assert_eq!(c.verdict, Verdict::Supported);
     assert_eq!(c.reading, Reading::DomesticStep);
+    // A vote dated within the record's account of the withdrawal (it begins on
+    // 2025-03-18) at another time than the record's is contradicted; one dated before that
+    // account begins is not refuted (an earlier, rejected bill is not in the record).
     assert_eq!(
         verdict(
-            "The Seimas voted in March 2024 to leave the Ottawa Convention.",
+            "The Seimas voted in April 2025 to leave the Ottawa Convention.",
             Some("2025-07-01"),
             ClaimKind::Vote,
             "LTU"
         ),
         Verdict::Contradicted
     );
+    let a = annotate(
+        "The Seimas voted in March 2024 to leave the Ottawa Convention.",
+        Some("2025-07-01"),
+    );
+    let c = one(&a, ClaimKind::Vote, "LTU");
+    assert_eq!(c.verdict, Verdict::NotCheckable, "{}", c.note);
+    assert!(c.note.contains("begin on 2025-03-18"), "{}", c.note);
     assert_eq!(
         verdict(
             "Poland's president signed a decree on withdrawal from the Ottawa Convention.",

@@ -433,3 +433,71 @@ fn numbers_that_are_not_counts_of_states() {
     );
     no_contradiction(&a);
 }
+
+#[test]
+fn failure_classes_of_the_fourth_held_out_set() {
+    // Measured once, then opened and moved into development (see docs/annotate.md).
+    for (text, date) in [
+        // "is not bound by" is not joining.
+        (
+            "Russia, which is not bound by the Mine Ban Treaty, has laid mines on a vast scale.",
+            "2024-11-20",
+        ),
+        // "binds 166 states, but five of them are leaving": not a count of those leaving.
+        (
+            "The Ottawa Convention came into force in 1999 and binds 166 states, but five of \
+             them are in the process of leaving it.",
+            "2025-12-01",
+        ),
+        // "from Russia, and Vilnius notified": Russia is not in the list.
+        (
+            "Lithuania's parliament voted to leave the Mine Ban Treaty, citing the threat from \
+             Russia, and Vilnius formally notified the United Nations of its withdrawal.",
+            "2025-06-28",
+        ),
+        // "US allies": the name qualifies the subject.
+        (
+            "Cluster munitions, which many US allies have renounced under the Oslo \
+             Convention, are banned by a treaty like the Mine Ban Treaty.",
+            "2024-11-20",
+        ),
+        // Delegates from some states; States Parties that aligned with a statement.
+        (
+            "More than 700 delegates from 126 states attended the Meeting of the States \
+             Parties to the Mine Ban Treaty. In all, 93 States Parties aligned themselves with \
+             joint statements.",
+            "2025-12-05",
+        ),
+        // A year is not a number of years ("срок которого истек в 2010 году").
+        (
+            "Оттавская конвенция запрещает мины. Киев так и не выполнил обязательство \
+             уничтожить накопленные запасы противопехотных мин, срок которого истек в 2010 году.",
+            "2024-11-20",
+        ),
+        // A vote before the record's steps towards withdrawal begin: not refuted.
+        (
+            "Veel 2023. aasta jaanuaris hääletas riigikogu Ottawa konventsiooni denonsseerimise \
+             eelnõu esimesel lugemisel menetlusest välja.",
+            "2025-03-18",
+        ),
+    ] {
+        no_contradiction(&annotate(text, Some(date)));
+    }
+    // "that Kyiv has joined": not "at Kyiv".
+    let a = annotate(
+        "The move sits awkwardly with the Mine Ban Treaty that Kyiv itself has signed up to.",
+        Some("2024-11-20"),
+    );
+    assert_eq!(
+        one(&a, ClaimKind::Joined, "UKR").verdict,
+        Verdict::Supported
+    );
+    no_contradiction(&a);
+    // Estonian: "riigikogu" in lower case is the parliament, not the state.
+    let a = annotate(
+        "Eesti ühines Ottawa konventsiooniga 2004. aastal, pärast seda kui riigikogu oli sama \
+         aasta märtsis selle ratifitseerinud.",
+        Some("2025-03-18"),
+    );
+    no_contradiction(&a);
+}
