@@ -1548,7 +1548,11 @@ impl ClaimFinder {
                 if backward
                     && out.len() == 1
                     && gap.contains(',')
-                    && gap.trim_start_matches([',', ' ']).split_whitespace().count() == 1
+                    && gap
+                        .trim_start_matches([',', ' '])
+                        .split_whitespace()
+                        .count()
+                        == 1
                     && self
                         .prepositions
                         .is_match(&text[floor(text, n.span.start.saturating_sub(30))..n.span.start])
