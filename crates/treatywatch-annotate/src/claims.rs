@@ -752,7 +752,11 @@ impl ClaimFinder {
                             | Trig::WithdrawalNotified
                             | Trig::Withdrew
                             | Trig::Suspended
-                    )
+                    ) || (t.kind == Trig::Follow
+                        && matches!(
+                            p.kind,
+                            Trig::VoteOrAdopt | Trig::Tally | Trig::Law | Trig::Decree
+                        ))
                 });
             if let Some(p) = act {
                 // Following a ratification is joining, by whatever instrument.

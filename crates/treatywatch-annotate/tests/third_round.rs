@@ -501,3 +501,36 @@ fn failure_classes_of_the_fourth_held_out_set() {
     );
     no_contradiction(&a);
 }
+
+#[test]
+fn more_phrasings_of_the_last_batches() {
+    // Ukrainian: "remains a State Party", "will leave on 27 December".
+    let a = annotate(
+        "Україна залишається державою-учасницею Оттавської конвенції. Литва, Латвія та \
+         Естонія вийдуть з договору 27 грудня.",
+        Some("2025-12-01"),
+    );
+    assert_eq!(
+        one(&a, ClaimKind::Joined, "UKR").verdict,
+        Verdict::Supported
+    );
+    no_contradiction(&a);
+    // English: "remains bound by it", "has never been a party", a step done again by a
+    // body, "has yet to notify" as a negation.
+    let a = annotate(
+        "Ukraine remains bound by the Mine Ban Treaty. Russia has never been a party to the \
+         treaty. Latvia's Saeima voted on 16 April to leave the treaty, and Lithuania's Seimas \
+         did so on 8 May.",
+        Some("2025-06-01"),
+    );
+    assert_eq!(
+        one(&a, ClaimKind::Joined, "UKR").verdict,
+        Verdict::Supported
+    );
+    assert_eq!(
+        one(&a, ClaimKind::NotJoined, "RUS").verdict,
+        Verdict::Supported
+    );
+    assert_eq!(one(&a, ClaimKind::Vote, "LTU").verdict, Verdict::Supported);
+    no_contradiction(&a);
+}
