@@ -515,6 +515,17 @@ fn more_phrasings_of_the_last_batches() {
         Verdict::Supported
     );
     no_contradiction(&a);
+    // Polish: "the same was done by", "outside it remain".
+    let a = annotate(
+        "Polska wypowiedziała konwencję ottawską; 27 czerwca to samo zrobiły Litwa, Łotwa i \
+         Estonia. Poza nią pozostają m.in. Stany Zjednoczone, Rosja i Chiny.",
+        Some("2025-12-01"),
+    );
+    assert_eq!(
+        one(&a, ClaimKind::NotJoined, "CHN").verdict,
+        Verdict::Supported
+    );
+    no_contradiction(&a);
     // English: "remains bound by it", "has never been a party", a step done again by a
     // body, "has yet to notify" as a negation.
     let a = annotate(

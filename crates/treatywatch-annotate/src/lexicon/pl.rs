@@ -243,11 +243,11 @@ pub static LEX: Lexicon = Lexicon {
     triggers: &[
         (
             Trig::Follow,
-            r"\b(?:zrobi[łl]\w*|uczyni[łl]\w*)\s+(?:to(?:\s+samo)?|podobnie|tak\s+samo)\b|\bposz[łl]\w*\s+w\s+(?:jej|ich|jego)\s+ślady",
+            r"\b(?:zrobi[łl]\w*|uczyni[łl]\w*)\s+(?:to(?:\s+samo)?|podobnie|tak\s+samo)\b|\bto\s+samo\s+(?:zrobi[łl]\w*|uczyni[łl]\w*)|\bposz[łl]\w*\s+w\s+(?:jej|ich|jego)\s+ślady",
         ),
         (
             Trig::NotSigned,
-            r"(?P<sig>\bnie\s+(?:\w+\s+){0,2}?podpis(?:a|ywa)[łl]\w*)|\bnie\s+(?:\w+\s+){0,2}?(?:ratyfikowa[łl]\w*|przystąpi[łl]\w*)|\bnie\s+jest\s+(?:\w+\s+)?stron\w*|\bnie\s+(?:był\w*|będzie)\s+(?:\w+\s+)?stron\w*|\bpoza\s+(?:traktatem|porozumieniem)\b|\bnie\s+są\s+(?:\w+\s+)?stron\w*|\bpoza\s+konwencj\w*",
+            r"(?P<sig>\bnie\s+(?:\w+\s+){0,2}?podpis(?:a|ywa)[łl]\w*)|\bnie\s+(?:\w+\s+){0,2}?(?:ratyfikowa[łl]\w*|przystąpi[łl]\w*)|\bnie\s+jest\s+(?:\w+\s+)?stron\w*|\bnie\s+(?:był\w*|będzie)\s+(?:\w+\s+)?stron\w*|\bpoza\s+(?:traktatem|porozumieniem)\b|\bpoza\s+(?:nią|nim)\s+pozostaj\w*|\bpozostaj\w*\s+poza\b|\bnie\s+są\s+(?:\w+\s+)?stron\w*|\bpoza\s+konwencj\w*",
         ),
         (
             Trig::WithdrawalNotified,
