@@ -2385,7 +2385,7 @@ impl ClaimFinder {
                         let gap = f.text[d.mention.span.end..t.span.start].to_lowercase();
                         let Some(i) = gap.find(',') else { return true };
                         let next = gap[i + 1..].split_whitespace().next().unwrap_or("");
-                        !(next == "and" || next == "but" || self.lex.list_joins.contains(&next))
+                        !self.conjunctions().any(|w| w == next)
                     })
                     // "concluded in 1997 and has since been signed by more than 160": now.
                     .filter(|d| {
@@ -2412,18 +2412,7 @@ impl ClaimFinder {
                     }
                     // "and" in the article's language too ("liittyi vuonna 2012 ja
                     // hävitti": Finland's 2012 is its joining's, not its destroying's).
-                    let joins = || {
-                        [" and ", " while ", " but ", " whereas "]
-                            .into_iter()
-                            .map(str::to_string)
-                            .chain(
-                                self.lex
-                                    .list_joins
-                                    .iter()
-                                    .filter(|w| w.chars().all(char::is_alphabetic))
-                                    .map(|w| format!(" {w} ")),
-                            )
-                    };
+                    let joins = || self.conjunctions().map(|w| format!(" {w} "));
                     let breaks = |gap: &str| {
                         let gap = gap.to_lowercase();
                         gap.contains([',', ';']) || joins().any(|w| gap.contains(&w))
@@ -2586,7 +2575,7 @@ impl ClaimFinder {
                     // taken from elsewhere in the clause.
                     subject_doubt: state
                         .filter(|(_, s)| {
-                            f.named.iter().any(|n| {
+                            within(f.named, *s, |n| n.span.start).iter().any(|n| {
                                 n.span == *s && matches!(n.who, Who::State(_, NameKind::Home))
                             })
                         })
@@ -2942,10 +2931,8 @@ impl ClaimFinder {
                     // clause follows it (", and signed by one more that has not yet
                     // ratified" is not about the 164).
                     let new_clause = after.trim_start().strip_prefix(',').is_some_and(|rest| {
-                        let w = rest.split_whitespace().next().unwrap_or("");
-                        let w = w.to_lowercase();
-                        ["and", "but", "while", "whereas"].contains(&w.as_str())
-                            || self.lex.list_joins.contains(&w.as_str())
+                        let w = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+                        self.conjunctions().any(|c| c == w)
                     });
                     let after = if new_clause { "" } else { after.as_str() };
                     let after = after
@@ -2953,7 +2940,6 @@ impl ClaimFinder {
                         .split([',', ';', '\u{2013}', '\u{2014}'])
                         .next()
                         .unwrap_or("");
-                    let near = around(f.text, sent, t.span, 120);
                     // "delegations from 12 countries that have not joined": some of
                     // them, not a count of all; not checked.
                     let lead =
@@ -2996,7 +2982,6 @@ impl ClaimFinder {
                                         t.span.start.saturating_sub(60).max(sent.start),
                                     )..t.span.end]
                                 );
-                                let _ = near;
                                 if self.count_withdraw.is_match(&own) {
                                     Some(CountWhat::Withdrawing)
                                 } else if self.count_join.is_match(sentence_text) {
@@ -3593,6 +3578,18 @@ impl ClaimFinder {
             }
         }
         best.map(|(_, id)| id)
+    }
+
+    /// Words that join clauses: English "and", "but", "while", "whereas" (articles in
+    /// every language quote English) and the article language's one-word list joins.
+    fn conjunctions(&self) -> impl Iterator<Item = &'static str> + '_ {
+        ["and", "while", "but", "whereas"].into_iter().chain(
+            self.lex
+                .list_joins
+                .iter()
+                .copied()
+                .filter(|w| w.chars().all(char::is_alphabetic)),
+        )
     }
 
     /// A date moved by the offset that follows it ("2 December 1997, two days before"),

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{annotate, no_contradiction, one};
+use common::{annotate, no_contradiction, none_contradicted, one};
 use treatywatch_annotate::{ClaimKind, Verdict};
 
 #[test]
@@ -98,7 +98,7 @@ fn counts_read_as_news_writing_uses_them() {
 
 #[test]
 fn counts_of_some_states_or_of_other_things_are_not_counts_of_members() {
-    for (text, date) in [
+    none_contradicted(&[
         // Delegations from some of the states outside.
         (
             "Among the participants were delegations from 12 countries that have not joined \
@@ -126,9 +126,7 @@ fn counts_of_some_states_or_of_other_things_are_not_counts_of_members() {
             "Після виходу Польщі учасниками Оттавської конвенції залишиться 161 держава.",
             "2026-02-16",
         ),
-    ] {
-        no_contradiction(&annotate(text, Some(date)));
-    }
+    ]);
 }
 
 #[test]
@@ -186,7 +184,7 @@ fn the_last_holdout_is_a_rank_in_the_past() {
 
 #[test]
 fn phrasings_that_are_not_the_treatys_acts() {
-    for (text, date) in [
+    none_contradicted(&[
         // An approval of a law.
         (
             "Finnish lawmakers backed leaving the Mine Ban Treaty, 157 to 18, and President \
@@ -200,9 +198,7 @@ fn phrasings_that_are_not_the_treatys_acts() {
              in the Mine Ban Treaty's first years.",
             "2015-09-17",
         ),
-    ] {
-        no_contradiction(&annotate(text, Some(date)));
-    }
+    ]);
 }
 
 #[test]
@@ -437,7 +433,7 @@ fn numbers_that_are_not_counts_of_states() {
 #[test]
 fn failure_classes_of_the_fourth_held_out_set() {
     // Measured once, then opened and moved into development (see docs/annotate.md).
-    for (text, date) in [
+    none_contradicted(&[
         // "is not bound by" is not joining.
         (
             "Russia, which is not bound by the Mine Ban Treaty, has laid mines on a vast scale.",
@@ -480,9 +476,7 @@ fn failure_classes_of_the_fourth_held_out_set() {
              eelnõu esimesel lugemisel menetlusest välja.",
             "2025-03-18",
         ),
-    ] {
-        no_contradiction(&annotate(text, Some(date)));
-    }
+    ]);
     // "that Kyiv has joined": not "at Kyiv".
     let a = annotate(
         "The move sits awkwardly with the Mine Ban Treaty that Kyiv itself has signed up to.",

@@ -114,3 +114,10 @@ pub fn no_contradiction(a: &Annotation<'static>) {
         all(a)
     );
 }
+
+/// No claim says contradicted in any of these short articles (text, article date).
+pub fn none_contradicted(cases: &[(&str, &str)]) {
+    for (text, date) in cases {
+        no_contradiction(&annotate(text, Some(date)));
+    }
+}
