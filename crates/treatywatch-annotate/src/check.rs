@@ -410,7 +410,10 @@ impl<'e, 'd> Checker<'e, 'd> {
                 if matches!(
                     d.extra,
                     Extra::Obligation {
-                        what: Obl::StockpileDeadline | Obl::ClearanceDeadline | Obl::SomeDeadline,
+                        what: Obl::StockpileDeadline
+                            | Obl::ClearanceDeadline
+                            | Obl::SomeDeadline
+                            | Obl::ReportDeadline,
                         ..
                     }
                 ) =>
@@ -2125,6 +2128,31 @@ impl<'e, 'd> Checker<'e, 'd> {
                     ),
                 }
             }
+            RuleTopic::InitialReport => {
+                let rule = self
+                    .treaty
+                    .obligations
+                    .iter()
+                    .find(|o| o.id == "initial_report")
+                    .and_then(|o| o.due.map(|d| (o.article.clone(), d.days)));
+                match (rule, n) {
+                    (Some((article, days)), Some(n)) if u32::from(days) == n => supported(
+                        c,
+                        format!("{article}: within {days} days of entry into force for the state"),
+                    ),
+                    (Some((article, days)), Some(n)) if days > 0 => c.set(
+                        Verdict::Contradicted,
+                        format!(
+                            "{article} gives {days} days from entry into force for the state, \
+                             not {n}."
+                        ),
+                    ),
+                    _ => c.set(
+                        Verdict::NotCheckable,
+                        "The record does not hold this deadline rule.".into(),
+                    ),
+                }
+            }
             RuleTopic::Reports if self.treaty.obligations.iter().any(|o| o.annual.is_some()) => {
                 supported(
                     c,
@@ -2260,15 +2288,24 @@ impl<'e, 'd> Checker<'e, 'd> {
     /// read by their kind's name so that new kinds of record are read too.
     fn obligation(&self, s: &'d State, d: &Draft) -> Checked<'d> {
         let mut c = Checked::new(Reading::Record);
-        let Extra::Obligation { what, n } = d.extra else {
+        let Extra::Obligation { what, n, .. } = d.extra else {
             return c.set(Verdict::NotCheckable, "Not an obligation.".into());
         };
         let name = &s.name;
         if matches!(
             what,
-            Obl::StockpileDeadline | Obl::ClearanceDeadline | Obl::SomeDeadline
+            Obl::StockpileDeadline
+                | Obl::ClearanceDeadline
+                | Obl::SomeDeadline
+                | Obl::ReportDeadline
         ) {
             return self.deadline_date(s, d, what, c);
+        }
+        if matches!(
+            what,
+            Obl::StockpilePeriod | Obl::ClearancePeriod | Obl::ReportPeriod
+        ) {
+            return self.obligation_period(s, d, what, c);
         }
         let (kinds, words): (&[&str], &str) = match what {
             Obl::StockpileDestroyed => {
@@ -2280,9 +2317,13 @@ impl<'e, 'd> Checker<'e, 'd> {
                 "a deadline missed",
             ),
             Obl::Extension => (&["clearance_extension_granted"], "an extension granted"),
-            Obl::StockpileDeadline | Obl::ClearanceDeadline | Obl::SomeDeadline => {
-                unreachable!("read by deadline_date")
-            }
+            Obl::StockpileDeadline
+            | Obl::ClearanceDeadline
+            | Obl::SomeDeadline
+            | Obl::ReportDeadline
+            | Obl::StockpilePeriod
+            | Obl::ClearancePeriod
+            | Obl::ReportPeriod => unreachable!("read by deadline_date and obligation_period"),
         };
         let records: Vec<_> = self
             .engine
@@ -2380,6 +2421,108 @@ impl<'e, 'd> Checker<'e, 'd> {
         }
     }
 
+    /// "Oman will have four years to destroy its stockpile", "its first report is due
+    /// within 180 days": the rule's period said of one state. Supported when the period
+    /// is the rule's and the record gives the state that obligation (it consented to be
+    /// bound); contradicted only when the period differs from the rule's and the sentence
+    /// speaks of no extension ("a further five years to clear" is an extension).
+    fn obligation_period(
+        &self,
+        s: &'d State,
+        d: &Draft,
+        what: Obl,
+        mut c: Checked<'d>,
+    ) -> Checked<'d> {
+        let name = &s.name;
+        let oid = match what {
+            Obl::StockpilePeriod => "stockpile_destruction",
+            Obl::ClearancePeriod => "clearance",
+            _ => "initial_report",
+        };
+        let Some(rule) = self.treaty.obligations.iter().find(|o| o.id == oid) else {
+            return c.set(
+                Verdict::NotCheckable,
+                "The record does not hold this obligation's rule.".into(),
+            );
+        };
+        let Some(due) = rule.due else {
+            return c.set(
+                Verdict::NotCheckable,
+                "The record does not hold this obligation's period.".into(),
+            );
+        };
+        let (have, unit) = if what == Obl::ReportPeriod {
+            (u32::from(due.days), "days")
+        } else {
+            (u32::from(due.years), "years")
+        };
+        let Extra::Obligation {
+            n: Some((_, n)),
+            more,
+            ..
+        } = d.extra
+        else {
+            return c.set(
+                Verdict::NotCheckable,
+                "The text gives no length of time to check.".into(),
+            );
+        };
+        let article = &rule.article;
+        let title = &rule.title;
+        c.fact(
+            None,
+            format!("{article}: {title} within {have} {unit} of entry into force for the state"),
+            &[],
+        );
+        if have == 0 {
+            return c.set(
+                Verdict::NotCheckable,
+                "The record does not hold this obligation's period.".into(),
+            );
+        }
+        if f64::from(have) != n {
+            if more {
+                return c.set(
+                    Verdict::NotCheckable,
+                    format!(
+                        "The rule gives {have} {unit}; the sentence speaks of more time, and \
+                         extensions are checked by their dates, not their lengths."
+                    ),
+                );
+            }
+            return c.set(
+                Verdict::Contradicted,
+                format!(
+                    "{article} gives {have} {unit} from entry into force for the state, not {n}."
+                ),
+            );
+        }
+        let dls = self
+            .engine
+            .deadlines_where(self.treaty, s, self.horizon, self.horizon, &|r| r.id == oid);
+        let Some(dl) = dls.first() else {
+            return c.set(
+                Verdict::NotCheckable,
+                format!(
+                    "The rule gives {have} {unit}, but the record holds no such deadline for \
+                     {name} (it has not consented to be bound)."
+                ),
+            );
+        };
+        c.fact(
+            day(dl.original_due),
+            format!("{name}: due {} under the rule", dl.original_due),
+            &dl.sources,
+        );
+        c.set(
+            Verdict::Supported,
+            format!(
+                "{article} gives {have} {unit} from entry into force; for {name} that was {}.",
+                dl.original_due
+            ),
+        )
+    }
+
     /// "Cambodia has until 2010", "whose deadline now runs to 2019": the date of a
     /// stockpile-destruction or clearance deadline, against the rule's deadline and
     /// every deadline the record's decisions set (as known today). Contradicted only
@@ -2390,6 +2533,7 @@ impl<'e, 'd> Checker<'e, 'd> {
         let ids: &[&str] = match what {
             Obl::StockpileDeadline => &["stockpile_destruction"],
             Obl::ClearanceDeadline => &["clearance"],
+            Obl::ReportDeadline => &["initial_report"],
             _ => &["stockpile_destruction", "clearance"],
         };
         let Some(w) = d.when else {

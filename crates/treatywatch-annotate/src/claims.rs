@@ -173,6 +173,15 @@ pub enum Obl {
     ClearanceDeadline,
     /// A deadline's date, of either.
     SomeDeadline,
+    /// The initial transparency report's deadline (Art. 7(1)): "must submit its first
+    /// report by the end of July 2015".
+    ReportDeadline,
+    /// The rule's period said of one state: "Oman will have four years to destroy its
+    /// stockpile" (Art. 4), "ten years to clear" (Art. 5); the number is in `n`.
+    StockpilePeriod,
+    ClearancePeriod,
+    /// "its first transparency report is due within 180 days" (Art. 7(1)).
+    ReportPeriod,
 }
 
 /// Details some triggers carry.
@@ -220,6 +229,8 @@ pub enum Extra {
     Obligation {
         what: Obl,
         n: Option<(Qual, f64)>,
+        /// The sentence speaks of more time ("a further five years"): an extension.
+        more: bool,
     },
     /// A withdrawal period said to run from something other than the depositary's
     /// receipt (a vote, a decision).
@@ -449,6 +460,7 @@ pub struct ClaimFinder {
     count_other_verb: Regex,
     plain_past: Regex,
     respectively: Regex,
+    more_time: Regex,
     subordinate: Regex,
     future_after: Regex,
     law_word: Regex,
@@ -656,6 +668,7 @@ impl ClaimFinder {
                 r"\b(?:took|takes|taken|take|managed|went\s+on|first|last|only|\d{1,3}(?:st|nd|rd|th)|had|has|have|used|began|started|needed|wanted|chose|refused|failed|continues|continued)\s+(?:\w+\s+){0,3}$",
             ),
             respectively: re(lex.respectively),
+            more_time: re(lex.more_time),
             before_vote: re(
                 r"\b(?:members|MPs|deputies|lawmakers|legislators|parliamentarians|senators|representatives)\s+$",
             ),
@@ -3051,6 +3064,12 @@ impl ClaimFinder {
                             Obl::SomeDeadline
                         }
                     });
+                    // "must submit its first transparency report by July 2015".
+                    let deadline = if trig.contains("report") {
+                        Some(Obl::ReportDeadline)
+                    } else {
+                        deadline
+                    };
                     let what = if let Some(w) = deadline {
                         // "... deadlines of 2008 and 2010 respectively": not read.
                         if self.respectively.is_match(sentence_text) {
@@ -3092,7 +3111,11 @@ impl ClaimFinder {
                     };
                     for st in &states {
                         let mut d = make(ClaimKind::Obligation, Some(*st), None, None, modality);
-                        d.extra = Extra::Obligation { what, n: None };
+                        d.extra = Extra::Obligation {
+                            what,
+                            n: None,
+                            more: false,
+                        };
                         push(d, &mut out);
                     }
                 }
@@ -3462,6 +3485,75 @@ impl ClaimFinder {
         self.exceptions_and_inclusions(f, triggers, &mut out, limit);
         self.periods(f, &mut out, limit);
         self.rules(f, &mut out, limit);
+        // "Somalia will have four years to destroy its stocks": the rule's period said
+        // of the state is the claim; its verb alone is not another.
+        let periods: Vec<(Option<StateCode>, Span)> = out
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.extra,
+                    Extra::Obligation {
+                        what: Obl::StockpilePeriod | Obl::ClearancePeriod | Obl::ReportPeriod,
+                        ..
+                    }
+                )
+            })
+            .map(|d| (d.state, d.span))
+            .collect();
+        // A deadline's date inside the period ("four years, until February 2019, to
+        // destroy") is checked by its date instead.
+        let dated: Vec<(Option<StateCode>, Span)> = out
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.extra,
+                    Extra::Obligation {
+                        what: Obl::StockpileDeadline | Obl::ClearanceDeadline | Obl::SomeDeadline,
+                        ..
+                    }
+                )
+            })
+            .map(|d| (d.state, d.span))
+            .collect();
+        let periods: Vec<(Option<StateCode>, Span)> = periods
+            .into_iter()
+            .filter(|(st, sp)| {
+                let inside = dated
+                    .iter()
+                    .any(|(x, s)| x == st && sp.start <= s.start && s.end <= sp.end + 40);
+                if inside {
+                    out.retain(|d| {
+                        !(d.state == *st
+                            && d.span == *sp
+                            && matches!(
+                                d.extra,
+                                Extra::Obligation {
+                                    what: Obl::StockpilePeriod
+                                        | Obl::ClearancePeriod
+                                        | Obl::ReportPeriod,
+                                    ..
+                                }
+                            ))
+                    });
+                }
+                !inside
+            })
+            .collect();
+        if !periods.is_empty() {
+            out.retain(|d| {
+                !(d.kind == ClaimKind::Obligation
+                    && !matches!(
+                        d.extra,
+                        Extra::Obligation {
+                            what: Obl::StockpilePeriod | Obl::ClearancePeriod | Obl::ReportPeriod,
+                            ..
+                        }
+                    )
+                    && periods.iter().any(|(st, sp)| {
+                        *st == d.state && sp.start < d.span.end && d.span.start < sp.end
+                    }))
+            });
+        }
         // Someone's words the article quotes: not the article's own claim.
         for d in &mut out {
             if in_quotation(f.text, d.span.start) {
@@ -3920,9 +4012,15 @@ impl ClaimFinder {
                 {
                     continue;
                 }
+                // "its first transparency report, due within 180 days": one rule.
+                if *topic == RuleTopic::Reports && topics.contains(&RuleTopic::InitialReport) {
+                    continue;
+                }
                 let Some(caps) = re.captures(s) else { continue };
                 let m = caps.get(0).expect("group 0");
-                let span = Span::new(sent.start + m.start(), sent.start + m.end());
+                // "... and ten years to clear": the rule's own words start at `from`.
+                let from = caps.name("from").map_or(m.start(), |x| x.start());
+                let span = Span::new(sent.start + from, sent.start + m.end());
                 if treaty_spans
                     .iter()
                     .any(|t| t.start <= span.start && span.end <= t.end)
@@ -3933,7 +4031,9 @@ impl ClaimFinder {
                     RuleTopic::ArmedConflict => withdraw,
                     RuleTopic::Prohibitions => about_treaty || cue,
                     RuleTopic::Reservations => true,
-                    RuleTopic::StockpileDeadline | RuleTopic::ClearanceDeadline => true,
+                    RuleTopic::StockpileDeadline
+                    | RuleTopic::ClearanceDeadline
+                    | RuleTopic::InitialReport => true,
                     RuleTopic::Reports | RuleTopic::Retention => cue,
                     RuleTopic::Depositary | RuleTopic::NoSuspension => true,
                     RuleTopic::Withdrawal
@@ -3948,10 +4048,67 @@ impl ClaimFinder {
                 if !gate {
                     continue;
                 }
-                let n = caps.name("n").and_then(|n| self.number(n.as_str()));
+                let n = caps
+                    .name("n")
+                    .or(caps.name("n2"))
+                    .and_then(|n| self.number(n.as_str()));
                 // "срок которого истек в 2010 году": a year, not a number of years.
-                if n.is_some_and(|n| n >= 100) {
+                if n.is_some_and(|n| n >= 100) && *topic != RuleTopic::InitialReport {
                     continue;
+                }
+                // "Oman will have four years to destroy its stockpile": the rule said of
+                // a state is that state's obligation.
+                let period = match topic {
+                    RuleTopic::StockpileDeadline => Some(Obl::StockpilePeriod),
+                    RuleTopic::ClearanceDeadline => Some(Obl::ClearancePeriod),
+                    RuleTopic::InitialReport => Some(Obl::ReportPeriod),
+                    _ => None,
+                };
+                // "granted Chile a further eight years to clear": an extension, read
+                // as one elsewhere, not the rule's period.
+                if period.is_some() && self.more_time.is_match(m.as_str()) {
+                    continue;
+                }
+                if let Some(what) = period {
+                    let states = self.rule_states(f, *sent, span);
+                    // "... and ten years to clear" said of no state: the sentence's
+                    // first rule holds it.
+                    if states.is_empty() && caps.name("from").is_some() {
+                        continue;
+                    }
+                    if !states.is_empty() {
+                        topics.push(*topic);
+                        let conditional = self.conditional.is_match(s);
+                        let more = self.more_time.is_match(s);
+                        for (st, _) in states {
+                            out.push(Draft {
+                                kind: ClaimKind::Obligation,
+                                span,
+                                state: Some(st),
+                                actor: None,
+                                when: None,
+                                since: false,
+                                aim: None,
+                                extra: Extra::Obligation {
+                                    what,
+                                    n: n.map(|n| (Qual::Exact, f64::from(n))),
+                                    more,
+                                },
+                                months: None,
+                                modality: if conditional {
+                                    Modality::Conditional
+                                } else {
+                                    Modality::Asserted
+                                },
+                                place: None,
+                                plain: false,
+                                earlier: false,
+                                subject_doubt: None,
+                                date_doubt: None,
+                            });
+                        }
+                        continue;
+                    }
                 }
                 // The first takes the sentence; a second, its own words.
                 let whole = topics.is_empty() && !has_period;
@@ -3982,6 +4139,99 @@ impl ClaimFinder {
                 });
             }
         }
+    }
+
+    /// The states a rule's period is said of: the state (or list) named last before it in
+    /// the sentence, with no generic subject ("states", "each party") between; else, for a
+    /// sentence opening with a pronoun ("It", "The Gulf state"), the state named last
+    /// before the sentence.
+    fn rule_states(&self, f: &Found<'_>, sent: Span, at: Span) -> Vec<(StateCode, Span)> {
+        let before: Vec<Named> = within(f.named, sent, |n| n.span.start)
+            .iter()
+            .filter(|n| {
+                n.span.end <= at.start
+                    && matches!(n.who, Who::State(..) | Who::Body(..) | Who::Group(_))
+            })
+            .cloned()
+            .collect();
+        if let Some(last) = before.last() {
+            if !matches!(
+                last.who,
+                Who::State(..) | Who::Body(_, Some(_)) | Who::Group(_)
+            ) {
+                return Vec::new();
+            }
+            let gap = &f.text[last.span.end..at.start];
+            if gap.len() > 160 || self.generic.is_match(gap) {
+                return Vec::new();
+            }
+            // "Mozambique ... has until 2009 to clear; its stockpile must be destroyed":
+            // past a semicolon, only a pronoun carries the subject on.
+            if let Some(i) = gap.rfind([';', ':']) {
+                if !self.opens_with_pronoun(&gap[i + 1..]) {
+                    return Vec::new();
+                }
+            }
+            return match &last.who {
+                Who::Group(cs) => cs.iter().map(|c| (*c, last.span)).collect(),
+                Who::Body(_, Some(c)) => vec![(*c, last.span)],
+                _ => self.list(f.text, &before, true),
+            };
+        }
+        let lead = &f.text[sent.start..at.start];
+        if self.generic.is_match(&f.text[sent.start..at.end]) {
+            return Vec::new();
+        }
+        // "Under the treaty it will then have four years": the pronoun before the verb.
+        let mut bare = lead.trim_end();
+        loop {
+            let word_start = bare.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let word = bare[word_start..].to_lowercase();
+            if [
+                "will",
+                "would",
+                "must",
+                "shall",
+                "now",
+                "then",
+                "also",
+                "therefore",
+                "thus",
+            ]
+            .contains(&word.as_str())
+            {
+                bare = bare[..word_start].trim_end();
+            } else {
+                break;
+            }
+        }
+        let before_verb = format!("{bare} ");
+        if !self.opens_with_pronoun(lead) && !self.pronoun.is_match(&before_verb) {
+            return Vec::new();
+        }
+        // "It gives each state four years": after a verb of giving, "it" may be the
+        // treaty; before one of having or doing, it is the state.
+        let giving = {
+            let m = f.text[at.start..at.end].to_lowercase();
+            ["give", "allow", "grant"].iter().any(|w| m.starts_with(w))
+        };
+        let found = if giving {
+            self.antecedent(f.text, f.named, sent.start, None)
+        } else {
+            self.state_antecedent(f.named, sent.start)
+        };
+        match found {
+            Some(Subject::States(v)) => v,
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether `s` opens with a pronoun for a state ("it", "its", "the country").
+    fn opens_with_pronoun(&self, s: &str) -> bool {
+        let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+        (1..=s.len().min(40))
+            .filter(|&k| s.is_char_boundary(k))
+            .any(|k| self.pronoun.find(&s[..k]).is_some_and(|m| m.start() == 0))
     }
 
     /// Withdrawal periods: a length of time in a sentence about withdrawing.

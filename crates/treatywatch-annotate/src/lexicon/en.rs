@@ -322,7 +322,7 @@ pub static LEX: Lexicon = Lexicon {
         ),
         (
             Trig::Destroyed,
-            r"\b(?:destroyed|destroys|destroying|destroy|(?:completes?|completed|completing)\s+(?:the\s+)?(?:destruction|destroying|clearance|clearing)|(?:finished|finishes|finish)\s+(?:destroying|the\s+destruction|clearing|clearance)|eliminated|scrapped)\b|\bclearance\s+(?:was|has\s+been|had\s+been|is)\s+(?:officially\s+|formally\s+)?(?:completed|finished)\b|\b(?:asked|asking|asks|applied|requested|requesting|won|wins|granted|grants|gave|given|give|gives|got|gets|received|sought|seeking|needs|needed)\s+(?:\w+\s+){0,3}?(?:more|extra|additional|further)\s+(?:time|years)\b|\b(?:granted|gave|given|give|gives|giving)\s+(?:[\w-]+\s+){1,2}?until\b|\b(?:cleared|clearing)\s+(?:all\s+)?(?:its\s+|known\s+)?(?:mined\s+areas|minefields|mines)\b|\b(?:declared|became|was\s+declared)\s+(?:itself\s+)?(?:mine|landmine)-free\b|\b(?:is|was|be|became|now|itself)\s+(?:now\s+)?free\s+(?:of|from)\s+(?:the\s+threat\s+of\s+)?(?:all\s+)?(?:known\s+)?(?:anti-?\s?personnel\s+)?(?:land\s?)?mines\b|\b(?:missed|failed\s+to\s+meet|overdue)\b[^.;\n]{0,40}?\bdeadlines?\b|\b(?:granted|requested|received|given|sought|won|asked\s+for|applied\s+for)\s+(?:it\s+)?(?:an?\s+|another\s+|a\s+further\s+)?(?:\w+[-\s]year\s+)?extension\b|\b(?:deadlines?)\s+(?:now\s+|originally\s+|eventually\s+|then\s+)?(?:of|is|was|were|runs?|ran|expires?|expired|falls?|fell|(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+)?(?:extended|set|moved|pushed\s+back)\s+(?:\w+\s+){0,3}?(?:to|until|for))\b|\b(?:has|have|had|was\s+given|were\s+given|got|gets)\s+until\b|\bmust\s+(?:finish|complete)\s+(?:clearing|destroying|clearance|destruction|its\s+\w+|their\s+\w+|the\s+\w+)\b|\bextended\s+(?:in\s+\d{4}\s+)?(?:to|until)\b",
+            r"\b(?:destroyed|destroys|destroying|destroy|(?:completes?|completed|completing)\s+(?:the\s+)?(?:destruction|destroying|clearance|clearing)|(?:finished|finishes|finish)\s+(?:destroying|the\s+destruction|clearing|clearance)|eliminated|scrapped)\b|\bclearance\s+(?:was|has\s+been|had\s+been|is)\s+(?:officially\s+|formally\s+)?(?:completed|finished)\b|\b(?:asked|asking|asks|applied|requested|requesting|won|wins|granted|grants|gave|given|give|gives|got|gets|received|sought|seeking|needs|needed)\s+(?:\w+\s+){0,3}?(?:more|extra|additional|further)\s+(?:time|years)\b|\b(?:granted|gave|given|give|gives|giving)\s+(?:[\w-]+\s+){1,2}?until\b|\b(?:cleared|clearing)\s+(?:all\s+)?(?:its\s+|known\s+)?(?:mined\s+areas|minefields|mines)\b|\b(?:declared|became|was\s+declared)\s+(?:itself\s+)?(?:mine|landmine)-free\b|\b(?:is|was|be|became|now|itself)\s+(?:now\s+)?free\s+(?:of|from)\s+(?:the\s+threat\s+of\s+)?(?:all\s+)?(?:known\s+)?(?:anti-?\s?personnel\s+)?(?:land\s?)?mines\b|\b(?:missed|failed\s+to\s+meet|overdue)\b[^.;\n]{0,40}?\bdeadlines?\b|\b(?:granted|requested|received|given|sought|won|asked\s+for|applied\s+for)\s+(?:it\s+)?(?:an?\s+|another\s+|a\s+further\s+)?(?:\w+[-\s]year\s+)?extension\b|\b(?:deadlines?)\s+(?:now\s+|originally\s+|eventually\s+|then\s+)?(?:of|is|was|were|runs?|ran|expires?|expired|falls?|fell|(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+)?(?:extended|set|moved|pushed\s+back)\s+(?:\w+\s+){0,3}?(?:to|until|for))\b|\b(?:has|have|had|was\s+given|were\s+given|got|gets)\s+until\b|\bmust\s+(?:finish|complete)\s+(?:clearing|destroying|clearance|destruction|its\s+\w+|their\s+\w+|the\s+\w+)\b|\bextended\s+(?:in\s+\d{4}\s+)?(?:to|until)\b|\b(?:submit|hand\s+in|file|deliver|present)\w*\s+(?:its|their|a|an|the)\s+(?:first|initial)\s+(?:transparency\s+|Article\s+7\s+)?report\b",
         ),
         (
             Trig::Arsenal,
@@ -475,6 +475,27 @@ pub static LEX: Lexicon = Lexicon {
             RuleTopic::StockpileDeadline,
             r"\b(?:has|have|had|get|gets|got|given|gives|give|allows?|allowed|allowing|grants?|granted)\s+(?:[\w-]+\s+){0,4}?(?P<n>\d+|four|{N})[-\s]years?\s+(?:period\s+)?(?:to|for)\s+(?:destroy|the\s+destruction)\w*\b",
         ),
+        // "its stockpile must be destroyed within four years", "must destroy its
+        // remaining stockpile within four years of the treaty taking effect".
+        (
+            RuleTopic::StockpileDeadline,
+            r"\b(?:stockpiles?|stocks?|stockpiled\s+mines)\s+(?:must|will|would|shall|has\s+to|have\s+to|is\s+to|are\s+to)\s+be\s+destroyed\s+(?:within|no\s+later\s+than|in)\s+(?P<n>\d+|four|{N})\s+years\b|\bdestroy\w*\s+(?:all\s+)?(?:of\s+)?(?:their|its|the)\s+(?:\w+\s+){1,2}?(?:stockpiles?|stocks?)\b[^.;\n]{0,60}?\b(?:within|no\s+later\s+than)\s+(?P<n2>\d+|four|{N})\s+years\b",
+        ),
+        // "will have four years to destroy its stocks and ten years, until 2028, to
+        // clear": a period with its verb, after a verb of having or giving.
+        (
+            RuleTopic::ClearanceDeadline,
+            r"\b(?:has|have|had|get|gets|got|given|gives|give|allows?|allowed|grants?|granted)\b[^.;\n]{0,80}?\b(?P<from>and\s+(?P<n>\d+|ten|{N})\s+years,?(?:\s+until\s+[^,.;\n]{3,25},)?\s+to\s+(?:clear|rid|remove|demine)\w*)\b",
+        ),
+        (
+            RuleTopic::StockpileDeadline,
+            r"\b(?:has|have|had|get|gets|got|given|gives|give|allows?|allowed|grants?|granted)\s+(?:[\w-]+\s+){0,3}?(?P<n>\d+|four|{N})\s+years,\s+until\s+[^,.;\n]{3,25},\s+to\s+destroy\w*\b",
+        ),
+        // "its first transparency report is due within 180 days".
+        (
+            RuleTopic::InitialReport,
+            r"\b(?:initial|first)\s+(?:transparency\s+|Article\s+7\s+)?report\b[^.;\n]{0,80}?\b(?:within|no\s+later\s+than|in)\s+(?P<n>\d+|{N})\s+days\b|\b(?:within|no\s+later\s+than)\s+(?P<n2>\d+)\s+days\b[^.;\n]{0,80}?\b(?:initial|first)\s+(?:transparency\s+)?report\b",
+        ),
         (
             RuleTopic::Reports,
             r"\b(?:transparency\s+reports?|annual\s+reports?|report\s+annually|Article\s+7\s+reports?)\b|\b(?:must|shall|required\s+to)\s+report\b|\breport\w*\s+(?:\w+\s+){0,4}(?:each|every)\s+year\b",
@@ -531,6 +552,7 @@ pub static LEX: Lexicon = Lexicon {
     count_other_verb: r"^\s+(?:[\w-]+\s+){0,5}?(?:(?:are|were|is|have|has|had|will)\s+(?:also\s+|now\s+|already\s+|all\s+|since\s+|been\s+|be\s+){0,2})?(?:attend\w*|destroy\w*|clear\w*|report\w*|submit\w*|vot\w*|met|meet\w*|gather\w*|condemn\w*|call\w*|urg\w*|declar\w*|complet\w*|finish\w*|fund\w*|align\w*|endors\w*|express\w*|warn\w*|welcom\w*|deplor\w*|regrett?\w*|participat\w*|took\s+part|spoke|deliver\w*|co-?sponsor\w*|(?:signed|joined|backed|supported)\s+(?:a|the|joint)\s+(?:joint\s+)?statements?|contribut\w*|us(?:e|ed|ing)|laid|produc\w*|hold\w*|held|stockpil\w*|retain\w*|affected|contaminated|mined)\b",
     plain_past: r"\b(?:never|did\s+not|didn['’]t|had\s+not|hadn['’]t|non-?signator\w*)\b",
     respectively: r"\brespectively\b",
+    more_time: r"\b(?:further|more|extra|additional|another|extensions?|extended|new)\b",
     subordinate: r"\b(?:once|if|whenever|unless|should)\s+(?:the\s+|its\s+|their\s+|a\s+|each\s+)?(?:\w+['’]s\s+)?(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:(?:is|are)\s+(?:expected|due|scheduled|set|likely)|(?:will|would|could|may|might|should|shall)\s+(?:be|follow|come|take|happen|still|only|not|require|need|remain|have|stand|number|total|drop|fall|rise|shrink|grow))\b",
     prepositions: r"\b(?:with|from|to|of|against|on|at|in|into|for|than|like|between|among|towards|toward|about|over|across|near|beside|unlike)\s+(?:the\s+)?$",

@@ -395,6 +395,7 @@ pub static LEX: Lexicon = Lexicon {
     count_other_verb: r"^\s+(?:\w+\s+)?(?:osales|osalesid|hävitas)\b",
     plain_past: r"\b(?:kunagi|ealeski)\b",
     respectively: r"\bvastavalt\b",
+    more_time: r"\b(?:lisa\w*|pikend\w*|veel)\b",
     subordinate: r"\b(?:kui|juhul,?\s+kui)\s+(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:hakkab|tuleb|on\s+oodata)\b",
     law_word: r"\b(?:seadus\w*|dekreet\w*|määrus\w*)\b",

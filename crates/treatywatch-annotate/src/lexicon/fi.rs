@@ -405,6 +405,7 @@ pub static LEX: Lexicon = Lexicon {
     count_other_verb: r"^\s+(?:\w+\s+)?(?:osallistu\w*|hävitti\w*)\b",
     plain_past: r"\bkoskaan\b",
     respectively: r"\bvastaavasti\b",
+    more_time: r"\b(?:lisä\w*|jatko\w*|pidenn\w*)",
     subordinate: r"\b(?:jos|mikäli|kun)\s+(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:on\s+määrä|odotetaan|tullaan)\b",
     law_word: r"\b(?:lai\w*|asetu\w*)\b",

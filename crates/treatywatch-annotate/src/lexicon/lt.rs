@@ -408,6 +408,7 @@ pub static LEX: Lexicon = Lexicon {
     count_other_verb: r"^\s+(?:\w+\s+)?(?:dalyvauja|dalyvavo|sunaikino|išvalė|pranešė)\b",
     plain_past: r"\b(?:niekada|nepasirašė|nebuvo)\b",
     respectively: r"\batitinkamai\b",
+    more_time: r"\b(?:papildom\w*|pratęs\w*|dar)\b",
     subordinate: r"\b(?:jei|jeigu|kai\s+tik)\s+(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:bus|turėtų|tikimasi)\b",
     law_word: r"\b(?:įstatym\w*|dekret\w*|nutarim\w*)\b",

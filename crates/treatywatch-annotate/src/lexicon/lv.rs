@@ -390,6 +390,7 @@ pub static LEX: Lexicon = Lexicon {
     count_other_verb: r"^\s+(?:\w+\s+)?(?:piedalās|piedalījās|iznīcināja)\b",
     plain_past: r"\b(?:nekad|neparakstīja)\b",
     respectively: r"\battiecīgi\b",
+    more_time: r"\b(?:papildu\w*|pagarin\w*)",
     subordinate: r"\b(?:ja|gadījumā,?\s+ja)\s+(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:būs|gaidāms|tiks)\b",
     law_word: r"\b(?:likum\w*|dekrēt\w*|rīkojum\w*)\b",

@@ -219,6 +219,9 @@ pub struct Lexicon {
     pub plain_past: &'static str,
     /// "respectively": the states and the dates of a list go in pairs.
     pub respectively: &'static str,
+    /// "a further five years", "more time": a sentence about an extension, not the
+    /// rule's own period.
+    pub more_time: &'static str,
     /// A time or a condition right before the subject of a verb ("once the
     /// withdrawal takes effect"); anchored at the verb.
     pub subordinate: &'static str,
@@ -285,6 +288,8 @@ pub enum RuleTopic {
     ClearanceDeadline,
     /// Transparency reports (Art. 7).
     Reports,
+    /// The initial transparency report, within 180 days of entry into force (Art. 7(1)).
+    InitialReport,
     /// Mines retained for training (Art. 3).
     Retention,
     /// No reservations (Art. 19).
@@ -582,6 +587,7 @@ mod tests {
                 x.count_other_verb,
                 x.plain_past,
                 x.respectively,
+                x.more_time,
                 x.subordinate,
                 x.future_after,
                 x.law_word,

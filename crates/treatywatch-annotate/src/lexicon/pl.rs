@@ -437,6 +437,7 @@ pub static LEX: Lexicon = Lexicon {
     count_other_verb: r"^\s+(?:\w+\s+)?(?:uczestniczy\w*|zniszczy[łl]\w*)\b",
     plain_past: r"\bnigdy\b",
     respectively: r"\b(?:odpowiednio|kolejno)\b",
+    more_time: r"\b(?:dodatkow\w*|kolejn\w*|przedłuż\w*|więcej)\b",
     subordinate: r"\b(?:jeśli|jeżeli|gdyby|gdy\s+tylko)\s+(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:ma\s+zostać|będzie|zostanie)\b",
     law_word: r"\b(?:ustaw\w*|dekret\w*|rozporządzeni\w*)\b",

@@ -419,6 +419,7 @@ pub static LEX: Lexicon = Lexicon {
     count_other_verb: r"^\s+(?:\w+\s+)?(?:участву\w*|уничтожил\w*)",
     plain_past: r"\bникогда\b",
     respectively: r"\bсоответственно\b",
+    more_time: r"(?:дополнительн\w*|продл\w*|ещё|еще\b)",
     subordinate: r"\b(?:если|в\s+случае)\s+(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:должн\w*|будет|ожидается)\b",
     law_word: r"\b(?:закон\w*|указ\w*|постановлени\w*)",

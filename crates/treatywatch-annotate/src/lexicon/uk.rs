@@ -418,6 +418,7 @@ pub static LEX: Lexicon = Lexicon {
     count_other_verb: r"^\s+(?:\w+\s+)?(?:бер\w*\s+участь|знищи\w*)",
     plain_past: r"\bніколи\b",
     respectively: r"\bвідповідно\b",
+    more_time: r"(?:додатков\w*|продовж\w*|ще\b)",
     subordinate: r"\b(?:якщо|якби|у\s+разі)\s+(?:\w+\s+){0,2}$",
     future_after: r"^\s+(?:має|буде|очікується)\b",
     law_word: r"\b(?:закон\w*|указ\w*|постанов\w*)",
