@@ -460,6 +460,7 @@ pub struct ClaimFinder {
     count_other_verb: Regex,
     plain_past: Regex,
     respectively: Regex,
+    count_total: Regex,
     more_time: Regex,
     subordinate: Regex,
     future_after: Regex,
@@ -653,7 +654,7 @@ impl ClaimFinder {
                 r"^\s+(?:into\s+law|by\s+(?:its\s+|the\s+|their\s+)?(?:president|head\s+of\s+state|prime\s+minister|king|queen|governor|speaker|President\s+\w+))",
             ),
             treaty_noun_after: re(
-                r"^\s*(?:m\.\s+|r\.\s+|roku\s+|года\s+|року\s+|gada\s+|vuoden\s+|aasta\s+)?(?:the\s+)?(?:Ottawa\s+|Oslo\s+|mine[-\s]ban\s+|landmine\s+|anti-?personnel\s+mine\s+)?(?:convention|treaty|accord|pact|agreement|ban\b|konvencij|konwencj|конвенци|договор|договір|sopimu|konventsioon|Otavos|Otavas|Ottawa)",
+                r"^\.?\s*(?:m\.\s+|r\.\s+|roku\s+|года\s+|року\s+|gada\s+|vuoden\s+|aasta\s+)?(?:the\s+)?(?:Ottawa\s+|Oslo\s+|mine[-\s]ban\s+|landmine\s+|anti-?personnel\s+mine\s+)?(?:convention|treaty|accord|pact|agreement|ban\b|konvencij|konwencj|конвенци|договор|договір|sopimu|konventsioon|Otavos|Otavas|Ottawa)",
             ),
             count_subject: re(
                 r"\b\d{1,3}\s+(?:other\s+|more\s+)?(?:countries|states|nations|governments|states\s+parties)\s+(?:have\s+|has\s+|had\s+)?(?:now\s+|already\s+|since\s+)?$",
@@ -668,6 +669,9 @@ impl ClaimFinder {
                 r"\b(?:took|takes|taken|take|managed|went\s+on|first|last|only|\d{1,3}(?:st|nd|rd|th)|had|has|have|used|began|started|needed|wanted|chose|refused|failed|continues|continued)\s+(?:\w+\s+){0,3}$",
             ),
             respectively: re(lex.respectively),
+            count_total: re(
+                r"\b(?:a\s+total\s+of|in\s+total|altogether|in\s+all|łącznie|w\s+sumie|kokku|yhteensä|iš\s+viso|kopā|всего|в\s+общей\s+сложности|загалом|усього)\s+$",
+            ),
             more_time: re(lex.more_time),
             before_vote: re(
                 r"\b(?:members|MPs|deputies|lawmakers|legislators|parliamentarians|senators|representatives)\s+$",
@@ -999,6 +1003,8 @@ impl ClaimFinder {
                     },
                 ))
             }
+            // "ratified Protocol V", "ratified the law": not the treaty.
+            Trig::Ratified if self.not_treaty_objects.is_match(&text[span.end..]) => None,
             Trig::Signed => {
                 // "signed a decree", "signed the law": not the treaty.
                 if self.not_treaty_objects.is_match(&text[span.end..]) {
@@ -1438,7 +1444,10 @@ impl ClaimFinder {
                     let list_end = after
                         .first()
                         .filter(|n| {
+                            // "Germany among them, but Russia ...": a clause word
+                            // before the list ends the inclusion.
                             n.span.start - sp.end <= 20
+                                && n.span.start < next_mark
                                 && matches!(n.who, Who::State(..) | Who::Group(_))
                         })
                         .map(|_| {
@@ -2325,7 +2334,28 @@ impl ClaimFinder {
                 }
                 let i = treaty_spans.partition_point(|x| x.start < d.mention.span.end);
                 treaty_spans.get(i).is_some_and(|x| {
+                    // "1997. gadā noslēgtajai Otavas konvencijai", "1997 m. pasirašyta":
+                    // the year's own word is not a word between.
                     let gap = f.text[d.mention.span.end..x.start].trim().to_lowercase();
+                    let gap = gap.strip_prefix('.').unwrap_or(&gap).trim_start();
+                    let gap = [
+                        "gadā ",
+                        "gada ",
+                        "m. ",
+                        "r. ",
+                        "roku ",
+                        "года ",
+                        "году ",
+                        "року ",
+                        "aastal ",
+                        "aasta ",
+                        "vuonna ",
+                    ]
+                    .iter()
+                    .find_map(|w| gap.strip_prefix(w))
+                    .unwrap_or(gap)
+                    .trim()
+                    .to_string();
                     !matches!(t.kind, Trig::InForce | Trig::Opened | Trig::VoteOrAdopt)
                         && x.start - d.mention.span.end <= 30
                         && gap.split_whitespace().count() <= 1
@@ -2531,7 +2561,12 @@ impl ClaimFinder {
                 // A description of the rules: read by the rules pass.
                 continue;
             }
-            let place = self.place_in(f.text, &scope, t.span, &treaty_spans);
+            let others: Vec<Span> = within(triggers, sent, |x| x.span.start)
+                .iter()
+                .filter(|x| is_event(x.kind) && x.span != t.span)
+                .map(|x| x.span)
+                .collect();
+            let place = self.place_in(f.text, &scope, t.span, &treaty_spans, &others);
             let sentence_text = around(f.text, sent, t.span, 300);
             let make = |kind: ClaimKind,
                         state: Option<(StateCode, Span)>,
@@ -2972,7 +3007,10 @@ impl ClaimFinder {
                                 }
                             )
                     });
+                    // "for a total of 126 signatories": all that signed.
+                    let total = self.count_total.is_match(lead);
                     let what = if (what == CountWhat::Signed
+                        && !total
                         && (parties_before || self.count_further.is_match(lead)))
                         || self.count_signed_only.is_match(after)
                     {
@@ -3643,6 +3681,7 @@ impl ClaimFinder {
         scope: &[Span],
         t: Span,
         treaty_spans: &[Span],
+        others: &[Span],
     ) -> Option<&'static str> {
         let mut best: Option<(usize, &'static str)> = None;
         for sp in scope {
@@ -3655,6 +3694,13 @@ impl ClaimFinder {
                 for m in re.find_iter(&text[a..b]) {
                     let (ms, me) = (a + m.start(), a + m.end());
                     if treaty_spans.iter().any(|x| x.start <= ms && me <= x.end) {
+                        continue;
+                    }
+                    // "adopted on 18 September 1997, was signed by Poland in Ottawa":
+                    // the place of another verb between.
+                    if others.iter().any(|o| {
+                        (t.end <= o.start && o.end <= ms) || (me <= o.start && o.end <= t.start)
+                    }) {
                         continue;
                     }
                     // Distance, with places after the verb a little nearer.

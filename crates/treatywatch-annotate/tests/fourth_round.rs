@@ -80,3 +80,71 @@ fn the_first_reports_period_and_date() {
     assert_eq!(c.verdict, Verdict::Supported, "{}", c.note);
     no_contradiction(&a);
 }
+
+#[test]
+fn a_state_among_them_before_but_is_not_in_the_list_after() {
+    // "Germany among them, but Russia, the United States and China have never joined":
+    // Germany is not said to be outside; the three are.
+    let a = annotate(
+        "More than 160 countries have ratified the Mine Ban Treaty, Germany among them, but \
+         Russia, the United States and China have never joined.",
+        Some("2025-06-28"),
+    );
+    assert!(
+        claims(&a, ClaimKind::NotJoined, "DEU").is_empty(),
+        "{}",
+        common::all(&a)
+    );
+    for st in ["RUS", "USA", "CHN"] {
+        assert_eq!(
+            one(&a, ClaimKind::NotJoined, st).verdict,
+            Verdict::Supported
+        );
+    }
+    no_contradiction(&a);
+}
+
+#[test]
+fn steps_waited_for_started_or_eventual_are_not_acts() {
+    let a = annotate(
+        "Ukraine, which signed the Mine Ban Treaty in 1999, is still waiting for a \
+         ratification vote in parliament. Tonga's Prime Minister had started the accession \
+         process. The United States intends eventually to join the treaty; activists urged \
+         Washington to set a deadline for joining.",
+        Some("2005-11-16"),
+    );
+    no_contradiction(&a);
+}
+
+#[test]
+fn a_year_naming_the_treaty_and_a_total_of_signatories() {
+    // "1997. gadā noslēgtajai Otavas konvencijai ... vairāk nekā 160 valstis": the year
+    // names the treaty; the count is of today. "a total of 126 signatories": all that
+    // had signed, ratified or not.
+    let a = annotate(
+        "Otavas konvencija.\n1997. gadā noslēgtajai Otavas konvencijai pievienojušās \
+         vairāk nekā 160 valstis.",
+        Some("2025-06-27"),
+    );
+    assert_eq!(
+        common::first(&a, ClaimKind::Count).verdict,
+        Verdict::Supported
+    );
+    let a = annotate(
+        "Mine Ban Treaty news. Twenty states have ratified the Mine Ban Treaty. A further \
+         four states have signed it since December, for a total of 126 signatories.",
+        Some("1998-06-23"),
+    );
+    no_contradiction(&a);
+}
+
+#[test]
+fn the_place_of_another_verb_and_another_instrument_ratified() {
+    let a = annotate(
+        "The Ottawa Convention, adopted on September 18, 1997, was signed by Poland in \
+         Ottawa that December. In a related step, Ukraine ratified Protocol V to the \
+         Convention on Conventional Weapons in May 2005.",
+        Some("2025-06-26"),
+    );
+    no_contradiction(&a);
+}
