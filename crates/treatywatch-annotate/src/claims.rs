@@ -460,6 +460,7 @@ pub struct ClaimFinder {
     count_other_verb: Regex,
     plain_past: Regex,
     respectively: Regex,
+    count_relative: Regex,
     count_total: Regex,
     more_time: Regex,
     subordinate: Regex,
@@ -669,6 +670,9 @@ impl ClaimFinder {
                 r"\b(?:took|takes|taken|take|managed|went\s+on|first|last|only|\d{1,3}(?:st|nd|rd|th)|had|has|have|used|began|started|needed|wanted|chose|refused|failed|continues|continued)\s+(?:\w+\s+){0,3}$",
             ),
             respectively: re(lex.respectively),
+            count_relative: re(
+                r"^\s*(?:that|which|who)\s+(?:had\s+|have\s+)?\w+\s+(?:before|ahead\s+of)\s+(?:it|them|her|him|that)\b",
+            ),
             count_total: re(
                 r"\b(?:a\s+total\s+of|in\s+total|altogether|in\s+all|łącznie|w\s+sumie|kokku|yhteensä|iš\s+viso|kopā|всего|в\s+общей\s+сложности|загалом|усього)\s+$",
             ),
@@ -1009,6 +1013,13 @@ impl ClaimFinder {
                 // "signed a decree", "signed the law": not the treaty.
                 if self.not_treaty_objects.is_match(&text[span.end..]) {
                     return None;
+                }
+                // "had signed up years earlier": joined.
+                if self.lex.language == crate::lang::Language::En
+                    && text[span.end..].to_lowercase().starts_with(" up")
+                    && !text[span.end..].to_lowercase().starts_with(" up to")
+                {
+                    return Some((Trig::Joined, Extra::None));
                 }
                 // "the president signed off on it": an approval, a domestic step.
                 if self.lex.language == crate::lang::Language::En
@@ -2975,6 +2986,11 @@ impl ClaimFinder {
                             break;
                         }
                     }
+                    // "the 39 states that ratified before it": counted from another
+                    // state's act, not on a date the text gives.
+                    if self.count_relative.is_match(&after) {
+                        continue;
+                    }
                     // Its own clause: up to the next comma after it; none when a new
                     // clause follows it (", and signed by one more that has not yet
                     // ratified" is not about the 164).
@@ -3417,9 +3433,33 @@ impl ClaimFinder {
                                         )
                                 })
                                 .collect();
+                            // "Estonia and Latvia ... acceded in 2004 and 2005": as many
+                            // dates as states, nothing but joining words between them.
+                            let adjacent = || {
+                                let mut pos = t.span.end;
+                                let mut rest = String::new();
+                                for d in &later {
+                                    if d.mention.span.start < pos {
+                                        return false;
+                                    }
+                                    rest.push_str(&f.text[pos..d.mention.span.start]);
+                                    pos = d.mention.span.end;
+                                }
+                                rest.split(|c: char| !c.is_alphanumeric())
+                                    .filter(|w| !w.is_empty())
+                                    .all(|w| {
+                                        let w = w.to_lowercase();
+                                        [
+                                            "in", "on", "and", "m", "r", "gadā", "gada", "vuonna",
+                                            "roku", "году", "року", "aastal", "w", "в", "у",
+                                        ]
+                                        .contains(&w.as_str())
+                                            || self.lex.list_joins.contains(&w.as_str())
+                                    })
+                            };
                             let paired = list.len() >= 2
                                 && later.len() == list.len()
-                                && self.respectively.is_match(sentence_text);
+                                && (self.respectively.is_match(sentence_text) || adjacent());
                             for (i, st) in list.iter().enumerate() {
                                 let mut d = make(claim, Some(*st), None, aim, modality);
                                 if paired {
@@ -4213,10 +4253,10 @@ impl ClaimFinder {
             }
             // "Mozambique ... has until 2009 to clear; its stockpile must be destroyed":
             // past a semicolon, only a pronoun carries the subject on.
-            if let Some(i) = gap.rfind([';', ':']) {
-                if !self.opens_with_pronoun(&gap[i + 1..]) {
-                    return Vec::new();
-                }
+            if let Some(i) = gap.rfind([';', ':'])
+                && !self.opens_with_pronoun(&gap[i + 1..])
+            {
+                return Vec::new();
             }
             return match &last.who {
                 Who::Group(cs) => cs.iter().map(|c| (*c, last.span)).collect(),

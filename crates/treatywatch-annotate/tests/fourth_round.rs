@@ -148,3 +148,30 @@ fn the_place_of_another_verb_and_another_instrument_ratified() {
     );
     no_contradiction(&a);
 }
+
+#[test]
+fn dates_in_a_row_after_a_list_pair_up_and_signed_up_is_joined() {
+    // "Estonia and Latvia ... acceded in 2004 and 2005": in order, as with
+    // "respectively". "had signed up years earlier": joined, not signed.
+    let a = annotate(
+        "Estonia and Latvia, which never signed the Mine Ban Treaty, acceded in 2004 and \
+         2005. Poland joined in 2012; the three Baltic states had signed up years earlier.",
+        Some("2025-03-20"),
+    );
+    assert!(
+        claims(&a, ClaimKind::Signed, "EST").is_empty(),
+        "{}",
+        common::all(&a)
+    );
+    no_contradiction(&a);
+}
+
+#[test]
+fn a_count_of_those_before_another_state_is_not_dated_by_the_sentence() {
+    let a = annotate(
+        "Burkina Faso ratified the Mine Ban Treaty on Wednesday; the treaty now enters into \
+         force on March 1, 1999, for Burkina Faso and the 39 states that ratified before it.",
+        Some("1998-09-17"),
+    );
+    no_contradiction(&a);
+}
