@@ -406,18 +406,7 @@ impl<'e, 'd> Checker<'e, 'd> {
             )),
             // "must destroy its stocks by 1 March 2008", "has until 2033": a deadline
             // is a fact now, however the sentence puts it.
-            Modality::Future
-                if matches!(
-                    d.extra,
-                    Extra::Obligation {
-                        what: Obl::StockpileDeadline
-                            | Obl::ClearanceDeadline
-                            | Obl::SomeDeadline
-                            | Obl::ReportDeadline,
-                        ..
-                    }
-                ) =>
-            {
+            Modality::Future if matches!(d.extra, Extra::Obligation { what, .. } if what.is_deadline()) => {
                 None
             }
             Modality::Future => match d.kind {
@@ -2292,19 +2281,10 @@ impl<'e, 'd> Checker<'e, 'd> {
             return c.set(Verdict::NotCheckable, "Not an obligation.".into());
         };
         let name = &s.name;
-        if matches!(
-            what,
-            Obl::StockpileDeadline
-                | Obl::ClearanceDeadline
-                | Obl::SomeDeadline
-                | Obl::ReportDeadline
-        ) {
+        if what.is_deadline() {
             return self.deadline_date(s, d, what, c);
         }
-        if matches!(
-            what,
-            Obl::StockpilePeriod | Obl::ClearancePeriod | Obl::ReportPeriod
-        ) {
+        if what.is_period() {
             return self.obligation_period(s, d, what, c);
         }
         let (kinds, words): (&[&str], &str) = match what {

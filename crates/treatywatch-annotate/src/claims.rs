@@ -184,6 +184,27 @@ pub enum Obl {
     ReportPeriod,
 }
 
+impl Obl {
+    /// A deadline's date, checked against the record's deadlines.
+    pub fn is_deadline(self) -> bool {
+        matches!(
+            self,
+            Obl::StockpileDeadline
+                | Obl::ClearanceDeadline
+                | Obl::SomeDeadline
+                | Obl::ReportDeadline
+        )
+    }
+
+    /// The rule's period said of one state, checked against the rule and its deadline.
+    pub fn is_period(self) -> bool {
+        matches!(
+            self,
+            Obl::StockpilePeriod | Obl::ClearancePeriod | Obl::ReportPeriod
+        )
+    }
+}
+
 /// Details some triggers carry.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Extra {
@@ -3565,19 +3586,8 @@ impl ClaimFinder {
         self.rules(f, &mut out, limit);
         // "Somalia will have four years to destroy its stocks": the rule's period said
         // of the state is the claim; its verb alone is not another.
-        let periods: Vec<(Option<StateCode>, Span)> = out
-            .iter()
-            .filter(|d| {
-                matches!(
-                    d.extra,
-                    Extra::Obligation {
-                        what: Obl::StockpilePeriod | Obl::ClearancePeriod | Obl::ReportPeriod,
-                        ..
-                    }
-                )
-            })
-            .map(|d| (d.state, d.span))
-            .collect();
+        let is_period =
+            |d: &Draft| matches!(d.extra, Extra::Obligation { what, .. } if what.is_period());
         // A deadline's date inside the period ("four years, until February 2019, to
         // destroy") is checked by its date instead.
         let dated: Vec<(Option<StateCode>, Span)> = out
@@ -3593,40 +3603,21 @@ impl ClaimFinder {
             })
             .map(|d| (d.state, d.span))
             .collect();
-        let periods: Vec<(Option<StateCode>, Span)> = periods
-            .into_iter()
-            .filter(|(st, sp)| {
-                let inside = dated
-                    .iter()
-                    .any(|(x, s)| x == st && sp.start <= s.start && s.end <= sp.end + 40);
-                if inside {
-                    out.retain(|d| {
-                        !(d.state == *st
-                            && d.span == *sp
-                            && matches!(
-                                d.extra,
-                                Extra::Obligation {
-                                    what: Obl::StockpilePeriod
-                                        | Obl::ClearancePeriod
-                                        | Obl::ReportPeriod,
-                                    ..
-                                }
-                            ))
-                    });
-                }
-                !inside
-            })
+        out.retain(|d| {
+            !(is_period(d)
+                && dated.iter().any(|(x, s)| {
+                    *x == d.state && d.span.start <= s.start && s.end <= d.span.end + 40
+                }))
+        });
+        let periods: Vec<(Option<StateCode>, Span)> = out
+            .iter()
+            .filter(|d| is_period(d))
+            .map(|d| (d.state, d.span))
             .collect();
         if !periods.is_empty() {
             out.retain(|d| {
                 !(d.kind == ClaimKind::Obligation
-                    && !matches!(
-                        d.extra,
-                        Extra::Obligation {
-                            what: Obl::StockpilePeriod | Obl::ClearancePeriod | Obl::ReportPeriod,
-                            ..
-                        }
-                    )
+                    && !is_period(d)
                     && periods.iter().any(|(st, sp)| {
                         *st == d.state && sp.start < d.span.end && d.span.start < sp.end
                     }))
